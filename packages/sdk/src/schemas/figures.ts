@@ -1,0 +1,55 @@
+import * as z from 'zod/mini';
+import { Count, Identifier, PartialDate, Thematique, text } from './primitives.js';
+import { SourceRef } from './source.js';
+
+export const MeetingKind = z.enum([
+  'dialogue-territorial',
+  'reunion-departementale',
+  'rencontre-regionale',
+  'atelier',
+  'reunion-publique',
+  'pleniere',
+  'autre',
+]);
+export type MeetingKind = z.infer<typeof MeetingKind>;
+
+export const FIGURE_METRICS = [
+  'reunions',
+  'participants',
+  'contributions',
+  'propositions',
+  'constats',
+  'projets',
+  'projetsRealises',
+  'projetsEnCours',
+] as const;
+export type FigureMetric = (typeof FIGURE_METRICS)[number];
+
+/** How exact a stated figure is: « plus de 1 100 », « près de 40 », « environ 200 ». */
+export const FigureQualifier = z.enum(['exact', 'plus-de', 'pres-de', 'environ']);
+export type FigureQualifier = z.infer<typeof FigureQualifier>;
+
+/** Figures of the concertation for one territory and one phase. */
+export const ConcertationFigures = z.object({
+  id: Identifier,
+  thematique: Thematique,
+  territory: Identifier,
+  /** Phase or cycle, e.g. `2022-dialogues`, `acte-1`. */
+  phase: text(200),
+  periodStart: z.optional(PartialDate),
+  periodEnd: z.optional(PartialDate),
+  /** Meetings by kind. `reunions` is their total when the text gives one. */
+  meetings: z.optional(z.array(z.object({ kind: MeetingKind, count: Count, label: z.optional(text(300)) }))),
+  reunions: z.optional(Count),
+  participants: z.optional(Count),
+  contributions: z.optional(Count),
+  propositions: z.optional(Count),
+  constats: z.optional(Count),
+  projets: z.optional(Count),
+  projetsRealises: z.optional(Count),
+  projetsEnCours: z.optional(Count),
+  /** Qualifier of each metric that is not exact. */
+  qualifiers: z.optional(z.partialRecord(z.enum(FIGURE_METRICS), FigureQualifier)),
+  source: SourceRef,
+});
+export type ConcertationFigures = z.infer<typeof ConcertationFigures>;

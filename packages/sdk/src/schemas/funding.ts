@@ -1,0 +1,28 @@
+import * as z from 'zod/mini';
+import { Euros, Identifier, Thematique, Year, text } from './primitives.js';
+import { SourceRef } from './source.js';
+
+/** An envelope (a budget that contains allocations) or an allocation. */
+export const FundingKind = z.enum(['envelope', 'allocation']);
+export type FundingKind = z.infer<typeof FundingKind>;
+
+export const Funding = z.object({
+  id: Identifier,
+  kind: FundingKind,
+  thematique: Thematique,
+  label: text(500),
+  /** Who pays: « ARS Grand Est », « État »… */
+  funder: text(300),
+  /** The fund: « FIR » (Fonds d'intervention régional), « Fonds d'innovation pédagogique »… */
+  fund: z.optional(text(300)),
+  amount: Euros,
+  year: z.optional(Year),
+  /** Territory the amount is for. */
+  territory: z.optional(Identifier),
+  /** Projects the amount funds (an amount shared by several projects is counted once). */
+  projects: z.optional(z.array(Identifier)),
+  /** The envelope (another funding record) this amount is drawn from. */
+  envelope: z.optional(Identifier),
+  source: SourceRef,
+});
+export type Funding = z.infer<typeof Funding>;

@@ -1,0 +1,43 @@
+import * as z from 'zod/mini';
+
+/** A non-empty trimmed-at-will string of bounded length (titles, names, labels). */
+export const text = (max = 2_000) => z.string().check(z.minLength(1), z.maxLength(max));
+
+/** A longer free text (objectives, descriptions). */
+export const longText = () => text(20_000);
+
+/**
+ * A stable identifier: lowercase letters, digits, `-`, `_`, `.` and `:`,
+ * e.g. `vosges-teleconsultation`, `region:44`, `departement:2A`.
+ */
+export const Identifier = z.string().check(
+  z.minLength(1),
+  z.maxLength(200),
+  z.regex(/^[a-z0-9][a-z0-9._:-]*$/i),
+);
+export type Identifier = z.infer<typeof Identifier>;
+
+/**
+ * An http(s) URL. `z.url()` alone accepts `javascript:` and `data:`, so the
+ * protocol is constrained explicitly.
+ */
+export const HttpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain });
+export type HttpUrl = z.infer<typeof HttpUrl>;
+
+/** A date as precise as the documents state it: `2023`, `2023-02` or `2023-02-07`. */
+export const PartialDate = z.string().check(
+  z.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/),
+);
+export type PartialDate = z.infer<typeof PartialDate>;
+
+/** A non-negative, finite count. */
+export const Count = z.int().check(z.gte(0));
+
+/** An amount in euros: finite, non-negative. */
+export const Euros = z.number().check(z.gte(0), z.lte(1e13));
+
+/** A calendar year. */
+export const Year = z.int().check(z.gte(1900), z.lte(2200));
+
+export const Thematique = z.enum(['sante', 'education']);
+export type Thematique = z.infer<typeof Thematique>;

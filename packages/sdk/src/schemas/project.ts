@@ -1,0 +1,39 @@
+import * as z from 'zod/mini';
+import { HttpUrl, Identifier, PartialDate, Thematique, longText, text } from './primitives.js';
+import { SourceRef } from './source.js';
+
+export const ProjectStatus = z.enum(['en-reflexion', 'en-projet', 'en-cours', 'realise']);
+export type ProjectStatus = z.infer<typeof ProjectStatus>;
+
+/**
+ * How the documents present a project: shown in a CNR workshop, discussed
+ * with partners, or reported as a field example.
+ */
+export const ProjectPresentation = z.enum(['atelier', 'echange-partenaires', 'retour-terrain', 'autre']);
+export type ProjectPresentation = z.infer<typeof ProjectPresentation>;
+
+export const Project = z.object({
+  id: Identifier,
+  thematique: Thematique,
+  title: text(500),
+  summary: z.optional(longText()),
+  porteurs: z.array(text(500)),
+  partenaires: z.optional(z.array(text(500))),
+  objectifs: z.optional(z.array(longText())),
+  axes: z.array(Identifier),
+  solution: z.optional(Identifier),
+  territories: z.array(Identifier).check(z.minLength(1)),
+  /** Where it happens, as the text says (a commune, a hospital, a school). */
+  place: z.optional(text(500)),
+  publics: z.optional(z.array(text(500))),
+  /** Absent when the documents do not say. */
+  status: z.optional(ProjectStatus),
+  /** The stage as the text words it, e.g. « en cours de déploiement ». */
+  stage: z.optional(text(500)),
+  presentation: z.optional(ProjectPresentation),
+  startDate: z.optional(PartialDate),
+  endDate: z.optional(PartialDate),
+  url: z.optional(HttpUrl),
+  source: SourceRef,
+});
+export type Project = z.infer<typeof Project>;

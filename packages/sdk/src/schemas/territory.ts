@@ -1,0 +1,31 @@
+import * as z from 'zod/mini';
+import { Count, Identifier, text } from './primitives.js';
+import { SourceRef } from './source.js';
+
+export const TerritoryKind = z.enum(['pays', 'region', 'departement', 'tds', 'epci', 'commune']);
+export type TerritoryKind = z.infer<typeof TerritoryKind>;
+
+/**
+ * A territory. Its `id` is `<kind>:<code>` (`region:44`, `departement:2A`,
+ * `commune:88160`, `tds:grand-est-vosges`, `pays:FR`) because INSEE codes
+ * collide across kinds (région 44 Grand Est, département 44 Loire-Atlantique).
+ */
+export const Territory = z.object({
+  id: Identifier,
+  kind: TerritoryKind,
+  /** INSEE COG code (région, département, commune), SIREN (EPCI), or the dataset's own code (TDS). */
+  code: text(40),
+  name: text(300),
+  /** Id of the enclosing territory: département → région → pays. */
+  parent: z.optional(Identifier),
+  /**
+   * For a territoire de démocratie sanitaire (or any grouping): the ids of the
+   * territories it is made of. A TDS that covers only part of a département
+   * names it and sets `partial`.
+   */
+  covers: z.optional(z.array(Identifier)),
+  partial: z.optional(z.boolean()),
+  population: z.optional(Count),
+  source: z.optional(SourceRef),
+});
+export type Territory = z.infer<typeof Territory>;
