@@ -1,7 +1,16 @@
 import * as z from 'zod/mini';
 
-/** A non-empty trimmed-at-will string of bounded length (titles, names, labels). */
-export const text = (max = 2_000) => z.string().check(z.minLength(1), z.maxLength(max));
+/** C0 control characters other than tab and line breaks, and DEL. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+
+/**
+ * A non-empty string of bounded length (titles, names, labels) with no control
+ * characters. The length is checked first, so a 10 MB string is rejected
+ * before any pattern runs over it.
+ */
+export const text = (max = 2_000) =>
+  z.string().check(z.minLength(1), z.maxLength(max), z.regex(CONTROL_CHARACTERS));
 
 /** A longer free text (objectives, descriptions). */
 export const longText = () => text(20_000);

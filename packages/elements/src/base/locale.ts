@@ -1,0 +1,21 @@
+/** The languages of the user interface. French is the default. */
+export type Locale = 'fr' | 'en';
+
+/**
+ * The interface language of an element: the nearest `lang` attribute at or
+ * above it (crossing shadow roots), `en*` giving English and anything else French.
+ */
+export function localeOf(element: Element): Locale {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element) {
+      const lang = node.getAttribute('lang');
+      if (lang) return lang.toLowerCase().startsWith('en') ? 'en' : 'fr';
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return 'fr';
+}
+
+/** A message in both languages; `select` picks the one of the locale. */
+export type Messages<K extends string> = Record<Locale, Record<K, string>>;

@@ -1,0 +1,9 @@
+/**
+ * The element classes, without registering any tag (for scoped registries
+ * and for subclassing). Import `@cnr-widgets/elements/<element>.js` or the
+ * CDN bundle to define the tags.
+ */
+export { CnrElement } from './base/cnr-element.js';
+export { defineElement } from './base/define.js';
+export { CnrErrorEvent, CnrFilterChangeEvent, CnrProjectSelectEvent } from './events/events.js';
+export { CnrProjectCard } from './project-card/project-card.component.js';

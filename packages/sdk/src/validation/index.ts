@@ -1,0 +1,4 @@
+export { parseDataset, type ParseResult } from './parse.js';
+export { checkReferences } from './references.js';
+export { formatProblem } from './report.js';
+export type { CollectionCount, LocalizedMessage, ValidationProblem, ValidationReport } from './report.js';

@@ -1,0 +1,166 @@
+import * as z from 'zod/mini';
+import { CnrDataError } from '../errors.js';
+import { COLLECTION_NAMES, COLLECTION_SCHEMAS, DatasetMeta, type CollectionName, type Dataset } from '../schemas/dataset.js';
+import { describeIssue, type IssueLike } from './messages.js';
+import { checkReferences } from './references.js';
+import type { ValidationProblem, ValidationReport } from './report.js';
+
+/** How many problems one document may report before the rest are summed up in one line. */
+const MAX_PROBLEMS = 10_000;
+
+export interface ParseResult {
+  /** Every valid record, ready to index. */
+  dataset: Dataset;
+  report: ValidationReport;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current = root;
+  for (const key of path) {
+    if (!isPlainObject(current) && !Array.isArray(current)) return undefined;
+    if (!Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function readableId(record: unknown): string | undefined {
+  if (!isPlainObject(record)) return undefined;
+  const id = record['id'];
+  return typeof id === 'string' && id.length > 0 && id.length <= 200 ? id : undefined;
+}
+
+function pathOf(path: readonly PropertyKey[]): (string | number)[] {
+  return path.map((key) => (typeof key === 'number' ? key : String(key)));
+}
+
+/** Collects problems, up to a bound, so a hostile file cannot exhaust memory through its report. */
+class ProblemList {
+  readonly problems: ValidationProblem[] = [];
+  private dropped = 0;
+
+  add(problem: ValidationProblem): void {
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push(problem);
+    else this.dropped += 1;
+  }
+
+  finish(): ValidationProblem[] {
+    if (this.dropped > 0) {
+      this.problems.push({
+        path: [],
+        severity: 'error',
+        message: {
+          fr: `${this.dropped} autres problèmes ne sont pas détaillés.`,
+          en: `${this.dropped} more problems are not listed.`,
+        },
+      });
+    }
+    return this.problems;
+  }
+}
+
+function issueProblems(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+  where: Pick<ValidationProblem, 'collection' | 'index' | 'id'>,
+): ValidationProblem[] {
+  return issues.map((issue) => ({
+    ...where,
+    path: pathOf(issue.path),
+    message: describeIssue(issue as IssueLike, valueAt(input, issue.path) === undefined),
+    severity: 'error',
+  }));
+}
+
+/**
+ * Validates a dataset document record by record.
+ *
+ * Every valid record is kept; every invalid one is left out and reported
+ * (collection, index, id, field path, why, in French and English). References
+ * between records are checked too. Only a document whose top-level shape is
+ * unusable — not an object, or a collection that is not a list — throws a
+ * {@link CnrDataError}.
+ */
+export function parseDataset(input: unknown): ParseResult {
+  if (!isPlainObject(input)) {
+    throw new CnrDataError({
+      message: 'Le document n’est pas un objet JSON de jeu de données. / The document is not a dataset JSON object.',
+    });
+  }
+  const problems = new ProblemList();
+
+  for (const name of COLLECTION_NAMES) {
+    const value = Object.hasOwn(input, name) ? input[name] : undefined;
+    if (value !== undefined && !Array.isArray(value)) {
+      throw new CnrDataError({
+        message: `La collection « ${name} » n’est pas une liste. / Collection "${name}" is not an array.`,
+        problems: [
+          {
+            collection: name,
+            path: [name],
+            severity: 'error',
+            message: { fr: 'Une liste est attendue.', en: 'An array is expected.' },
+          },
+        ],
+      });
+    }
+  }
+
+  const meta = z.safeParse(DatasetMeta, input);
+  let metaData: DatasetMeta;
+  if (meta.success) {
+    metaData = meta.data;
+  } else {
+    for (const problem of issueProblems(meta.error.issues, input, {})) problems.add({ ...problem, severity: 'warning' });
+    metaData = { version: 'inconnue', generatedAt: new Date(0).toISOString() };
+  }
+
+  const dataset = { ...metaData } as Dataset;
+  const counts: ValidationReport['counts'] = {};
+  for (const name of COLLECTION_NAMES) {
+    const records = (Object.hasOwn(input, name) ? input[name] : undefined) as unknown[] | undefined;
+    const valid: unknown[] = [];
+    const seen = new Set<string>();
+    let invalid = 0;
+    const schema = COLLECTION_SCHEMAS[name];
+    for (let index = 0; index < (records?.length ?? 0); index++) {
+      const record = records![index];
+      const id = readableId(record);
+      const result = z.safeParse(schema, record);
+      if (!result.success) {
+        invalid += 1;
+        for (const problem of issueProblems(result.error.issues, record, { collection: name, index, id })) {
+          problems.add(problem);
+        }
+        continue;
+      }
+      const parsedId = (result.data as { id: string }).id;
+      if (seen.has(parsedId)) {
+        invalid += 1;
+        problems.add({
+          collection: name,
+          index,
+          id: parsedId,
+          path: ['id'],
+          severity: 'error',
+          message: {
+            fr: `L’identifiant « ${parsedId} » est déjà utilisé dans « ${name} » ; ce doublon est écarté.`,
+            en: `Id "${parsedId}" is already used in "${name}"; this duplicate is left out.`,
+          },
+        });
+        continue;
+      }
+      seen.add(parsedId);
+      valid.push(result.data);
+    }
+    (dataset as Record<CollectionName, unknown[]>)[name] = valid;
+    counts[name] = { valid: valid.length, invalid };
+  }
+
+  for (const problem of checkReferences(dataset)) problems.add(problem);
+  return { dataset, report: { problems: problems.finish(), counts } };
+}

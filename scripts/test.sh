@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test: lint, type check, JSON Schema and source checks, unit tests
+# (Vitest, Node), browser tests (Chromium and Firefox ESR), Storybook build.
+# Installs what it needs first (scripts/setup.sh). Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export STORYBOOK_DISABLE_TELEMETRY=1 PUPPETEER_SKIP_DOWNLOAD=1
+
+bash scripts/setup.sh
+
+reports=$(mktemp -d)
+trap 'rm -rf "$reports"' EXIT
+
+step() { printf '\n━━ %s\n' "$1"; }
+
+step "Lint"
+pnpm lint
+
+step "Type check"
+pnpm typecheck
+
+step "JSON Schema matches the zod schemas"
+pnpm --filter @cnr-widgets/sdk run schema:check
+
+step "Every excerpt of the dataset appears in its source document"
+pnpm --filter @cnr-widgets/data run verify-sources
+
+step "Unit tests (Node)"
+for pkg in sdk data; do
+  (cd "packages/$pkg" && pnpm exec vitest run --reporter=default --reporter=json --outputFile="$reports/vitest-$pkg.json")
+done
+
+step "Browser tests (Chromium, Firefox ESR)"
+pnpm test:browser 2>&1 | tee "$reports/wtr.log"
+
+step "Storybook build"
+pnpm build-storybook
+
+step "Summary"
+node scripts/test-summary.mjs "$reports"
