@@ -81,6 +81,8 @@ describe('parseDataset', () => {
       ['p-1', 'id', 'Id "p-1" is already used in "projects"; this duplicate is left out.'],
       ['p-4', 'territories.0', 'Unknown reference: no territory has id "region:99".'],
     ]);
+    // The index is the record's place in the document, not among the records kept.
+    expect(report.problems[1]!.index).toBe(2);
   });
 
   it('does not let __proto__ keys pollute objects', () => {

@@ -121,9 +121,11 @@ export function parseDataset(input: unknown): ParseResult {
 
   const dataset = { ...metaData } as Dataset;
   const counts: ValidationReport['counts'] = {};
+  const sourceIndexes: Partial<Record<CollectionName, number[]>> = {};
   for (const name of COLLECTION_NAMES) {
     const records = (Object.hasOwn(input, name) ? input[name] : undefined) as unknown[] | undefined;
     const valid: unknown[] = [];
+    const keptIndexes: number[] = [];
     const seen = new Set<string>();
     let invalid = 0;
     const schema = COLLECTION_SCHEMAS[name];
@@ -156,11 +158,13 @@ export function parseDataset(input: unknown): ParseResult {
       }
       seen.add(parsedId);
       valid.push(result.data);
+      keptIndexes.push(index);
     }
+    sourceIndexes[name] = keptIndexes;
     (dataset as Record<CollectionName, unknown[]>)[name] = valid;
     counts[name] = { valid: valid.length, invalid };
   }
 
-  for (const problem of checkReferences(dataset)) problems.add(problem);
+  for (const problem of checkReferences(dataset, sourceIndexes)) problems.add(problem);
   return { dataset, report: { problems: problems.finish(), counts } };
 }

@@ -67,7 +67,11 @@ function* referencesOf(collection: CollectionName, record: Record<string, unknow
  * may name an axis or one of its sub-groups. A dangling reference is reported
  * as an error; the record is kept (its own data is valid).
  */
-export function checkReferences(dataset: Dataset): ValidationProblem[] {
+export function checkReferences(
+  dataset: Dataset,
+  /** Per collection, the index in the source document of each kept record (records left out shift the rest). */
+  sourceIndexes?: Partial<Record<CollectionName, readonly number[]>>,
+): ValidationProblem[] {
   const ids: Record<Target, Set<string>> = {
     documents: new Set(dataset.documents.map((r) => r.id)),
     territories: new Set(dataset.territories.map((r) => r.id)),
@@ -97,7 +101,7 @@ export function checkReferences(dataset: Dataset): ValidationProblem[] {
         const name = TARGET_NAMES[target];
         problems.push({
           collection,
-          index,
+          index: sourceIndexes?.[collection]?.[index] ?? index,
           id: record['id'] as string,
           path,
           severity: 'error',

@@ -1,0 +1,279 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../csv/csv.js';
+import { PROJECT_CSV_COLUMNS, projectsToCsv } from '../csv/entities.js';
+import type { Project } from '../schemas/project.js';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, main, type CliIo } from './main.js';
+
+const source = { document: 'doc-1', excerpt: 'Un passage du document.' };
+
+const project: Project = {
+  id: 'p-1',
+  thematique: 'sante',
+  title: 'Téléconsultation assistée',
+  porteurs: ['CH de Remiremont'],
+  axes: ['sante-1'],
+  territories: ['departement:88'],
+  source,
+};
+
+function dataset(): Record<string, unknown> {
+  return {
+    version: '1.0.0',
+    generatedAt: '2026-11-23T10:00:00Z',
+    documents: [{ id: 'doc-1', title: 'Dossier de presse', publisher: 'ARS Grand Est' }],
+    territories: [
+      { id: 'region:44', kind: 'region', code: '44', name: 'Grand Est' },
+      { id: 'departement:88', kind: 'departement', code: '88', name: 'Vosges', parent: 'region:44' },
+    ],
+    axes: [{ id: 'sante-1', thematique: 'sante', number: 1, label: 'Accès à un médecin traitant', source }],
+    projects: [project, { ...project, id: 'p-2', title: '=1+1 « Maison de santé »', porteurs: ['ARS', 'Commune d’Épinal'] }],
+    figures: [
+      { id: 'f-1', thematique: 'sante', territory: 'region:44', phase: 'acte-1', participants: 1100, qualifiers: { participants: 'plus-de' }, source },
+    ],
+  };
+}
+
+let dir: string;
+const file = (name: string) => join(dir, name);
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cnr-cli-'));
+  await writeFile(file('valid.json'), JSON.stringify(dataset()));
+  const bad = dataset();
+  (bad['projects'] as unknown[]).push(
+    { ...project, id: 'p-3', title: '' },
+    { ...project, id: 'p-4', url: 'javascript:alert(1)' },
+    { ...project, id: 'p-5', territories: ['departement:99'] },
+  );
+  await writeFile(file('bad.json'), JSON.stringify(bad));
+  await writeFile(file('broken.json'), '{"version": "1", ');
+  await writeFile(file('array.json'), '[1, 2]');
+  await writeFile(file('valid.csv'), projectsToCsv([project], { separator: ';' }));
+  await writeFile(
+    file('bad.csv'),
+    'id,thematique,title,porteurs,axes,territories,source.document,source.excerpt,source.page,extra\n' +
+      'p-1,sante,Bon projet,ARS,sante-1,departement:88,doc-1,passage,,\n' +
+      'p-2,sante,"Titre sur\ndeux lignes",ARS,sante-9,departement:88 | region:99,doc-1,passage,douze,\n' +
+      'p-3,sante,,ARS,sante-1,departement:88,doc-1,passage,,\n',
+  );
+  await writeFile(
+    file('figures.csv'),
+    'id;thematique;territory;phase;participants;qualifiers;source.document;source.excerpt\nf-1;sante;region:44;acte-1;1 100;participants:plus-de;doc-1;passage\n',
+  );
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function run(argv: string[], io: Partial<CliIo> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    loadEmbeddedDataset: async () => dataset(),
+    env: { LANG: 'en_GB.UTF-8' },
+    ...io,
+  });
+  return { code, stdout, stderr, lines: stdout.trimEnd().split('\n') };
+}
+
+describe('cnr-widgets validate (JSON)', () => {
+  it('exits 0 with a short summary for a valid file', async () => {
+    const { code, stdout, stderr } = await run(['validate', file('valid.json')]);
+    expect(code).toBe(EXIT_OK);
+    expect(stdout).toBe(`${file('valid.json')}: valid — documents 1, territories 2, axes 1, projects 2, figures 1.\n`);
+    expect(stderr).toBe('');
+  });
+
+  it('prints every problem with collection, index, id and field path, and exits 1', async () => {
+    const { code, lines } = await run(['validate', file('bad.json')]);
+    expect(code).toBe(EXIT_PROBLEMS);
+    expect(lines).toEqual([
+      'error projects[2] (id p-3) › title: The text is empty.',
+      expect.stringMatching(/^error projects\[3\] \(id p-4\) › url: .*http or https URL/),
+      // The index in the file (4), although p-3 and p-4 were left out before references were checked.
+      'error projects[4] (id p-5) › territories.0: Unknown reference: no territory has id "departement:99".',
+      `${file('bad.json')}: 3 errors, 0 warnings — valid records: documents 1, territories 2, axes 1, projects 3/5, figures 1.`,
+    ]);
+  });
+
+  it('speaks French with --lang fr', async () => {
+    const { code, lines } = await run(['validate', file('bad.json'), '--lang', 'fr']);
+    expect(code).toBe(EXIT_PROBLEMS);
+    expect(lines[0]).toBe('erreur projects[2] (id p-3) › title : Le texte est vide.');
+    expect(lines.at(-1)).toMatch(/ : 3 erreurs, 0 avertissement — enregistrements valides : /);
+  });
+
+  it('takes French from LANG', async () => {
+    const { lines } = await run(['validate', file('valid.json')], { env: { LANG: 'fr_FR.UTF-8' } });
+    expect(lines[0]).toMatch(/ : valide — /);
+  });
+
+  it('reports a file that is not JSON, or not a dataset, and exits 1', async () => {
+    const broken = await run(['validate', file('broken.json')]);
+    expect(broken.code).toBe(EXIT_PROBLEMS);
+    expect(broken.stdout).toMatch(/^error .*broken\.json: invalid JSON: /);
+    const array = await run(['validate', file('array.json')]);
+    expect(array.code).toBe(EXIT_PROBLEMS);
+    expect(array.stdout).toMatch(/The document is not a dataset JSON object/);
+  });
+
+  it('exits 2 on a missing file, a missing argument, an unknown option or command', async () => {
+    const missing = await run(['validate', file('nope.json')]);
+    expect(missing.code).toBe(EXIT_USAGE);
+    expect(missing.stderr).toMatch(/^Cannot read ".*nope\.json": /);
+    expect((await run(['validate'])).code).toBe(EXIT_USAGE);
+    const unknown = await run(['validate', file('valid.json'), '--bogus']);
+    expect(unknown.code).toBe(EXIT_USAGE);
+    expect(unknown.stderr).toMatch(/^Invalid arguments: .*--bogus/);
+    expect((await run(['frobnicate'])).code).toBe(EXIT_USAGE);
+    expect((await run([])).code).toBe(EXIT_USAGE);
+    expect((await run(['validate', file('valid.json'), '--lang', 'de'])).code).toBe(EXIT_USAGE);
+  });
+
+  it('prints help', async () => {
+    const { code, stdout } = await run(['--help']);
+    expect(code).toBe(EXIT_OK);
+    expect(stdout).toMatch(/cnr-widgets validate <file\.json\|file\.csv>/);
+    expect((await run(['-h', '--lang', 'fr'])).stdout).toMatch(/valider et exporter/);
+  });
+});
+
+describe('cnr-widgets validate (CSV)', () => {
+  it('validates a French Excel CSV of projects against the embedded referential', async () => {
+    const { code, stdout, stderr } = await run(['validate', file('valid.csv')]);
+    expect(stderr).toBe('');
+    expect(stdout).toBe(`${file('valid.csv')}: valid — projects 1.\n`);
+    expect(code).toBe(EXIT_OK);
+  });
+
+  it('locates CSV and record problems by row and column, and exits 1', async () => {
+    const { code, lines } = await run(['validate', file('bad.csv')]);
+    expect(code).toBe(EXIT_PROBLEMS);
+    expect(lines).toEqual([
+      'warning row 1, column "extra": Unknown column "extra": it is ignored.',
+      'error row 3, column "source.page": "douze" is not a number; the value is ignored.',
+      'error projects[1] (row 3, id p-2) › axes.0: Unknown reference: no axis has id "sante-9".',
+      'error projects[1] (row 3, id p-2) › territories.1: Unknown reference: no territory has id "region:99".',
+      'error projects[2] (row 4, id p-3) › title: Required field is missing.',
+      `${file('bad.csv')}: 4 errors, 1 warning — valid records: projects 2/3.`,
+    ]);
+  });
+
+  it('tells figures from projects by the header', async () => {
+    const { code, stdout } = await run(['validate', file('figures.csv')]);
+    expect(stdout).toBe(`${file('figures.csv')}: valid — figures 1.\n`);
+    expect(code).toBe(EXIT_OK);
+  });
+
+  it('checks references against --dataset instead of the embedded dataset', async () => {
+    const other = dataset();
+    other['territories'] = [];
+    await writeFile(file('no-territories.json'), JSON.stringify(other));
+    const { code, lines } = await run(['validate', file('valid.csv'), '--dataset', file('no-territories.json')], {
+      loadEmbeddedDataset: () => Promise.reject(new Error('must not be loaded')),
+    });
+    expect(code).toBe(EXIT_PROBLEMS);
+    expect(lines[0]).toBe('error projects[0] (row 2, id p-1) › territories.0: Unknown reference: no territory has id "departement:88".');
+  });
+
+  it('still checks the records, but not their references, when no referential is available', async () => {
+    const { code, stdout, stderr } = await run(['validate', file('bad.csv'), '--lang', 'fr'], {
+      loadEmbeddedDataset: () => Promise.reject(new Error('Cannot find package')),
+    });
+    expect(stderr).toMatch(/^Jeu de référence embarqué indisponible .* --dataset/);
+    expect(stdout).not.toMatch(/Référence inconnue/);
+    expect(stdout).toMatch(/erreur projects\[2\] \(ligne 4, id p-3\) › title : Champ obligatoire manquant\./);
+    expect(code).toBe(EXIT_PROBLEMS);
+  });
+
+  it('asks for --collection when the header says nothing', async () => {
+    await writeFile(file('unknown.csv'), 'a,b\n1,2\n');
+    const { code, stdout } = await run(['validate', file('unknown.csv')]);
+    expect(code).toBe(EXIT_PROBLEMS);
+    expect(stdout).toMatch(/pass --collection/);
+  });
+
+  it('fails on warnings unless --allow-warnings', async () => {
+    await writeFile(file('warning.csv'), projectsToCsv([project]).replace('source.page', 'remarks'));
+    expect((await run(['validate', file('warning.csv')])).code).toBe(EXIT_PROBLEMS);
+    expect((await run(['validate', file('warning.csv'), '--allow-warnings'])).code).toBe(EXIT_OK);
+  });
+});
+
+describe('cnr-widgets export', () => {
+  it('writes the embedded projects as CSV on standard output, BOM first, formulas neutralised', async () => {
+    const { code, stdout, stderr } = await run(['export', '--format', 'csv']);
+    expect(code).toBe(EXIT_OK);
+    expect(stderr).toBe('');
+    expect(stdout.startsWith('\uFEFFid,thematique,title,')).toBe(true);
+    const rows = parseCsv(stdout).rows;
+    expect(rows[0]).toEqual([...PROJECT_CSV_COLUMNS]);
+    expect(rows.map((row) => row[0])).toEqual(['id', 'p-1', 'p-2']);
+    expect(rows[2]![2]).toBe("'=1+1 « Maison de santé »");
+  });
+
+  it('writes a French Excel file from --input with --separator ";" --out', async () => {
+    const { code, stderr } = await run([
+      'export',
+      '--format',
+      'csv',
+      '--input',
+      file('valid.json'),
+      '--separator',
+      ';',
+      '--out',
+      file('out.csv'),
+    ]);
+    expect(code).toBe(EXIT_OK);
+    expect(stderr).toMatch(/Wrote 2 projects record\(s\) to .*out\.csv/);
+    const text = await readFile(file('out.csv'), 'utf8');
+    expect(text.startsWith('\uFEFFid;thematique;title;')).toBe(true);
+    expect(text).toContain('ARS | Commune d’Épinal');
+    // …and it validates back.
+    expect((await run(['validate', file('out.csv'), '--allow-warnings'])).code).toBe(EXIT_OK);
+  });
+
+  it('exports figures, without BOM when asked', async () => {
+    const { code, stdout } = await run(['export', '--collection', 'figures', '--no-bom']);
+    expect(code).toBe(EXIT_OK);
+    expect(stdout.split('\r\n')[1]).toMatch(/^f-1,sante,region:44,acte-1,.*,1100,.*participants:plus-de,.*doc-1,/);
+  });
+
+  it('exports only valid records, and says so', async () => {
+    const { code, stdout, stderr } = await run(['export', '--input', file('bad.json')]);
+    expect(code).toBe(EXIT_OK);
+    expect(stderr).toMatch(/3 error\(s\); only valid records are exported/);
+    expect(parseCsv(stdout).rows.map((row) => row[0])).toEqual(['id', 'p-1', 'p-2', 'p-5']); // p-3, p-4 left out
+  });
+
+  it('rejects an unknown format or separator, and explains a missing embedded dataset', async () => {
+    expect((await run(['export', '--format', 'xlsx'])).code).toBe(EXIT_USAGE);
+    expect((await run(['export', '--separator', '|'])).code).toBe(EXIT_USAGE);
+    const missing = await run(['export'], { loadEmbeddedDataset: () => Promise.reject(new Error('Cannot find package')) });
+    expect(missing.code).toBe(EXIT_USAGE);
+    expect(missing.stderr).toMatch(/Install it or pass --input/);
+  });
+});
+
+const bin = fileURLToPath(new URL('../../bin/cnr-widgets.js', import.meta.url));
+const built = existsSync(fileURLToPath(new URL('../../dist/cli.js', import.meta.url)));
+
+describe.skipIf(!built)('bin/cnr-widgets.js (built CLI)', () => {
+  it('runs as a process and sets the exit code', () => {
+    const ok = spawnSync(process.execPath, [bin, 'validate', file('valid.json')], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+    expect(ok.stdout).toMatch(/valid — /);
+    expect(ok.status).toBe(0);
+    const bad = spawnSync(process.execPath, [bin, 'validate', file('bad.json'), '--lang', 'en'], { encoding: 'utf8' });
+    expect(bad.stdout).toMatch(/error projects\[2\] \(id p-3\) › title/);
+    expect(bad.status).toBe(1);
+  });
+});

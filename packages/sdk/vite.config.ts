@@ -1,0 +1,37 @@
+import { builtinModules } from 'node:module';
+import { defaultClientConditions, defineConfig } from 'vite';
+
+/** Left to the consumer's resolver: dependencies, the optional data package, Node built-ins. */
+function isExternal(id: string): boolean {
+  return (
+    id === 'zod' ||
+    id.startsWith('zod/') ||
+    id === 'ky' ||
+    id === '@cnr-widgets/data' ||
+    id.startsWith('@cnr-widgets/data/') ||
+    id.startsWith('node:') ||
+    builtinModules.includes(id)
+  );
+}
+
+/** Library build: the browser entries (`index`, `csv`) and the Node CLI (`cli`), as ES modules. */
+export default defineConfig({
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    sourcemap: true,
+    lib: {
+      entry: {
+        index: 'src/index.ts',
+        csv: 'src/csv/index.ts',
+        cli: 'src/cli/main.ts',
+      },
+      formats: ['es'],
+      fileName: (_format, entryName) => `${entryName}.js`,
+    },
+    rolldownOptions: {
+      external: isExternal,
+    },
+  },
+});
