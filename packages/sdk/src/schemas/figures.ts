@@ -48,6 +48,14 @@ export const ConcertationFigures = z.object({
   projets: z.optional(Count),
   projetsRealises: z.optional(Count),
   projetsEnCours: z.optional(Count),
+  /**
+   * Other stated counts that no metric above holds, each with its wording
+   * (« près de 19 000 écoles et établissements ont manifesté une intention de
+   * concertation », « 3000 franciliens interrogés »). Not summed by metric.
+   */
+  counts: z.optional(
+    z.array(z.object({ label: text(300), count: Count, qualifier: z.optional(FigureQualifier) })),
+  ),
   /** Qualifier of each metric that is not exact. */
   qualifiers: z.optional(z.partialRecord(z.enum(FIGURE_METRICS), FigureQualifier)),
   source: SourceRef,

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { FigureQualifier } from './figures.js';
 import { Euros, Identifier, Thematique, Year, text } from './primitives.js';
 import { SourceRef } from './source.js';
 
@@ -16,6 +17,8 @@ export const Funding = z.object({
   /** The fund: « FIR » (Fonds d'intervention régional), « Fonds d'innovation pédagogique »… */
   fund: z.optional(text(300)),
   amount: Euros,
+  /** How exact the stated amount is (« plus de 2,9 millions d'euros » → `plus-de`); exact when absent. */
+  qualifier: z.optional(FigureQualifier),
   year: z.optional(Year),
   /** Territory the amount is for. */
   territory: z.optional(Identifier),

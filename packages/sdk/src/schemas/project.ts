@@ -18,6 +18,12 @@ export const Project = z.object({
   title: text(500),
   summary: z.optional(longText()),
   porteurs: z.array(text(500)),
+  /**
+   * Those the text names as « acteurs » of a project, when it names them
+   * neither porteurs nor partenaires (e.g. « Acteurs : professionnels de santé
+   * du territoire, collectivités, CPTS »).
+   */
+  acteurs: z.optional(z.array(text(500))),
   partenaires: z.optional(z.array(text(500))),
   objectifs: z.optional(z.array(longText())),
   axes: z.array(Identifier),

@@ -1,0 +1,45 @@
+// The reference dataset (@cnr-widgets/data) validates with the SDK's schemas:
+// every record, every reference, zero problems.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { mergeDataset } from '../../data/scripts/merge.mjs';
+import { formatProblem, parseDataset } from '../src/index.js';
+import { COLLECTION_NAMES, Dataset } from '../src/schemas/index.js';
+
+/** The dataset merged from the data package's JSON sources (no build needed). */
+const merged = mergeDataset();
+
+/** The built file, when `pnpm --filter @cnr-widgets/data build` has run. */
+const builtPath = fileURLToPath(new URL('../../data/dist/cnr-dataset.json', import.meta.url));
+const built: unknown = existsSync(builtPath) ? JSON.parse(readFileSync(builtPath, 'utf8')) : undefined;
+
+function expectValid(input: unknown): void {
+  const result = z.safeParse(Dataset, input);
+  expect(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
+
+  const { dataset, report } = parseDataset(input);
+  expect(report.problems.map((problem) => formatProblem(problem, 'en'))).toEqual([]);
+  const source = input as Record<string, unknown[]>;
+  for (const name of COLLECTION_NAMES) {
+    expect(dataset[name].length, name).toBe(source[name]!.length);
+    expect(report.counts[name]?.invalid ?? 0, name).toBe(0);
+  }
+}
+
+describe('reference dataset (@cnr-widgets/data)', () => {
+  it('validates with Dataset and parseDataset, with zero problems', () => {
+    expectValid(merged);
+  });
+
+  it.runIf(built !== undefined)('the built dist/cnr-dataset.json validates too and matches the sources', () => {
+    expectValid(built);
+    expect(built).toEqual(merged);
+  });
+
+  it('keeps every field through validation (no field unknown to the schemas)', () => {
+    const { dataset } = parseDataset(merged);
+    expect(JSON.parse(JSON.stringify(dataset))).toEqual(merged);
+  });
+});
