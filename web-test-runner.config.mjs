@@ -24,6 +24,10 @@ if (!only || only.includes('chromium')) {
           '--disable-background-networking',
           '--disable-component-update',
           '--disable-sync',
+          // Several test pages run at once: none may be throttled as a background tab.
+          '--disable-renderer-backgrounding',
+          '--disable-background-timer-throttling',
+          '--disable-backgrounding-occluded-windows',
         ],
       },
     }),
@@ -43,7 +47,9 @@ export default {
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' })],
   browsers,
-  concurrency: 2,
+  // One page at a time per browser: a second tab in Chromium is a background tab whose
+  // requestAnimationFrame stalls, which times out fixtures.
+  concurrency: 1,
   concurrentBrowsers: 2,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,

@@ -1,4 +1,6 @@
 export * from './schemas/index.js';
 export * from './errors.js';
 export * from './validation/index.js';
-export type * from './query/types.js';
+export * from './query/index.js';
+export { createClient, type CnrClient, type ClientOptions } from './client.js';
+export type { CallOptions, ClientResult, DataSource, FiguresQuery, LoadResult } from './sources/types.js';

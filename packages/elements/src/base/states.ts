@@ -1,0 +1,159 @@
+import { formatProblem, type ValidationProblem } from '@cnr-widgets/sdk';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { Locale, Messages } from './locale.js';
+
+/**
+ * The states every data widget shares — loading, error with retry, stale
+ * data, records left out — so that they look and sound the same everywhere.
+ */
+export const stateStyles = css`
+  .skeleton {
+    display: block;
+    min-height: var(--_skeleton-height, 6rem);
+    border-radius: var(--_radius);
+    background: linear-gradient(90deg, var(--_color-background-contrast) 25%, var(--_color-background-alt) 50%, var(--_color-background-contrast) 75%);
+    background-size: 200% 100%;
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton {
+      animation: cnr-shimmer 1.5s linear infinite;
+    }
+  }
+
+  @keyframes cnr-shimmer {
+    from {
+      background-position: 100% 0;
+    }
+    to {
+      background-position: -100% 0;
+    }
+  }
+
+  .error,
+  .stale {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_spacing-2);
+    margin: 0 0 var(--_spacing-3);
+    padding: var(--_spacing-2) var(--_spacing-3);
+    border-inline-start: 4px solid var(--_color-error);
+    background: var(--_color-error-background);
+    color: var(--_color-text);
+  }
+
+  .stale {
+    border-inline-start-color: var(--_color-warning);
+    background: var(--_color-warning-background);
+  }
+
+  .error p,
+  .stale p {
+    margin: 0;
+    flex: 1 1 12rem;
+  }
+
+  .button {
+    font: inherit;
+    font-weight: 500;
+    min-height: 2.5rem;
+    padding: var(--_spacing-2) var(--_spacing-4);
+    border: 1px solid var(--_color-action-background);
+    border-radius: var(--_radius);
+    background: var(--_color-action-background);
+    color: var(--_color-on-action);
+    cursor: pointer;
+  }
+
+  .button.secondary {
+    background: transparent;
+    color: var(--_color-action);
+  }
+
+  .problems {
+    margin: var(--_spacing-3) 0 0;
+    font-size: 0.875rem;
+    color: var(--_color-text-mention);
+  }
+
+  .problems ul {
+    margin: var(--_spacing-2) 0 0;
+    padding-inline-start: var(--_spacing-6);
+    max-height: 12rem;
+    overflow: auto;
+  }
+
+  @media (forced-colors: active) {
+    .button {
+      border: 1px solid ButtonText;
+    }
+    .error,
+    .stale {
+      border: 1px solid CanvasText;
+    }
+  }
+`;
+
+const messages: Messages<'loading' | 'error' | 'network' | 'data' | 'retry' | 'stale' | 'problems' | 'problem'> = {
+  fr: {
+    loading: 'Chargement des données…',
+    error: 'Les données n’ont pas pu être chargées.',
+    network: 'Le serveur de données ne répond pas ou a refusé la demande.',
+    data: 'Le fichier de données n’est pas lisible.',
+    retry: 'Réessayer',
+    stale: 'Ces données peuvent ne pas être à jour : la dernière actualisation a échoué.',
+    problems: 'enregistrements écartés ou incomplets',
+    problem: 'enregistrement écarté ou incomplet',
+  },
+  en: {
+    loading: 'Loading data…',
+    error: 'The data could not be loaded.',
+    network: 'The data server does not answer or refused the request.',
+    data: 'The data file cannot be read.',
+    retry: 'Try again',
+    stale: 'This data may be out of date: the last refresh failed.',
+    problems: 'records left out or incomplete',
+    problem: 'record left out or incomplete',
+  },
+};
+
+/** A placeholder that reserves the widget's height while its data loads. */
+export function renderLoading(locale: Locale, height = '6rem'): TemplateResult {
+  return html`<div class="skeleton" part="skeleton" style="--_skeleton-height:${height}" role="status">
+    <span class="visually-hidden">${messages[locale].loading}</span>
+  </div>`;
+}
+
+/** An error message with a retry button; the caller shows the last good data after it. */
+export function renderError(locale: Locale, error: unknown, retry: () => void): TemplateResult {
+  const t = messages[locale];
+  const name = error instanceof Error ? error.name : '';
+  const detail = name === 'CnrHttpError' ? t.network : name === 'CnrDataError' ? t.data : '';
+  return html`<div class="error" part="error" role="alert">
+    <p>${t.error} ${detail}</p>
+    <button type="button" class="button" part="retry-button" @click=${retry}>${t.retry}</button>
+  </div>`;
+}
+
+/** A notice that the data shown is the last good copy, not a fresh one. */
+export function renderStale(locale: Locale, retry?: () => void): TemplateResult {
+  const t = messages[locale];
+  return html`<div class="stale" part="stale-notice" role="status">
+    <p>${t.stale}</p>
+    ${retry ? html`<button type="button" class="button secondary" part="retry-button" @click=${retry}>${t.retry}</button>` : nothing}
+  </div>`;
+}
+
+/** The records of the source that were left out or are incomplete, on demand. */
+export function renderProblems(locale: Locale, problems: readonly ValidationProblem[]): TemplateResult | typeof nothing {
+  if (problems.length === 0) return nothing;
+  const t = messages[locale];
+  const count = new Intl.NumberFormat(locale).format(problems.length);
+  return html`<details class="problems" part="problems">
+    <summary>${count} ${problems.length > 1 ? t.problems : t.problem}</summary>
+    <ul>
+      ${problems.slice(0, 200).map((problem) => html`<li dir="auto">${formatProblem(problem, locale)}</li>`)}
+    </ul>
+  </details>`;
+}

@@ -1,0 +1,123 @@
+import type { CnrClient, ProjectFilters } from '@cnr-widgets/sdk';
+import { html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { clientFor } from '../base/clients.js';
+import { CnrElement } from '../base/cnr-element.js';
+import { filtersFromAttributes, filtersFromUrl, filtersToUrl, normalizeFilters, sameFilters } from '../base/filters.js';
+import { providerStyles } from './provider.styles.js';
+
+type Listener = () => void;
+
+/**
+ * Holds one data source and the filter state shared by the widgets inside it,
+ * or anywhere on the page when they name it with `provider="<id>"`.
+ *
+ * @summary Links the CNR widgets of a page: one source, one filter state.
+ * @since 0.1.0
+ *
+ * @slot - The widgets (and any other content) the provider links.
+ */
+export class CnrProvider extends CnrElement {
+  static override styles = providerStyles;
+
+  /** URL of a dataset document (JSON). Neither `src` nor `api`: the embedded reference dataset. */
+  @property() src: string | undefined;
+
+  /** Base URL of a server that speaks the CNR Widgets REST API. */
+  @property() api: string | undefined;
+
+  /** Initial territory filter: INSEE code of a région, département, TDS or commune (`44`, `57`, `region:44`). */
+  @property() territory: string | undefined;
+
+  /** Initial axis filter: comma-separated axis or sub-group ids (`sante-1,sante-3-former`). */
+  @property() axis: string | undefined;
+
+  /** Initial status filter: comma-separated statuses (`en-cours,realise`). */
+  @property() status: string | undefined;
+
+  /** Thématique: `sante` (default) or `education`. */
+  @property() thematique: string | undefined;
+
+  /** Initial free-text filter. */
+  @property() q: string | undefined;
+
+  /** Keeps the filters in the page's query string (`cnr-territoire`, `cnr-axe`…), for sharing and back/forward. */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+
+  private currentFilters: ProjectFilters = filtersFromAttributes({});
+  private readonly listeners = new Set<Listener>();
+  private readonly onPopState = () => {
+    const fromUrl = filtersFromUrl(new URL(location.href));
+    this.applyFilters(fromUrl ?? this.attributeFilters(), false);
+  };
+
+  /** The SDK client of this provider's source. */
+  get client(): CnrClient {
+    return clientFor({ src: this.src, api: this.api });
+  }
+
+  /** The current filter state (a copy). */
+  get filters(): ProjectFilters {
+    return normalizeFilters(this.currentFilters);
+  }
+
+  /**
+   * Replaces the filter state and tells every linked widget. Called by widgets
+   * on user action (they fire `cnr-filter-change`); pages may call it too.
+   */
+  setFilters(filters: ProjectFilters): void {
+    this.applyFilters(filters, true);
+  }
+
+  /** Calls `listener` after every change of filters or source; returns the unsubscribe function. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.syncUrl) window.addEventListener('popstate', this.onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const filterAttributes = ['territory', 'axis', 'status', 'thematique', 'q'] as const;
+    if (filterAttributes.some((name) => changed.has(name)) || !this.hasUpdated) {
+      const fromUrl = this.syncUrl && !this.hasUpdated ? filtersFromUrl(new URL(location.href)) : undefined;
+      this.applyFilters(fromUrl ?? this.attributeFilters(), false);
+    }
+    if (changed.has('syncUrl') && this.hasUpdated) {
+      window.removeEventListener('popstate', this.onPopState);
+      if (this.syncUrl) window.addEventListener('popstate', this.onPopState);
+    }
+    if ((changed.has('src') || changed.has('api')) && this.hasUpdated) this.notify();
+  }
+
+  private attributeFilters(): ProjectFilters {
+    return filtersFromAttributes(this);
+  }
+
+  private applyFilters(filters: ProjectFilters, byUser: boolean): void {
+    const next = normalizeFilters({ thematique: 'sante', ...filters });
+    if (sameFilters(next, this.currentFilters)) return;
+    this.currentFilters = next;
+    if (byUser && this.syncUrl) {
+      const url = filtersToUrl(next, new URL(location.href));
+      if (url.href !== location.href) history.pushState(history.state, '', url);
+    }
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  override render() {
+    return html`<slot></slot>`;
+  }
+}

@@ -1,0 +1,111 @@
+import type { ProjectFilters } from '@cnr-widgets/sdk';
+import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { filtersFromAttributes } from '../base/filters.js';
+import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
+import '../define/provider.js';
+import type { CnrProvider } from './provider.component.js';
+
+/** A minimal widget that shows the filters it is linked to. */
+class FilterProbe extends LitElement implements LinkedHost {
+  static override properties = { provider: {}, territory: {} };
+  declare provider: string | undefined;
+  declare territory: string | undefined;
+  readonly linked = new LinkedFilters(this);
+  ownFilters(): ProjectFilters {
+    return filtersFromAttributes({ territory: this.territory });
+  }
+  override render() {
+    return html`<output>${JSON.stringify(this.linked.filters)}</output>`;
+  }
+}
+customElements.define('test-filter-probe', FilterProbe);
+
+function shown(probe: Element): ProjectFilters {
+  return JSON.parse(probe.shadowRoot!.querySelector('output')!.textContent!) as ProjectFilters;
+}
+
+describe('<cnr-provider>', () => {
+  afterEach(() => {
+    history.replaceState(null, '', location.pathname);
+  });
+
+  it('gives its initial filters to the widgets inside it', async () => {
+    const provider = await fixture<CnrProvider>(html`
+      <cnr-provider territory="44" axis="sante-1, sante-2" status="en-cours,bogus">
+        <test-filter-probe></test-filter-probe>
+      </cnr-provider>
+    `);
+    const probe = provider.querySelector('test-filter-probe')!;
+    await nextFrame();
+    expect(shown(probe)).to.deep.equal({
+      thematique: 'sante',
+      territory: '44',
+      axes: ['sante-1', 'sante-2'],
+      statuses: ['en-cours'],
+    });
+  });
+
+  it('links a widget elsewhere on the page through provider="<id>"', async () => {
+    const root = await fixture(html`
+      <div>
+        <section><cnr-provider id="shared" territory="57"></cnr-provider></section>
+        <aside><test-filter-probe provider="shared"></test-filter-probe></aside>
+      </div>
+    `);
+    const probe = root.querySelector('test-filter-probe')!;
+    const provider = root.querySelector('cnr-provider')!;
+    await nextFrame();
+    expect(shown(probe).territory).to.equal('57');
+    provider.setFilters({ territory: '88', axes: ['sante-4'] });
+    await (probe as FilterProbe).updateComplete;
+    expect(shown(probe)).to.deep.equal({ thematique: 'sante', territory: '88', axes: ['sante-4'] });
+  });
+
+  it('lets a widget attribute take precedence over the shared filter', async () => {
+    const provider = await fixture<CnrProvider>(html`
+      <cnr-provider territory="44"><test-filter-probe territory="88"></test-filter-probe></cnr-provider>
+    `);
+    await nextFrame();
+    expect(shown(provider.querySelector('test-filter-probe')!).territory).to.equal('88');
+  });
+
+  it('with sync-url, writes user changes to the query string and restores them on back', async () => {
+    history.replaceState(null, '', `${location.pathname}?page=2`);
+    const provider = await fixture<CnrProvider>(html`
+      <cnr-provider sync-url territory="44"><test-filter-probe></test-filter-probe></cnr-provider>
+    `);
+    const probe = provider.querySelector('test-filter-probe') as FilterProbe;
+    provider.setFilters({ territory: '88', axes: ['sante-1'] });
+    const params = new URL(location.href).searchParams;
+    expect(params.get('page')).to.equal('2');
+    expect(params.get('cnr-territoire')).to.equal('88');
+    expect(params.get('cnr-axe')).to.equal('sante-1');
+
+    const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+    history.back();
+    await popped;
+    await probe.updateComplete;
+    expect(shown(probe).territory).to.equal('44');
+  });
+
+  it('reads the filters of a shared link on load', async () => {
+    history.replaceState(null, '', `${location.pathname}?cnr-territoire=2A&cnr-statut=realise`);
+    const provider = await fixture<CnrProvider>(html`<cnr-provider sync-url territory="44"></cnr-provider>`);
+    expect(provider.filters).to.deep.equal({ thematique: 'sante', territory: '2A', statuses: ['realise'] });
+  });
+
+  it('keeps its own filters when not linked', async () => {
+    const probe = await fixture<FilterProbe>(html`<test-filter-probe territory="57"></test-filter-probe>`);
+    expect(shown(probe).territory).to.equal('57');
+    probe.linked.setFilters({ territory: '88' });
+    await probe.updateComplete;
+    expect(shown(probe).territory).to.equal('88');
+  });
+
+  it('shows nothing of its own and passes axe', async () => {
+    const provider = await fixture<CnrProvider>(html`<cnr-provider><p>Contenu</p></cnr-provider>`);
+    expect(getComputedStyle(provider).display).to.equal('contents');
+    await expect(provider).to.be.accessible();
+  });
+});
