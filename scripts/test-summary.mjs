@@ -19,6 +19,7 @@ for (const file of readdirSync(dir)) {
     const last = new Map();
     const pattern = /^(\w+):\s.*\|\s*(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/;
     for (const line of readFileSync(path, 'utf8').split('\n')) {
+      // eslint-disable-next-line no-control-regex -- strips terminal colour codes
       const match = pattern.exec(line.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').trim());
       if (match) last.set(match[1], match);
     }

@@ -628,7 +628,6 @@ export function generate() {
   check(metroViewBox === '0 0 1010 1010', `unexpected metropolitan viewBox ${metroViewBox}`);
 
   const depCodes = COG_DEPARTMENTS.map(([c]) => c);
-  const regCodes = COG_REGIONS.map(([c]) => c);
   const isoKeys = Object.keys(ISO_REGION_TO_INSEE);
   const expected = new Set([...depCodes, ...isoKeys]);
   for (const k of shapes.keys()) check(expected.has(k), `unexpected key FR-${k} in ${SOURCE_FILE}`);
@@ -813,7 +812,9 @@ function main() {
       let current = null;
       try {
         current = readFileSync(file, 'utf8');
-      } catch {}
+      } catch {
+        // Not generated yet: reported as stale below.
+      }
       if (current !== text) {
         console.error(`stale: ${path.relative(process.cwd(), file)} — run ${REGENERATE}`);
         stale = true;
