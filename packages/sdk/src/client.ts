@@ -1,0 +1,179 @@
+import { CnrAbortError, CnrError, CnrHttpError } from './errors.js';
+import type { FiguresTotal, FundingTotal, Page, ProjectFacets, ProjectFilters, ProjectQueryOptions } from './query/types.js';
+import type { Axis } from './schemas/axis.js';
+import type { Project } from './schemas/project.js';
+import type { SourceDocument } from './schemas/source.js';
+import type { Territory } from './schemas/territory.js';
+import type { CallOptions, ClientResult, DataSource, FiguresQuery, LoadResult } from './sources/types.js';
+import type { HttpOptions, HttpRetryOptions } from './transport/http.js';
+
+export type { CallOptions, ClientResult, DataSource, LoadResult } from './sources/types.js';
+
+export interface ClientOptions {
+  /**
+   * A dataset document: its URL (fetched once, revalidated on `refresh()`)
+   * or the parsed document itself.
+   */
+  src?: string | URL | object;
+  /** Base URL of a REST API speaking the contract of `openapi/cnr-api.openapi.json`. */
+  api?: string | URL;
+  /** Any other source (tests, custom back ends). */
+  source?: DataSource;
+  /** A `fetch` to use instead of the global one. */
+  fetch?: typeof fetch;
+  /** Ms allowed for the response headers of each attempt, and again for its body. Default 10 000. */
+  timeout?: number;
+  /** Retries on network errors and 408/429/5xx (honouring `Retry-After`), or the retry policy. Default 2. */
+  retry?: number | HttpRetryOptions;
+  /** REST: ms a response is reused without asking the server (then revalidated with its ETag). Default 60 000. */
+  cacheTtl?: number;
+  /** Extra request headers. */
+  headers?: Record<string, string>;
+}
+
+/**
+ * One client whatever the source. Every method takes `{ signal }` last and
+ * resolves to a {@link ClientResult}: `data`, `stale`, `problems` (and
+ * `error` when stale).
+ *
+ * Errors: an HTTP, network, timeout or unparsable-body failure rejects with
+ * `CnrHttpError`; a document or response whose top-level shape is unusable
+ * with `CnrDataError`; an invalid cursor with `CnrQueryError`; an aborted
+ * `signal` with `CnrAbortError` (its `name` is `AbortError`, its `cause` the
+ * signal's reason) — never a stale fallback. When fresher data cannot be
+ * obtained but earlier data for the same request exists, that data comes back
+ * with `stale: true` and the failure in `error` instead of a rejection.
+ *
+ * `problems`: embedded and static sources report the whole document's
+ * validation problems on `load()` and `refresh()` (queries add none); a REST
+ * source reports, on each call, the problems of the records it received.
+ */
+export interface CnrClient {
+  /** Which kind of source answers. */
+  readonly kind: DataSource['kind'];
+  /** Loads (once) and returns the dataset and its validation report. REST: metadata, documents, territories, axes and solutions only (`complete: false`). */
+  load(options?: CallOptions): Promise<LoadResult>;
+  /** One page of the projects matching `filters`. */
+  projects(filters?: ProjectFilters, query?: ProjectQueryOptions, options?: CallOptions): Promise<ClientResult<Page<Project>>>;
+  /** A project by id; `data` is `undefined` when there is none. */
+  project(id: string, options?: CallOptions): Promise<ClientResult<Project | undefined>>;
+  /** Facet counts, each computed with every filter but its own. */
+  facets(filters?: ProjectFilters, options?: CallOptions): Promise<ClientResult<ProjectFacets>>;
+  /** Total funding of the projects matching `filters`, nothing counted twice. */
+  fundingTotal(filters?: ProjectFilters, options?: CallOptions): Promise<ClientResult<FundingTotal>>;
+  /** Sums of the concertation figures, with the territory hierarchy. */
+  figures(query?: FiguresQuery, options?: CallOptions): Promise<ClientResult<FiguresTotal>>;
+  territories(options?: CallOptions): Promise<ClientResult<Territory[]>>;
+  axes(options?: CallOptions): Promise<ClientResult<Axis[]>>;
+  documents(options?: CallOptions): Promise<ClientResult<SourceDocument[]>>;
+  /** Asks the origin again (ETag revalidation); on failure, the earlier data with `stale: true`. */
+  refresh(options?: CallOptions): Promise<LoadResult>;
+}
+
+/**
+ * A source whose implementation is imported on first use, so that a page pays
+ * only for the source it uses: the embedded and static sources (validation
+ * and query engine) need no HTTP client, a REST source no query engine.
+ */
+function deferred(kind: DataSource['kind'], create: () => Promise<DataSource>): DataSource {
+  let pending: Promise<DataSource> | undefined;
+  const get = () =>
+    (pending ??= create().catch((cause: unknown) => {
+      pending = undefined;
+      if (cause instanceof CnrError) throw cause;
+      // In a browser, a chunk that failed to download.
+      throw new CnrHttpError({
+        message: `Le module de la source « ${kind} » n’a pas pu être chargé. / The "${kind}" source module could not be loaded.`,
+        url: `@cnr-widgets/sdk#${kind}`,
+        retryable: true,
+        code: 'network',
+        cause,
+      });
+    }));
+  return {
+    kind,
+    load: async (call) => (await get()).load(call),
+    refresh: async (call) => (await get()).refresh(call),
+    projects: async (filters, query, call) => (await get()).projects(filters, query, call),
+    project: async (id, call) => (await get()).project(id, call),
+    facets: async (filters, call) => (await get()).facets(filters, call),
+    fundingTotal: async (filters, call) => (await get()).fundingTotal(filters, call),
+    figures: async (query, call) => (await get()).figures(query, call),
+    territories: async (call) => (await get()).territories(call),
+    axes: async (call) => (await get()).axes(call),
+    documents: async (call) => (await get()).documents(call),
+  };
+}
+
+function sourceFor(options: ClientOptions): DataSource {
+  const given = [options.src, options.api, options.source].filter((value) => value !== undefined).length;
+  if (given > 1) throw new TypeError('createClient: give one of `src`, `api` or `source`, not several.');
+  if (options.source) return options.source;
+  const http: HttpOptions = {
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+    ...(options.retry === undefined ? {} : { retry: options.retry }),
+    ...(options.cacheTtl === undefined ? {} : { cacheTtl: options.cacheTtl }),
+    ...(options.headers ? { headers: options.headers } : {}),
+  };
+  const { api, src } = options;
+  if (api !== undefined) {
+    return deferred('rest', async () => {
+      const [{ createRestSource }, { createHttp }] = await Promise.all([
+        import('./sources/rest.js'),
+        import('./transport/http.js'),
+      ]);
+      return createRestSource({ http: createHttp({ ...http, prefixUrl: api }) });
+    });
+  }
+  if (typeof src === 'string' || src instanceof URL) {
+    return deferred('static', async () => {
+      const [{ createStaticSource }, { createHttp }] = await Promise.all([
+        import('./sources/static.js'),
+        import('./transport/http.js'),
+      ]);
+      return createStaticSource({ url: src, http: createHttp(http) });
+    });
+  }
+  if (src !== undefined) {
+    return deferred('static', async () => (await import('./sources/static.js')).createStaticSource({ document: src }));
+  }
+  return deferred('embedded', async () => (await import('./sources/embedded.js')).createEmbeddedSource());
+}
+
+/** Rejects with {@link CnrAbortError} whatever raised the abort (the SDK, fetch or ky). */
+async function guard<T>(signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
+  if (signal?.aborted) throw new CnrAbortError(signal.reason);
+  try {
+    return await run();
+  } catch (error) {
+    if (signal?.aborted && !(error instanceof CnrAbortError)) throw new CnrAbortError(signal.reason);
+    if (error instanceof Error && !(error instanceof CnrError) && error.name === 'AbortError') throw new CnrAbortError(error);
+    throw error;
+  }
+}
+
+/**
+ * Creates a client. With no option, it reads the embedded reference dataset
+ * (imported lazily on first use).
+ *
+ * @example
+ * const client = createClient({ api: 'https://example.org/cnr/v1/' });
+ * const { data, stale } = await client.projects({ territory: '44', q: 'prévention' }, { limit: 10 }, { signal });
+ */
+export function createClient(options: ClientOptions = {}): CnrClient {
+  const source = sourceFor(options);
+  return {
+    kind: source.kind,
+    load: (call) => guard(call?.signal, () => source.load(call)),
+    projects: (filters = {}, query = {}, call) => guard(call?.signal, () => source.projects(filters, query, call)),
+    project: (id, call) => guard(call?.signal, () => source.project(id, call)),
+    facets: (filters = {}, call) => guard(call?.signal, () => source.facets(filters, call)),
+    fundingTotal: (filters = {}, call) => guard(call?.signal, () => source.fundingTotal(filters, call)),
+    figures: (query = {}, call) => guard(call?.signal, () => source.figures(query, call)),
+    territories: (call) => guard(call?.signal, () => source.territories(call)),
+    axes: (call) => guard(call?.signal, () => source.axes(call)),
+    documents: (call) => guard(call?.signal, () => source.documents(call)),
+    refresh: (call) => guard(call?.signal, () => source.refresh(call)),
+  };
+}

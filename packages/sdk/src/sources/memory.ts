@@ -1,0 +1,149 @@
+import { CnrError } from '../errors.js';
+import {
+  computeFacets,
+  createIndex,
+  queryProjects,
+  sumFigures,
+  totalFunding,
+  type DatasetIndex,
+} from '../query/index.js';
+import type { Dataset } from '../schemas/dataset.js';
+import { createSharedRunner, throwIfAborted } from '../transport/shared.js';
+import { parseDataset } from '../validation/index.js';
+import type { ValidationReport } from '../validation/report.js';
+import type { CallOptions, ClientResult, DataSource, LoadResult } from './types.js';
+
+interface Loaded {
+  raw: unknown;
+  dataset: Dataset;
+  report: ValidationReport;
+  index: DatasetIndex;
+}
+
+/**
+ * Documents already validated and indexed, by identity: every client of the
+ * embedded dataset (or of one document object) shares one index.
+ */
+const built = new WeakMap<object, Loaded>();
+
+function build(raw: unknown, previous: Loaded | undefined): Loaded {
+  if (previous && previous.raw === raw) return previous;
+  const known = typeof raw === 'object' && raw !== null ? built.get(raw) : undefined;
+  if (known) return known;
+  const { dataset, report } = parseDataset(raw);
+  const loaded: Loaded = { raw, dataset, report, index: createIndex(dataset) };
+  if (typeof raw === 'object' && raw !== null) built.set(raw, loaded);
+  return loaded;
+}
+
+/**
+ * Fetches the raw dataset document. `revalidate` is true on `refresh()`.
+ * Returning the very same object as before means "unchanged" (no new parse).
+ */
+export type DocumentLoader = (signal: AbortSignal, revalidate: boolean) => Promise<unknown>;
+
+/**
+ * A source that holds one whole dataset document in memory — validated once,
+ * indexed once, queried with the pure query functions. The embedded and
+ * static sources are this with different loaders.
+ *
+ * `problems`: `load()` and `refresh()` carry the document's whole report;
+ * queries carry none (they add no new data). After a failed `refresh()`,
+ * every result is `stale: true` with the failure in `error`, until a refresh
+ * succeeds.
+ */
+export function createMemorySource(kind: 'embedded' | 'static', loadDocument: DocumentLoader): DataSource {
+  let current: Loaded | undefined;
+  let staleError: CnrError | undefined;
+  const share = createSharedRunner();
+
+  function loadResult(loaded: Loaded): LoadResult {
+    return {
+      data: loaded.dataset,
+      dataset: loaded.dataset,
+      report: loaded.report,
+      problems: loaded.report.problems,
+      complete: true,
+      stale: staleError !== undefined,
+      ...(staleError ? { error: staleError } : {}),
+    };
+  }
+
+  async function ensure(signal: AbortSignal | undefined): Promise<Loaded> {
+    throwIfAborted(signal);
+    if (current) return current;
+    const loaded = await share(
+      'load',
+      async (shared) => {
+        const next = build(await loadDocument(shared, false), current);
+        current = next;
+        return next;
+      },
+      signal,
+    );
+    throwIfAborted(signal);
+    return loaded;
+  }
+
+  async function query<T>(options: CallOptions | undefined, run: (loaded: Loaded) => T): Promise<ClientResult<T>> {
+    const loaded = await ensure(options?.signal);
+    return {
+      data: run(loaded),
+      stale: staleError !== undefined,
+      problems: [],
+      ...(staleError ? { error: staleError } : {}),
+    };
+  }
+
+  return {
+    kind,
+    async load(options) {
+      return loadResult(await ensure(options?.signal));
+    },
+    async refresh(options) {
+      const signal = options?.signal;
+      throwIfAborted(signal);
+      if (!current) return loadResult(await ensure(signal));
+      const result = await share(
+        'refresh',
+        async (shared) => {
+          try {
+            current = build(await loadDocument(shared, true), current);
+            staleError = undefined;
+          } catch (error) {
+            if (!(error instanceof CnrError) || error.name === 'AbortError') throw error;
+            staleError = error;
+          }
+          return loadResult(current!);
+        },
+        signal,
+      );
+      throwIfAborted(signal);
+      return result;
+    },
+    projects(filters, queryOptions, options) {
+      return query(options, ({ index }) => queryProjects(index, filters, queryOptions));
+    },
+    project(id, options) {
+      return query(options, ({ index }) => index.projectsById.get(id));
+    },
+    facets(filters, options) {
+      return query(options, ({ index }) => computeFacets(index, filters));
+    },
+    fundingTotal(filters, options) {
+      return query(options, ({ index }) => totalFunding(index, filters));
+    },
+    figures(figuresQuery, options) {
+      return query(options, ({ index }) => sumFigures(index, figuresQuery));
+    },
+    territories(options) {
+      return query(options, ({ dataset }) => dataset.territories);
+    },
+    axes(options) {
+      return query(options, ({ dataset }) => dataset.axes);
+    },
+    documents(options) {
+      return query(options, ({ dataset }) => dataset.documents);
+    },
+  };
+}
