@@ -1,3 +1,4 @@
+import type { FigureMetric } from '../schemas/figures.js';
 import type { ProjectStatus } from '../schemas/project.js';
 import type { Thematique } from '../schemas/primitives.js';
 import type { TerritoryKind } from '../schemas/territory.js';
@@ -88,4 +89,18 @@ export interface FiguresTotal {
   projetsEnCours?: number;
   /** Ids of the figure records summed. */
   records: string[];
+  /**
+   * Metrics whose total includes a figure the documents state approximately
+   * (« plus de », « près de », « environ »), so a widget can say « plus de ».
+   */
+  approximate?: FigureMetric[];
+}
+
+/** What `sumFigures` sums. */
+export interface FiguresQuery {
+  /** A territory id or bare code (resolved like `ProjectFilters.territory`); every territory when absent. */
+  territory?: string;
+  thematique?: Thematique;
+  /** One phase (`acte-1`…); every phase, added together, when absent. */
+  phase?: string;
 }

@@ -1,0 +1,99 @@
+import type { ConcertationFigures, FigureMetric } from '../schemas/figures.js';
+import { descendantsOf, resolveTerritory, type DatasetIndex } from './dataset-index.js';
+import type { FiguresQuery, FiguresTotal } from './types.js';
+
+/**
+ * The summable metrics, in display order (the schema's `FIGURE_METRICS`,
+ * restated as a record so that this module does not load the zod schemas and
+ * the compiler fails if the two lists diverge).
+ */
+const METRICS: Readonly<Record<FigureMetric, true>> = {
+  reunions: true,
+  participants: true,
+  contributions: true,
+  propositions: true,
+  constats: true,
+  projets: true,
+  projetsRealises: true,
+  projetsEnCours: true,
+};
+
+/** True when some strict ancestor of `territory` (per the hierarchy) is in `holders`. */
+function hasAncestorIn(index: DatasetIndex, territory: string, holders: ReadonlySet<string>): boolean {
+  const seen = new Set<string>([territory]);
+  const stack = [...(index.territoryParents.get(territory) ?? [])];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    // In a cycle (bad data) two territories are each other's ancestor: keep the smaller id.
+    if (holders.has(id) && (!descendantsOf(index, territory).has(id) || id < territory)) return true;
+    const above = index.territoryParents.get(id);
+    if (above) for (const parent of above) if (!seen.has(parent)) stack.push(parent);
+  }
+  return false;
+}
+
+/**
+ * Concertation figures of a territory (with hierarchy), a thématique and a phase.
+ *
+ * Rule, per phase and per metric: take the records of the territory and of
+ * every territory below it (see `descendantsOf`) that state the metric, and
+ * keep only the topmost ones — a record is dropped when a territory above it
+ * (its département, région, or a TDS covering it) also has one. So a
+ * territory's own record is used when it exists, and otherwise its
+ * descendants' records are summed without counting a parent with its
+ * children. Two records for the same territory and phase are the same fact
+ * restated: the first in dataset order is used. With no territory, every
+ * territory's records compete the same way (records of unknown territories
+ * included). With no phase, each phase is summed this way and the phases are
+ * added. A metric no record states is absent (not zero). `reunions` is taken
+ * as stated, never derived from `meetings`.
+ */
+export function sumFigures(index: DatasetIndex, query: FiguresQuery = {}): FiguresTotal {
+  const raw = query.territory?.trim();
+  const territory = raw ? (resolveTerritory(index, raw)?.id ?? raw) : undefined;
+  const below = territory === undefined ? undefined : descendantsOf(index, territory);
+  const phase = query.phase?.trim() || undefined;
+
+  const byPhase = new Map<string, ConcertationFigures[]>();
+  for (const record of index.figures) {
+    if (query.thematique !== undefined && record.thematique !== query.thematique) continue;
+    if (phase !== undefined && record.phase !== phase) continue;
+    if (territory !== undefined && record.territory !== territory && !below!.has(record.territory)) continue;
+    const list = byPhase.get(record.phase);
+    if (list) list.push(record);
+    else byPhase.set(record.phase, [record]);
+  }
+
+  const result: FiguresTotal = { records: [] };
+  if (territory !== undefined) result.territory = territory;
+  const used = new Set<ConcertationFigures>();
+  const approximate: FigureMetric[] = [];
+
+  for (const metric of Object.keys(METRICS) as FigureMetric[]) {
+    let sum: number | undefined;
+    let approx = false;
+    for (const records of byPhase.values()) {
+      const first = new Map<string, ConcertationFigures>();
+      for (const record of records) {
+        if (record[metric] !== undefined && !first.has(record.territory)) first.set(record.territory, record);
+      }
+      if (first.size === 0) continue;
+      const holders = new Set(first.keys());
+      for (const [id, record] of first) {
+        if (hasAncestorIn(index, id, holders)) continue;
+        sum = (sum ?? 0) + record[metric]!;
+        used.add(record);
+        const qualifier = record.qualifiers?.[metric];
+        if (qualifier !== undefined && qualifier !== 'exact') approx = true;
+      }
+    }
+    if (sum !== undefined) result[metric] = sum;
+    if (approx) approximate.push(metric);
+  }
+
+  result.records = index.figures.filter((record) => used.has(record)).map((record) => record.id);
+  if (approximate.length > 0) result.approximate = approximate;
+  return result;
+}

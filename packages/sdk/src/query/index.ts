@@ -1,0 +1,22 @@
+export type * from './types.js';
+export {
+  BARE_CODE_ORDER,
+  TERRITORY_KINDS,
+  createIndex,
+  descendantsOf,
+  isWithin,
+  resolveTerritory,
+  territoryKindBit,
+  territoryScope,
+  yearOf,
+  type DatasetIndex,
+  type ProjectEntry,
+} from './dataset-index.js';
+export { compileFilters, filterEntries, filterProjects, type CompiledFilters } from './filter.js';
+export { DEFAULT_LIMIT, MAX_LIMIT, queryProjects, sortEntries } from './query.js';
+export { PROJECT_STATUSES, UNKNOWN_STATUS, computeFacets } from './facets.js';
+export { totalFunding } from './funding.js';
+export { sumFigures } from './figures.js';
+export { frenchCollator, matchesTokens, normalizeText, tokenize } from './normalize.js';
+export { CnrQueryError, type CnrQueryErrorCode } from './errors.js';
+export { generateDataset, type SyntheticOptions } from './synthetic.js';
