@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { mergeDataset } from '../../data/scripts/merge.mjs';
-import { formatProblem, parseDataset } from '../src/index.js';
+import { createIndex, formatProblem, parseDataset, sumFigures } from '../src/index.js';
 import { COLLECTION_NAMES, Dataset } from '../src/schemas/index.js';
 
 /** The dataset merged from the data package's JSON sources (no build needed). */
@@ -41,5 +41,25 @@ describe('reference dataset (@cnr-widgets/data)', () => {
   it('keeps every field through validation (no field unknown to the schemas)', () => {
     const { dataset } = parseDataset(merged);
     expect(JSON.parse(JSON.stringify(dataset))).toEqual(merged);
+  });
+});
+
+describe('figures of the reference dataset', () => {
+  const { dataset } = parseDataset(merged);
+  const index = createIndex(dataset);
+
+  it('takes the latest national report instead of adding cumulative reports', () => {
+    // Brochure: « plus de 250 réunions » in Acte I, then « Plus de 450 réunions se sont déjà tenues ».
+    expect(sumFigures(index, { territory: 'FR', thematique: 'sante' })).toMatchObject({ reunions: 450 });
+    expect(sumFigures(index, { territory: 'FR', thematique: 'sante', phase: 'acte-1' })).toMatchObject({ reunions: 250 });
+  });
+
+  it('gives Grand Est its press-kit figures', () => {
+    // « 44 dialogues territoriaux et 3 rencontres régionales », « Plus de 1 100 participants », « plus de 1 700 contributions ».
+    expect(sumFigures(index, { territory: '44', thematique: 'sante', phase: 'acte-1' })).toMatchObject({
+      reunions: 47,
+      participants: 1100,
+      contributions: 1700,
+    });
   });
 });

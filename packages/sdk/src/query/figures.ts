@@ -34,6 +34,15 @@ function hasAncestorIn(index: DatasetIndex, territory: string, holders: Readonly
   return false;
 }
 
+function latestDate(records: readonly ConcertationFigures[]): string {
+  let latest = '';
+  for (const record of records) {
+    const date = record.periodEnd ?? record.periodStart ?? '';
+    if (date > latest) latest = date;
+  }
+  return latest;
+}
+
 /**
  * Concertation figures of a territory (with hierarchy), a thématique and a phase.
  *
@@ -46,8 +55,13 @@ function hasAncestorIn(index: DatasetIndex, territory: string, holders: Readonly
  * children. Two records for the same territory and phase are the same fact
  * restated: the first in dataset order is used. With no territory, every
  * territory's records compete the same way (records of unknown territories
- * included). With no phase, each phase is summed this way and the phases are
- * added. A metric no record states is absent (not zero). `reunions` is taken
+ * included). With no phase, each metric comes from the latest phase that
+ * states it — phases are successive reports, often cumulative (« plus de 250
+ * réunions » in Acte I, « plus de 450 réunions se sont déjà tenues » a year
+ * later), so adding them would count the same meetings twice. A phase's date
+ * for a metric is the latest `periodEnd` (or `periodStart`) of its records
+ * that state the metric; undated phases
+ * come first, then ties keep dataset order. A metric no record states is absent (not zero). `reunions` is taken
  * as stated, never derived from `meetings`.
  */
 export function sumFigures(index: DatasetIndex, query: FiguresQuery = {}): FiguresTotal {
@@ -74,21 +88,31 @@ export function sumFigures(index: DatasetIndex, query: FiguresQuery = {}): Figur
   for (const metric of Object.keys(METRICS) as FigureMetric[]) {
     let sum: number | undefined;
     let approx = false;
-    for (const records of byPhase.values()) {
+    let usedHere: ConcertationFigures[] = [];
+    // Phases from the earliest to the latest report of this metric (see the rule above).
+    const phases = [...byPhase.values()]
+      .map((records, order) => ({ records, order, date: latestDate(records.filter((r) => r[metric] !== undefined)) }))
+      .sort((a, b) => (a.date === b.date ? a.order - b.order : a.date < b.date ? -1 : 1));
+    for (const { records } of phases) {
       const first = new Map<string, ConcertationFigures>();
       for (const record of records) {
         if (record[metric] !== undefined && !first.has(record.territory)) first.set(record.territory, record);
       }
       if (first.size === 0) continue;
+      // A later phase replaces an earlier one for this metric.
+      sum = 0;
+      approx = false;
+      usedHere = [];
       const holders = new Set(first.keys());
       for (const [id, record] of first) {
         if (hasAncestorIn(index, id, holders)) continue;
-        sum = (sum ?? 0) + record[metric]!;
-        used.add(record);
+        sum += record[metric]!;
+        usedHere.push(record);
         const qualifier = record.qualifiers?.[metric];
         if (qualifier !== undefined && qualifier !== 'exact') approx = true;
       }
     }
+    for (const record of usedHere) used.add(record);
     if (sum !== undefined) result[metric] = sum;
     if (approx) approximate.push(metric);
   }

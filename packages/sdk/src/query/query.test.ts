@@ -297,8 +297,9 @@ describe('sumFigures', () => {
     });
   });
 
-  it('adds phases when no phase is given, and sums everything without a territory', () => {
-    expect(sumFigures(index, { territory: '88' })).toMatchObject({ reunions: 15, participants: 300 });
+  it('takes each metric from the latest phase when no phase is given, and sums everything without a territory', () => {
+    // acte-2 comes after acte-1 and restates reunions only: reports are cumulative, not added.
+    expect(sumFigures(index, { territory: '88' })).toMatchObject({ reunions: 5, participants: 300 });
     expect(sumFigures(index, { thematique: 'sante', phase: 'acte-1' })).toMatchObject({
       reunions: 40,
       participants: 1250,
