@@ -63,3 +63,12 @@ describe('figures of the reference dataset', () => {
     });
   });
 });
+
+describe('figures of a région without a phase', () => {
+  const index = createIndex(parseDataset(merged).dataset);
+
+  it('keeps the région’s own report over a later département event', () => {
+    // Moselle's « environ 100 participants » at a 2023 event must not replace Grand Est's « Plus de 1 100 participants ».
+    expect(sumFigures(index, { territory: '44', thematique: 'sante' })).toMatchObject({ participants: 1100, reunions: 47 });
+  });
+});

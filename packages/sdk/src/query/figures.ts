@@ -55,10 +55,13 @@ function latestDate(records: readonly ConcertationFigures[]): string {
  * children. Two records for the same territory and phase are the same fact
  * restated: the first in dataset order is used. With no territory, every
  * territory's records compete the same way (records of unknown territories
- * included). With no phase, each metric comes from the latest phase that
- * states it — phases are successive reports, often cumulative (« plus de 250
+ * included). With no phase, each metric comes from one phase, never a sum of
+ * phases — phases are successive reports, often cumulative (« plus de 250
  * réunions » in Acte I, « plus de 450 réunions se sont déjà tenues » a year
- * later), so adding them would count the same meetings twice. A phase's date
+ * later), so adding them would count the same meetings twice. The phase is the
+ * latest one in which the territory itself states the metric (with no
+ * territory: a top-level territory such as the country); only when none does,
+ * the latest phase of the records below it. A phase's date
  * for a metric is the latest `periodEnd` (or `periodStart`) of its records
  * that state the metric; undated phases
  * come first, then ties keep dataset order. A metric no record states is absent (not zero). `reunions` is taken
@@ -89,10 +92,16 @@ export function sumFigures(index: DatasetIndex, query: FiguresQuery = {}): Figur
     let sum: number | undefined;
     let approx = false;
     let usedHere: ConcertationFigures[] = [];
-    // Phases from the earliest to the latest report of this metric (see the rule above).
+    // Phases in rising preference (see the rule above): a phase in which the
+    // territory itself states the metric beats one that only has records
+    // below it; then the later report wins.
     const phases = [...byPhase.values()]
-      .map((records, order) => ({ records, order, date: latestDate(records.filter((r) => r[metric] !== undefined)) }))
-      .sort((a, b) => (a.date === b.date ? a.order - b.order : a.date < b.date ? -1 : 1));
+      .map((records, order) => {
+        const stating = records.filter((r) => r[metric] !== undefined);
+        const own = stating.some((r) => (territory === undefined ? (index.territoryParents.get(r.territory)?.length ?? 0) === 0 : r.territory === territory));
+        return { records, order, own: own ? 1 : 0, date: latestDate(stating) };
+      })
+      .sort((a, b) => a.own - b.own || (a.date === b.date ? a.order - b.order : a.date < b.date ? -1 : 1));
     for (const { records } of phases) {
       const first = new Map<string, ConcertationFigures>();
       for (const record of records) {
