@@ -7,3 +7,7 @@ export { CnrElement } from './base/cnr-element.js';
 export { defineElement } from './base/define.js';
 export { CnrErrorEvent, CnrFilterChangeEvent, CnrProjectSelectEvent } from './events/events.js';
 export { CnrProjectCard } from './project-card/project-card.component.js';
+export { CnrProvider } from './provider/provider.component.js';
+export { CnrAxisFilter } from './axis-filter/axis-filter.component.js';
+export { CnrFundingCounter } from './funding-counter/funding-counter.component.js';
+export { CnrKeyFigures } from './key-figures/key-figures.component.js';

@@ -1,0 +1,102 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import linked from '../../test/fixtures/figures-linked.json';
+import { clientFor } from '../base/clients.js';
+import '../define/axis-filter.js';
+import '../define/funding-counter.js';
+import '../define/key-figures.js';
+import '../define/provider.js';
+
+/**
+ * Story data sources: `/cnr-story/linked.json` (a dataset whose projects have
+ * axes and fundings), `/cnr-story/hang.json` (never answers), `/cnr-story/missing.json` (404).
+ */
+function serveStoryData(): () => void {
+  const original = window.fetch;
+  window.fetch = (resource, init) => {
+    const url = resource instanceof Request ? resource.url : String(resource);
+    if (url.includes('/cnr-story/hang')) return new Promise<Response>(() => undefined);
+    if (url.includes('/cnr-story/missing')) return Promise.resolve(new Response('', { status: 404 }));
+    if (url.includes('/cnr-story/')) return Promise.resolve(Response.json(linked, { headers: { etag: '"story"' } }));
+    return original.call(window, resource, init);
+  };
+  return () => {
+    window.fetch = original;
+  };
+}
+
+/** Loads `src`, then makes its refresh fail: the data shown is stale. */
+async function makeStale(src: string): Promise<void> {
+  const client = clientFor({ src });
+  await client.load();
+  const original = window.fetch;
+  window.fetch = () => Promise.resolve(new Response('', { status: 404 }));
+  try {
+    await client.refresh();
+  } finally {
+    window.fetch = original;
+  }
+}
+
+interface Args {
+  multiple: boolean;
+  src: string;
+  territory: string;
+  thematique: string;
+  label: string;
+}
+
+const meta: Meta<Args> = {
+  title: 'Éléments/cnr-axis-filter',
+  component: 'cnr-axis-filter',
+  args: { multiple: false, src: '', territory: '', thematique: 'sante', label: '' },
+  argTypes: {
+    multiple: { control: 'boolean', description: 'Checkboxes instead of radio buttons' },
+    src: { control: 'text', description: 'Dataset URL; empty: the embedded dataset' },
+    territory: { control: 'text', description: 'Counts for this territory only' },
+    thematique: { control: 'select', options: ['sante', 'education'] },
+    label: { control: 'text', description: 'Legend of the group' },
+  },
+  beforeEach: serveStoryData,
+  render: (args) =>
+    html`<cnr-axis-filter
+      ?multiple=${args.multiple}
+      src=${args.src || nothing}
+      territory=${args.territory || nothing}
+      thematique=${args.thematique || nothing}
+      label=${args.label || nothing}
+    ></cnr-axis-filter>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** The embedded dataset: no project is tied to an axis, and the filter says so. */
+export const Embedded: Story = {};
+
+export const WithCounts: Story = { args: { src: '/cnr-story/linked.json' } };
+
+export const Multiple: Story = { args: { src: '/cnr-story/linked.json', multiple: true } };
+
+export const Loading: Story = { args: { src: '/cnr-story/hang.json' } };
+
+export const ErrorState: Story = { args: { src: '/cnr-story/missing.json' } };
+
+export const Stale: Story = {
+  args: { src: '/cnr-story/stale.json' },
+  beforeEach: () => makeStale('/cnr-story/stale.json'),
+};
+
+/** A provider links the filter, the funding counter and the key figures. */
+export const Linked: Story = {
+  args: { src: '/cnr-story/linked.json' },
+  render: (args) => html`<cnr-provider src=${args.src}>
+    <div style="display:grid;gap:1.5rem;grid-template-columns:repeat(auto-fit,minmax(min(100%,18rem),1fr))">
+      <cnr-axis-filter ?multiple=${args.multiple}></cnr-axis-filter>
+      <div style="display:grid;gap:1.5rem;align-content:start">
+        <cnr-funding-counter></cnr-funding-counter>
+        <cnr-key-figures territory="44"></cnr-key-figures>
+      </div>
+    </div>
+  </cnr-provider>`,
+};

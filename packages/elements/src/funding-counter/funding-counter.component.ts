@@ -1,0 +1,298 @@
+import type { FigureQualifier, ProjectFilters, SourceDocument, ValidationProblem } from '@cnr-widgets/sdk';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { CnrElement } from '../base/cnr-element.js';
+import { DataTask } from '../base/data-task.js';
+import { filtersFromAttributes, filtersKey } from '../base/filters.js';
+import { combineQualifiers, formatEuros, formatEurosAccessible, qualifierText } from '../base/format.js';
+import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
+import type { Messages } from '../base/locale.js';
+import { renderError, renderLoading, renderProblems, renderStale, stateStyles } from '../base/states.js';
+import { tokens } from '../base/tokens.styles.js';
+import { fundingCounterStyles } from './funding-counter.styles.js';
+
+const messages: Messages<
+  'label' | 'none' | 'details' | 'funders' | 'funder' | 'amount' | 'sources' | 'lowerBound' | 'approximate'
+> = {
+  fr: {
+    label: 'Financements identifiés',
+    none: 'Aucun financement identifié pour cette sélection',
+    details: 'Détail',
+    funders: 'Financeurs',
+    funder: 'Financeur',
+    amount: 'Montant',
+    sources: 'Sources',
+    lowerBound: 'Les documents donnent au moins un de ces montants comme un minimum (« plus de ») : le total est un minimum.',
+    approximate: 'Les documents donnent au moins un de ces montants comme approché : le total l’est aussi.',
+  },
+  en: {
+    label: 'Identified funding',
+    none: 'No funding identified for this selection',
+    details: 'Details',
+    funders: 'Funders',
+    funder: 'Funder',
+    amount: 'Amount',
+    sources: 'Sources',
+    lowerBound: 'The documents give at least one of these amounts as a minimum (“more than”): the total is a minimum.',
+    approximate: 'The documents give at least one of these amounts as approximate: so is the total.',
+  },
+};
+
+/** What the counter shows, once loaded. */
+export interface FundingCounterData {
+  /** Euros. */
+  total: number;
+  /** No funding record matches (as opposed to records whose amounts add up to zero). */
+  none: boolean;
+  /** How exact the total is, from the funding records (embedded and static sources only). */
+  qualifier: FigureQualifier | undefined;
+  byFunder: { funder: string; total: number }[];
+  documents: Pick<SourceDocument, 'id' | 'title' | 'url'>[];
+  stale: boolean;
+  problems: ValidationProblem[];
+}
+
+const ANIMATION_MS = 700;
+
+function motionAllowed(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: no-preference)').matches;
+}
+
+function isHttpUrl(url: string | undefined): url is string {
+  return url !== undefined && /^https?:\/\//i.test(url);
+}
+
+/**
+ * The total funding, in euros, of the current selection — the provider's
+ * filters, or the element's own `territory`, `year` and `funder` — written the
+ * French way (`2,9 M€`) with the full amount for assistive technologies, and
+ * the funders and source documents behind it on demand.
+ *
+ * @summary Total funding of the selection, with its funders and sources.
+ * @since 0.1.0
+ *
+ * @slot label - Replaces the label « Financements identifiés ».
+ *
+ * @fires cnr-error - When the data cannot be loaded; `detail.error` is the SDK error.
+ *
+ * @csspart base - The element's box.
+ * @csspart label - The label above the amount.
+ * @csspart amount - The visible amount (hidden from assistive technologies, which read the full amount).
+ * @csspart qualifier - « plus de » before an amount that is a minimum.
+ * @csspart empty - The message shown when no funding matches.
+ * @csspart details-button - The « Détail » button.
+ * @csspart details - The panel with the funders and the sources.
+ * @csspart table - The table of the funders.
+ * @csspart note - The note saying the total is a minimum or approximate.
+ * @csspart sources - The list of source documents.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart error - The error message.
+ * @csspart retry-button - The « Réessayer » button.
+ * @csspart stale-notice - The notice shown over out-of-date data.
+ * @csspart problems - The list of records left out.
+ *
+ * @cssprop --cnr-funding-counter-padding - Inner spacing.
+ * @cssprop --cnr-funding-counter-background - Background.
+ * @cssprop --cnr-funding-counter-color - Colour of the amount.
+ * @cssprop --cnr-funding-counter-font-size - Size of the amount.
+ */
+export class CnrFundingCounter extends CnrElement implements LinkedHost {
+  static override styles = [tokens, stateStyles, fundingCounterStyles];
+
+  /** Id of a `<cnr-provider>` elsewhere on the page. */
+  @property() provider: string | undefined;
+
+  /** URL of a dataset document (without a provider). */
+  @property() src: string | undefined;
+
+  /** Base URL of a REST API (without a provider). */
+  @property() api: string | undefined;
+
+  /** Only this territory (INSEE code or territory id), whatever the provider's. */
+  @property() territory: string | undefined;
+
+  /** Only this year of funding. */
+  @property({ type: Number }) year: number | undefined;
+
+  /** Only this funder (« ARS Grand Est »; case and accents ignored). */
+  @property() funder: string | undefined;
+
+  /** Thématique: `sante` (default) or `education`. */
+  @property() thematique: string | undefined;
+
+  /** Whether the funders and sources are shown. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** The number shown while the amount animates; `undefined` otherwise. */
+  @state() private shown: number | undefined;
+  private target: number | undefined;
+  private frame = 0;
+
+  readonly linked = new LinkedFilters(this);
+
+  private readonly task = new DataTask(this, {
+    args: () => [this.linked.client, filtersKey(this.linked.filters)] as const,
+    task: async ([client], { signal }): Promise<FundingCounterData> => {
+      const [result, documents, loaded] = await Promise.all([
+        client.fundingTotal(this.linked.filters, { signal }),
+        client.documents({ signal }),
+        // A REST API gives no funding records: no qualifier then.
+        client.kind === 'rest' ? undefined : client.load({ signal }),
+      ]);
+      const fundings = new Map(loaded?.dataset.fundings.map((funding) => [funding.id, funding]));
+      const documentsById = new Map(documents.data.map((document) => [document.id, document]));
+      const total = result.data;
+      return {
+        total: total.total,
+        none: total.fundings.length === 0,
+        qualifier: combineQualifiers(total.fundings.map((id) => fundings.get(id)?.qualifier)),
+        byFunder: total.byFunder,
+        documents: total.documents.map((id) => documentsById.get(id) ?? { id, title: id }),
+        stale: result.stale || documents.stale,
+        problems: [...result.problems, ...(loaded?.problems ?? [])],
+      };
+    },
+  });
+
+  ownFilters(): ProjectFilters {
+    const filters = filtersFromAttributes({ territory: this.territory, thematique: this.thematique });
+    if (this.year !== undefined && Number.isInteger(this.year)) {
+      filters.yearFrom = this.year;
+      filters.yearTo = this.year;
+    }
+    const funder = this.funder?.trim();
+    if (funder) filters.funder = funder;
+    return filters;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    cancelAnimationFrame(this.frame);
+    this.shown = undefined;
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('provider') && this.hasUpdated) this.linked.relink();
+    const data = this.task.lastValue;
+    const next = data === undefined || data.none ? undefined : data.total;
+    if (next === this.target) return;
+    const from = this.shown ?? this.target;
+    this.target = next;
+    cancelAnimationFrame(this.frame);
+    this.shown = undefined;
+    // Only from a previous amount to a new one, and only when the user has not asked for less motion.
+    if (from !== undefined && next !== undefined && motionAllowed()) this.countUp(from, next);
+  }
+
+  private countUp(from: number, to: number): void {
+    const start = performance.now();
+    const step = (now: number) => {
+      const progress = Math.min(1, (now - start) / ANIMATION_MS);
+      const eased = 1 - (1 - progress) ** 3;
+      this.shown = progress >= 1 ? undefined : from + (to - from) * eased;
+      if (progress < 1) this.frame = requestAnimationFrame(step);
+    };
+    this.shown = from;
+    this.frame = requestAnimationFrame(step);
+  }
+
+  private readonly retry = () => void this.task.run();
+
+  private readonly refresh = () => {
+    void this.linked.client
+      .refresh()
+      .catch(() => undefined)
+      .finally(() => void this.task.run());
+  };
+
+  private toggle(): void {
+    this.open = !this.open;
+  }
+
+  private renderData(data: FundingCounterData) {
+    const locale = this.locale;
+    const t = messages[locale];
+    const qualifier = qualifierText(data.qualifier, locale);
+    const roundDown = data.qualifier === 'plus-de';
+    const visible = formatEuros(this.shown ?? data.total, locale, { compact: true, roundDown });
+    return html`
+      ${data.none
+        ? nothing
+        : html`<p class="amount" part="amount" aria-hidden="true">
+            ${qualifier ? html`<span class="qualifier" part="qualifier">${qualifier}</span> ` : nothing}<span class="number"
+              >${visible}</span
+            >
+          </p>`}
+      <div class="live" role="status">
+        ${data.none
+          ? html`<p class="empty" part="empty">${t.none}</p>`
+          : html`<span class="visually-hidden">${qualifier ? `${qualifier} ` : ''}${formatEurosAccessible(data.total, locale)}</span>`}
+      </div>
+      ${data.none
+        ? nothing
+        : html`<button
+              type="button"
+              class="toggle"
+              part="details-button"
+              aria-expanded=${this.open ? 'true' : 'false'}
+              aria-controls="details"
+              @click=${this.toggle}
+            >
+              ${t.details}
+            </button>
+            <div class="details" part="details" id="details" ?hidden=${!this.open}>
+              ${data.byFunder.length === 0
+                ? nothing
+                : html`<table part="table">
+                    <caption>
+                      ${t.funders}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">${t.funder}</th>
+                        <th scope="col">${t.amount}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${data.byFunder.map(
+                        (row) =>
+                          html`<tr>
+                            <th scope="row" dir="auto">${row.funder}</th>
+                            <td>${formatEuros(row.total, locale)}</td>
+                          </tr>`,
+                      )}
+                    </tbody>
+                  </table>`}
+              ${data.qualifier
+                ? html`<p class="note" part="note">${data.qualifier === 'plus-de' ? t.lowerBound : t.approximate}</p>`
+                : nothing}
+              ${data.documents.length === 0
+                ? nothing
+                : html`<p class="sources-title" id="sources-title">${t.sources}</p>
+                    <ul class="sources" part="sources" aria-labelledby="sources-title">
+                      ${data.documents.map(
+                        (document) =>
+                          html`<li dir="auto">
+                            ${isHttpUrl(document.url)
+                              ? html`<a href=${document.url} rel="noopener noreferrer">${document.title}</a>`
+                              : document.title}
+                          </li>`,
+                      )}
+                    </ul>`}
+            </div>`}
+      ${renderProblems(locale, data.problems)}
+    `;
+  }
+
+  override render() {
+    const locale = this.locale;
+    const data = this.task.lastValue;
+    const failed = this.task.failed;
+    return html`<div class="root" part="base" lang=${locale}>
+      ${failed ? renderError(locale, this.task.error, this.retry) : nothing}
+      ${data?.stale && !failed ? renderStale(locale, this.refresh) : nothing}
+      <p class="label" part="label"><slot name="label">${messages[locale].label}</slot></p>
+      ${data === undefined ? (failed ? nothing : renderLoading(locale, '5.5rem')) : this.renderData(data)}
+    </div>`;
+  }
+}

@@ -1,0 +1,132 @@
+import { css } from 'lit';
+
+export const fundingCounterStyles = css`
+  :host {
+    display: block;
+  }
+
+  .root {
+    padding: var(--cnr-funding-counter-padding, var(--_spacing-4));
+    background: var(--cnr-funding-counter-background, var(--_color-background-alt));
+    border-radius: var(--_radius);
+  }
+
+  .label {
+    margin: 0;
+    font-weight: 700;
+    color: var(--_color-title);
+  }
+
+  .amount {
+    margin: var(--_spacing-1) 0 var(--_spacing-2);
+    font-size: var(--cnr-funding-counter-font-size, 2.5rem);
+    line-height: 1.2;
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+    color: var(--cnr-funding-counter-color, var(--_color-action));
+  }
+
+  .qualifier {
+    font-size: 1rem;
+    font-weight: 400;
+    color: var(--_color-text-mention);
+  }
+
+  .empty {
+    margin: var(--_spacing-2) 0;
+    color: var(--_color-text-mention);
+  }
+
+  .toggle {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_spacing-2);
+    min-height: 2.5rem;
+    padding: var(--_spacing-1) var(--_spacing-3);
+    font: inherit;
+    font-weight: 500;
+    color: var(--_color-action);
+    background: transparent;
+    border: 1px solid var(--_color-action-background);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+
+  .toggle::after {
+    content: '';
+    width: 0.5rem;
+    height: 0.5rem;
+    border-inline-end: 2px solid currentColor;
+    border-block-end: 2px solid currentColor;
+    transform: rotate(45deg);
+  }
+
+  .toggle[aria-expanded='true']::after {
+    transform: rotate(-135deg);
+  }
+
+  .details {
+    margin-top: var(--_spacing-3);
+    font-size: 0.875rem;
+  }
+
+  .details[hidden] {
+    display: none;
+  }
+
+  table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+
+  caption,
+  .sources-title {
+    margin: 0 0 var(--_spacing-1);
+    font-weight: 700;
+    text-align: start;
+  }
+
+  th,
+  td {
+    padding: var(--_spacing-1) var(--_spacing-2);
+    border-bottom: 1px solid var(--_color-border);
+    text-align: start;
+    vertical-align: top;
+  }
+
+  td {
+    text-align: end;
+    white-space: nowrap;
+  }
+
+  thead th:last-child {
+    text-align: end;
+  }
+
+  .note {
+    margin: var(--_spacing-2) 0;
+    color: var(--_color-text-mention);
+  }
+
+  .sources-title {
+    margin-top: var(--_spacing-3);
+  }
+
+  .sources {
+    margin: 0;
+    padding-inline-start: var(--_spacing-6);
+  }
+
+  a {
+    color: var(--_color-action);
+  }
+
+  @media (forced-colors: active) {
+    .root {
+      border: 1px solid CanvasText;
+    }
+    .toggle {
+      border: 1px solid ButtonText;
+    }
+  }
+`;

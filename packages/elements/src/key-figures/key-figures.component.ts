@@ -1,0 +1,319 @@
+import type { ConcertationFigures, FigureMetric, FigureQualifier, MeetingKind, ProjectFilters, ValidationProblem } from '@cnr-widgets/sdk';
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { CnrElement } from '../base/cnr-element.js';
+import { DataTask } from '../base/data-task.js';
+import { filtersFromAttributes, splitList } from '../base/filters.js';
+import { combineQualifiers, formatCount, qualifierText } from '../base/format.js';
+import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
+import type { Locale, Messages } from '../base/locale.js';
+import { renderError, renderLoading, renderProblems, renderStale, stateStyles } from '../base/states.js';
+import { tokens } from '../base/tokens.styles.js';
+import { keyFiguresStyles } from './key-figures.styles.js';
+
+/** The metrics, in display order. */
+const METRICS: readonly FigureMetric[] = [
+  'reunions',
+  'participants',
+  'contributions',
+  'propositions',
+  'constats',
+  'projets',
+  'projetsRealises',
+  'projetsEnCours',
+];
+
+const LABELS: Record<Locale, Record<FigureMetric, readonly [one: string, other: string]>> = {
+  fr: {
+    reunions: ['réunion', 'réunions'],
+    participants: ['participant', 'participants'],
+    contributions: ['contribution', 'contributions'],
+    propositions: ['proposition', 'propositions'],
+    constats: ['constat', 'constats'],
+    projets: ['projet', 'projets'],
+    projetsRealises: ['projet réalisé', 'projets réalisés'],
+    projetsEnCours: ['projet en cours', 'projets en cours'],
+  },
+  en: {
+    reunions: ['meeting', 'meetings'],
+    participants: ['participant', 'participants'],
+    contributions: ['contribution', 'contributions'],
+    propositions: ['proposal', 'proposals'],
+    constats: ['finding', 'findings'],
+    projets: ['project', 'projects'],
+    projetsRealises: ['completed project', 'completed projects'],
+    projetsEnCours: ['project in progress', 'projects in progress'],
+  },
+};
+
+const MEETINGS: Record<Locale, Record<MeetingKind, string>> = {
+  fr: {
+    'dialogue-territorial': 'dialogues territoriaux',
+    'reunion-departementale': 'réunions départementales',
+    'rencontre-regionale': 'rencontres régionales',
+    atelier: 'ateliers',
+    'reunion-publique': 'réunions publiques',
+    pleniere: 'séances plénières',
+    autre: 'autres réunions',
+  },
+  en: {
+    'dialogue-territorial': 'territorial dialogues',
+    'reunion-departementale': 'departmental meetings',
+    'rencontre-regionale': 'regional meetings',
+    atelier: 'workshops',
+    'reunion-publique': 'public meetings',
+    pleniere: 'plenary sessions',
+    autre: 'other meetings',
+  },
+};
+
+const messages: Messages<'title' | 'everywhere' | 'empty' | 'sources' | 'including'> = {
+  fr: {
+    title: 'Chiffres de la concertation :',
+    everywhere: 'Tous les territoires',
+    empty: 'Aucun chiffre publié pour ce territoire',
+    sources: 'Sources',
+    including: 'dont',
+  },
+  en: {
+    title: 'Consultation figures:',
+    everywhere: 'All territories',
+    empty: 'No figures published for this territory',
+    sources: 'Sources',
+    including: 'including',
+  },
+};
+
+interface Figure {
+  metric: FigureMetric;
+  value: number;
+  qualifier: FigureQualifier | undefined;
+  /** The meetings by kind behind `reunions`, when one record states both. */
+  meetings?: ConcertationFigures['meetings'];
+}
+
+interface FigureSource {
+  id: string;
+  title: string;
+  url?: string | undefined;
+  excerpt: string;
+}
+
+/** What the element shows, once loaded. */
+export interface KeyFiguresData {
+  /** Name of the territory; `undefined` for every territory. */
+  territory: string | undefined;
+  figures: Figure[];
+  sources: FigureSource[];
+  stale: boolean;
+  problems: ValidationProblem[];
+}
+
+function isHttpUrl(url: string | undefined): url is string {
+  return url !== undefined && /^https?:\/\//i.test(url);
+}
+
+/**
+ * The figures of the concertation — réunions, participants, contributions,
+ * propositions, projets (réalisés, en cours) — of the selected territory, its
+ * lower territories included, each with its qualifier (« plus de 1 100
+ * participants »), and the source passages on demand.
+ *
+ * @summary Key figures of the CNR concertation for a territory.
+ * @since 0.1.0
+ *
+ * @fires cnr-error - When the data cannot be loaded; `detail.error` is the SDK error.
+ *
+ * @csspart base - The element's box.
+ * @csspart territory - The name of the territory.
+ * @csspart figures - The list of figures.
+ * @csspart figure - One figure.
+ * @csspart qualifier - « plus de », « environ »… before a number.
+ * @csspart number - The number of a figure.
+ * @csspart label - What a figure counts.
+ * @csspart breakdown - The meetings by kind, under the number of réunions.
+ * @csspart empty - The message shown when the territory has no figures.
+ * @csspart sources-button - The « Sources » button.
+ * @csspart sources - The list of source passages.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart error - The error message.
+ * @csspart retry-button - The « Réessayer » button.
+ * @csspart stale-notice - The notice shown over out-of-date data.
+ * @csspart problems - The list of records left out.
+ *
+ * @cssprop --cnr-key-figures-min-width - Least width of a figure's box.
+ * @cssprop --cnr-key-figures-gap - Space between figures.
+ * @cssprop --cnr-key-figures-background - Background of a figure.
+ * @cssprop --cnr-key-figures-accent-color - Colour of a figure's side rule.
+ * @cssprop --cnr-key-figures-color - Colour of the numbers.
+ * @cssprop --cnr-key-figures-font-size - Size of the numbers.
+ */
+export class CnrKeyFigures extends CnrElement implements LinkedHost {
+  static override styles = [tokens, stateStyles, keyFiguresStyles];
+
+  /** Id of a `<cnr-provider>` elsewhere on the page. */
+  @property() provider: string | undefined;
+
+  /** URL of a dataset document (without a provider). */
+  @property() src: string | undefined;
+
+  /** Base URL of a REST API (without a provider). */
+  @property() api: string | undefined;
+
+  /** Only this territory (INSEE code or territory id), whatever the provider's. */
+  @property() territory: string | undefined;
+
+  /** Thématique: `sante` (default) or `education`. */
+  @property() thematique: string | undefined;
+
+  /** Which figures, comma-separated (`reunions,participants,projets`); every figure published by default. */
+  @property() metrics: string | undefined;
+
+  /** One phase of the concertation (`acte-1`…); by default each figure comes from its latest report. */
+  @property() phase: string | undefined;
+
+  /** Whether the source passages are shown. */
+  @property({ type: Boolean, reflect: true, attribute: 'sources-open' }) sourcesOpen = false;
+
+  readonly linked = new LinkedFilters(this);
+
+  private readonly task = new DataTask(this, {
+    args: () =>
+      [this.linked.client, this.linked.filters.territory, this.linked.filters.thematique, this.phase?.trim() || undefined] as const,
+    task: async ([client, territory, thematique, phase], { signal }): Promise<KeyFiguresData> => {
+      const [result, territories, documents, loaded] = await Promise.all([
+        client.figures({ territory, thematique, phase }, { signal }),
+        client.territories({ signal }),
+        client.documents({ signal }),
+        // A REST API gives no figure records: no qualifier nor passage then.
+        client.kind === 'rest' ? undefined : client.load({ signal }),
+      ]);
+      const total = result.data;
+      const ids = new Set(total.records);
+      const used = loaded?.dataset.figures.filter((record) => ids.has(record.id)) ?? [];
+      const approximate = new Set(total.approximate ?? []);
+      const figures: Figure[] = [];
+      for (const metric of METRICS) {
+        const value = total[metric];
+        if (value === undefined) continue;
+        const stating = used.filter((record) => record[metric] !== undefined);
+        const qualifier = approximate.has(metric)
+          ? (combineQualifiers(stating.map((record) => record.qualifiers?.[metric])) ?? 'environ')
+          : undefined;
+        const figure: Figure = { metric, value, qualifier };
+        const only = stating.length === 1 ? stating[0]! : undefined;
+        if (metric === 'reunions' && only?.reunions === value && only.meetings?.length) figure.meetings = only.meetings;
+        figures.push(figure);
+      }
+      const documentsById = new Map(documents.data.map((document) => [document.id, document]));
+      const named = territories.data.find((candidate) => candidate.id === total.territory);
+      return {
+        territory: total.territory === undefined ? undefined : (named?.name ?? territory),
+        figures,
+        sources: used.map((record) => {
+          const document = documentsById.get(record.source.document);
+          return { id: record.id, title: document?.title ?? record.source.document, url: document?.url, excerpt: record.source.excerpt };
+        }),
+        stale: result.stale || territories.stale || documents.stale,
+        problems: [...result.problems, ...(loaded?.problems ?? [])],
+      };
+    },
+  });
+
+  ownFilters(): ProjectFilters {
+    return filtersFromAttributes({ territory: this.territory, thematique: this.thematique });
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('provider') && this.hasUpdated) this.linked.relink();
+  }
+
+  private readonly retry = () => void this.task.run();
+
+  private readonly refresh = () => {
+    void this.linked.client
+      .refresh()
+      .catch(() => undefined)
+      .finally(() => void this.task.run());
+  };
+
+  private toggleSources(): void {
+    this.sourcesOpen = !this.sourcesOpen;
+  }
+
+  private renderFigure(figure: Figure, locale: Locale) {
+    const [one, other] = LABELS[locale][figure.metric];
+    const label = new Intl.PluralRules(locale).select(figure.value) === 'one' ? one : other;
+    const qualifier = qualifierText(figure.qualifier, locale);
+    const meetings = figure.meetings?.map(
+      (meeting) => `${formatCount(meeting.count, locale)} ${(locale === 'fr' ? meeting.label : undefined) ?? MEETINGS[locale][meeting.kind]}`,
+    );
+    return html`<li class="figure" part="figure" data-metric=${figure.metric}>
+      ${qualifier ? html`<span class="qualifier" part="qualifier">${qualifier}</span>` : nothing}
+      <span class="number" part="number">${formatCount(figure.value, locale)}</span>
+      <span class="label" part="label">${label}</span>
+      ${meetings
+        ? html`<span class="breakdown" part="breakdown" dir="auto"
+            >${messages[locale].including} ${new Intl.ListFormat(locale, { type: 'conjunction' }).format(meetings)}</span
+          >`
+        : nothing}
+    </li>`;
+  }
+
+  private renderData(data: KeyFiguresData) {
+    const locale = this.locale;
+    const t = messages[locale];
+    const chosen = splitList(this.metrics);
+    const figures = chosen.length === 0 ? data.figures : data.figures.filter((figure) => chosen.includes(figure.metric));
+    return html`
+      <div role="status">
+        <p class="territory" part="territory">
+          <span class="visually-hidden">${t.title}</span> <span dir="auto">${data.territory ?? t.everywhere}</span>
+        </p>
+        ${figures.length === 0 ? html`<p class="empty" part="empty">${t.empty}</p>` : nothing}
+      </div>
+      ${figures.length === 0
+        ? nothing
+        : html`<ul class="figures" part="figures" role="list">
+            ${figures.map((figure) => this.renderFigure(figure, locale))}
+          </ul>`}
+      ${figures.length === 0 || data.sources.length === 0
+        ? nothing
+        : html`<button
+              type="button"
+              class="toggle"
+              part="sources-button"
+              aria-expanded=${this.sourcesOpen ? 'true' : 'false'}
+              aria-controls="sources"
+              @click=${this.toggleSources}
+            >
+              ${t.sources}
+            </button>
+            <ul class="sources" part="sources" id="sources" ?hidden=${!this.sourcesOpen}>
+              ${data.sources.map(
+                (source) =>
+                  html`<li>
+                    <cite dir="auto"
+                      >${isHttpUrl(source.url)
+                        ? html`<a href=${source.url} rel="noopener noreferrer">${source.title}</a>`
+                        : source.title}</cite
+                    >
+                    <blockquote lang="fr" dir="auto">« ${source.excerpt} »</blockquote>
+                  </li>`,
+              )}
+            </ul>`}
+      ${renderProblems(locale, data.problems)}
+    `;
+  }
+
+  override render() {
+    const locale = this.locale;
+    const data = this.task.lastValue;
+    const failed = this.task.failed;
+    return html`<div class="root" part="base" lang=${locale}>
+      ${failed ? renderError(locale, this.task.error, this.retry) : nothing}
+      ${data?.stale && !failed ? renderStale(locale, this.refresh) : nothing}
+      ${data === undefined ? (failed ? nothing : renderLoading(locale, '12rem')) : this.renderData(data)}
+    </div>`;
+  }
+}

@@ -1,0 +1,93 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import linked from '../../test/fixtures/figures-linked.json';
+import { clientFor } from '../base/clients.js';
+import '../define/key-figures.js';
+
+/**
+ * Story data sources: `/cnr-story/linked.json` (a dataset whose projects have
+ * axes and fundings), `/cnr-story/hang.json` (never answers), `/cnr-story/missing.json` (404).
+ */
+function serveStoryData(): () => void {
+  const original = window.fetch;
+  window.fetch = (resource, init) => {
+    const url = resource instanceof Request ? resource.url : String(resource);
+    if (url.includes('/cnr-story/hang')) return new Promise<Response>(() => undefined);
+    if (url.includes('/cnr-story/missing')) return Promise.resolve(new Response('', { status: 404 }));
+    if (url.includes('/cnr-story/')) return Promise.resolve(Response.json(linked, { headers: { etag: '"story"' } }));
+    return original.call(window, resource, init);
+  };
+  return () => {
+    window.fetch = original;
+  };
+}
+
+/** Loads `src`, then makes its refresh fail: the data shown is stale. */
+async function makeStale(src: string): Promise<void> {
+  const client = clientFor({ src });
+  await client.load();
+  const original = window.fetch;
+  window.fetch = () => Promise.resolve(new Response('', { status: 404 }));
+  try {
+    await client.refresh();
+  } finally {
+    window.fetch = original;
+  }
+}
+
+interface Args {
+  src: string;
+  territory: string;
+  phase: string;
+  metrics: string;
+  sourcesOpen: boolean;
+}
+
+const meta: Meta<Args> = {
+  title: 'Éléments/cnr-key-figures',
+  component: 'cnr-key-figures',
+  args: { src: '', territory: '44', phase: 'acte-1', metrics: '', sourcesOpen: false },
+  argTypes: {
+    src: { control: 'text', description: 'Dataset URL; empty: the embedded dataset' },
+    territory: { control: 'text', description: 'INSEE code or territory id' },
+    phase: { control: 'text', description: 'Phase (`acte-1`…); empty: each figure from its latest report' },
+    metrics: { control: 'text', description: 'Comma-separated metrics; empty: all' },
+    sourcesOpen: { control: 'boolean', description: 'Source passages shown' },
+  },
+  beforeEach: serveStoryData,
+  render: (args) =>
+    html`<cnr-key-figures
+      src=${args.src || nothing}
+      territory=${args.territory || nothing}
+      phase=${args.phase || nothing}
+      metrics=${args.metrics || nothing}
+      ?sources-open=${args.sourcesOpen}
+    ></cnr-key-figures>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** Grand Est, first act: « 44 dialogues territoriaux », « plus de 1 100 participants ». */
+export const GrandEst: Story = {};
+
+export const WithSources: Story = { args: { sourcesOpen: true } };
+
+/** Each figure from its latest report. */
+export const LatestReports: Story = { args: { phase: '' } };
+
+/** PACA, with its départements: projets réalisés and en cours. */
+export const Paca: Story = { args: { territory: '93', phase: '' } };
+
+export const ChosenMetrics: Story = { args: { metrics: 'participants,propositions' } };
+
+export const Empty: Story = { args: { territory: '11', phase: '' } };
+
+export const Loading: Story = { args: { src: '/cnr-story/hang.json' } };
+
+export const ErrorState: Story = { args: { src: '/cnr-story/missing.json' } };
+
+export const Stale: Story = {
+  args: { src: '/cnr-story/stale.json', phase: '' },
+  beforeEach: () => makeStale('/cnr-story/stale.json'),
+};

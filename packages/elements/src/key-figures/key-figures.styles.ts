@@ -1,0 +1,122 @@
+import { css } from 'lit';
+
+export const keyFiguresStyles = css`
+  :host {
+    display: block;
+  }
+
+  .territory {
+    margin: 0 0 var(--_spacing-3);
+    font-weight: 700;
+    font-size: 1.125rem;
+    color: var(--_color-title);
+  }
+
+  .figures {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--cnr-key-figures-min-width, 10rem)), 1fr));
+    gap: var(--cnr-key-figures-gap, var(--_spacing-4));
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .figure {
+    display: flex;
+    flex-direction: column;
+    padding: var(--_spacing-3) var(--_spacing-4);
+    background: var(--cnr-key-figures-background, var(--_color-background-alt));
+    border-inline-start: 4px solid var(--cnr-key-figures-accent-color, var(--_color-action-background));
+    border-radius: var(--_radius);
+  }
+
+  .qualifier {
+    font-size: 0.875rem;
+    color: var(--_color-text-mention);
+  }
+
+  .number {
+    font-size: var(--cnr-key-figures-font-size, 2rem);
+    line-height: 1.2;
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+    color: var(--cnr-key-figures-color, var(--_color-action));
+  }
+
+  .label {
+    font-weight: 500;
+  }
+
+  .breakdown {
+    margin-top: var(--_spacing-1);
+    font-size: 0.875rem;
+    color: var(--_color-text-mention);
+  }
+
+  .empty {
+    margin: 0;
+    color: var(--_color-text-mention);
+  }
+
+  .toggle {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_spacing-2);
+    min-height: 2.5rem;
+    margin-top: var(--_spacing-3);
+    padding: var(--_spacing-1) var(--_spacing-3);
+    font: inherit;
+    font-weight: 500;
+    color: var(--_color-action);
+    background: transparent;
+    border: 1px solid var(--_color-action-background);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+
+  .toggle::after {
+    content: '';
+    width: 0.5rem;
+    height: 0.5rem;
+    border-inline-end: 2px solid currentColor;
+    border-block-end: 2px solid currentColor;
+    transform: rotate(45deg);
+  }
+
+  .toggle[aria-expanded='true']::after {
+    transform: rotate(-135deg);
+  }
+
+  .sources {
+    margin: var(--_spacing-2) 0 0;
+    padding-inline-start: var(--_spacing-6);
+    font-size: 0.875rem;
+  }
+
+  .sources[hidden] {
+    display: none;
+  }
+
+  .sources li + li {
+    margin-top: var(--_spacing-2);
+  }
+
+  blockquote {
+    margin: var(--_spacing-1) 0 0;
+    color: var(--_color-text-mention);
+  }
+
+  a {
+    color: var(--_color-action);
+  }
+
+  @media (forced-colors: active) {
+    .figure {
+      border: 1px solid CanvasText;
+      border-inline-start-width: 4px;
+    }
+    .toggle {
+      border: 1px solid ButtonText;
+    }
+  }
+`;
