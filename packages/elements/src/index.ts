@@ -11,3 +11,4 @@ export { CnrProvider } from './provider/provider.component.js';
 export { CnrAxisFilter } from './axis-filter/axis-filter.component.js';
 export { CnrFundingCounter } from './funding-counter/funding-counter.component.js';
 export { CnrKeyFigures } from './key-figures/key-figures.component.js';
+export { CnrProjectList, type ProjectListSort } from './project-list/project-list.component.js';

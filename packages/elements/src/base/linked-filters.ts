@@ -2,7 +2,7 @@ import type { CnrClient, ProjectFilters } from '@cnr-widgets/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CnrProvider } from '../provider/provider.component.js';
 import { clientFor } from './clients.js';
-import { normalizeFilters } from './filters.js';
+import { filtersKey, normalizeFilters } from './filters.js';
 
 /** What a widget offers the controller: where its data comes from and its own filter attributes. */
 export interface LinkedHost extends ReactiveControllerHost, HTMLElement {
@@ -37,8 +37,8 @@ function closestProviderElement(element: Element): Element | null {
 export class LinkedFilters implements ReactiveController {
   private linkedProvider: CnrProvider | undefined;
   private unsubscribe: (() => void) | undefined;
-  /** Filters the user chose in a standalone widget. */
-  private localFilters: ProjectFilters | undefined;
+  /** Filters the user chose in a standalone widget: the whole state, until the element's attributes change. */
+  private localFilters: { filters: ProjectFilters; attributesKey: string } | undefined;
   private connected = false;
 
   constructor(private readonly host: LinkedHost) {
@@ -76,7 +76,8 @@ export class LinkedFilters implements ReactiveController {
   get filters(): ProjectFilters {
     const own = this.host.ownFilters();
     if (this.linkedProvider) return normalizeFilters({ ...this.linkedProvider.filters, ...definedOnly(own) });
-    return normalizeFilters({ ...own, ...(this.localFilters ?? {}) });
+    if (this.localFilters && this.localFilters.attributesKey === filtersKey(own)) return this.localFilters.filters;
+    return normalizeFilters(own);
   }
 
   /** Sets the shared filters (user action); the caller fires `cnr-filter-change`. */
@@ -84,7 +85,7 @@ export class LinkedFilters implements ReactiveController {
     if (this.linkedProvider) {
       this.linkedProvider.setFilters(filters);
     } else {
-      this.localFilters = normalizeFilters(filters);
+      this.localFilters = { filters: normalizeFilters(filters), attributesKey: filtersKey(this.host.ownFilters()) };
       this.host.requestUpdate();
     }
   }

@@ -1,75 +1,440 @@
-import type { Project, ProjectStatus } from '@cnr-widgets/sdk';
-import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import type { CnrClient, Project, ProjectFilters, ProjectPresentation, ProjectStatus } from '@cnr-widgets/sdk';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { CnrElement } from '../base/cnr-element.js';
-import type { Messages } from '../base/locale.js';
+import { DataTask } from '../base/data-task.js';
+import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
+import type { Locale, Messages } from '../base/locale.js';
+import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
+import { CnrProjectSelectEvent } from '../events/events.js';
+import { lookupLabels, type LabelKind, type Labels } from './labels.js';
 import { projectCardStyles } from './project-card.styles.js';
 
-const messages: Messages<'porteurs' | 'status' | ProjectStatus> = {
+type Key =
+  | ProjectStatus
+  | Exclude<ProjectPresentation, 'autre'>
+  | 'status'
+  | 'axis'
+  | 'porteurs'
+  | 'acteurs'
+  | 'partenaires'
+  | 'territory'
+  | 'place'
+  | 'stage'
+  | 'publics'
+  | 'funding'
+  | 'shared'
+  | 'objectives'
+  | 'more'
+  | 'less'
+  | 'source'
+  | 'page'
+  | 'select'
+  | 'website'
+  | 'notFound';
+
+const messages: Messages<Key> = {
   fr: {
-    porteurs: 'Porté par',
     status: 'Statut',
     'en-reflexion': 'En réflexion',
     'en-projet': 'En projet',
     'en-cours': 'En cours',
     realise: 'Réalisé',
+    axis: 'Axe',
+    porteurs: 'Porté par',
+    acteurs: 'Acteurs',
+    partenaires: 'Partenaires',
+    territory: 'Territoire',
+    place: 'Lieu',
+    stage: 'Avancement',
+    publics: 'Publics',
+    funding: 'Financement',
+    shared: 'montant partagé avec d’autres projets',
+    objectives: 'Objectifs',
+    more: 'Lire plus',
+    less: 'Lire moins',
+    source: 'Source',
+    page: 'p.',
+    select: 'Voir le projet',
+    website: 'Site du projet',
+    notFound: 'Ce projet est introuvable dans la source de données.',
+    atelier: 'Présenté en atelier',
+    'echange-partenaires': 'Échangé avec les partenaires',
+    'retour-terrain': 'Retour de terrain',
   },
   en: {
-    porteurs: 'Led by',
     status: 'Status',
     'en-reflexion': 'Under consideration',
     'en-projet': 'Planned',
     'en-cours': 'In progress',
     realise: 'Completed',
+    axis: 'Axis',
+    porteurs: 'Led by',
+    acteurs: 'Stakeholders',
+    partenaires: 'Partners',
+    territory: 'Territory',
+    place: 'Place',
+    stage: 'Stage',
+    publics: 'Intended for',
+    funding: 'Funding',
+    shared: 'amount shared with other projects',
+    objectives: 'Objectives',
+    more: 'Read more',
+    less: 'Read less',
+    source: 'Source',
+    page: 'p.',
+    select: 'View the project',
+    website: 'Project website',
+    notFound: 'This project is not in the data source.',
+    atelier: 'Presented in a workshop',
+    'echange-partenaires': 'Discussed with partners',
+    'retour-terrain': 'Field report',
   },
 };
 
+/** Objectives longer than this (characters, all together) collapse behind « Lire plus ». */
+const COLLAPSE_AFTER = 280;
+
+/** `text` cut near `max` characters, at a space when there is one close enough, never inside a surrogate pair. */
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.lastIndexOf(' ', max);
+  if (cut < max * 0.6) cut = max;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut--;
+  return `${text.slice(0, cut).trimEnd()}…`;
+}
+
+/** A date as precise as the data states it (`2023`, `2023-12`, `2023-12-05`). */
+export function formatPartialDate(date: string, locale: Locale): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const options: Intl.DateTimeFormatOptions = { year: 'numeric', timeZone: 'UTC' };
+  if (month) options.month = 'long';
+  if (day) options.day = 'numeric';
+  return new Intl.DateTimeFormat(locale, options).format(new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1)));
+}
+
+/** Only http(s) URLs become links (the SDK already refuses others). */
+function isHttp(url: string | undefined): url is string {
+  return url !== undefined && /^https?:\/\//i.test(url);
+}
+
+/** Items of data, each isolated (`dir="auto"`) so that one's bidi marks cannot reorder the others. */
+function items(values: readonly string[]): TemplateResult[] {
+  return values.map((value, i) => html`${i > 0 ? ', ' : ''}<span dir="auto">${value}</span>`);
+}
+
 /**
- * One CNR project: its title, status and porteurs.
+ * One CNR project, from its `project` property or resolved by `project-id`
+ * through the linked `<cnr-provider>` (or the card's own `src`/`api`, or the
+ * embedded dataset).
+ *
+ * The full variant shows the title, status and axis badges, porteurs,
+ * acteurs, partenaires, territories, place, stage, publics, funding (the
+ * allocations that name the project, when the source holds them), the
+ * objectives (long ones collapse behind « Lire plus ») and the source
+ * document with its passage. The compact variant shows the title, status,
+ * territories and porteurs.
+ *
+ * Names (axes, territories, documents) and funding are looked up lazily,
+ * when the card first comes near the viewport, once per data source for all
+ * the cards of the page; until then, or when the lookup fails, ids are shown.
+ * A card given its `project` fetches nothing else.
  *
  * @summary A card for one project of the CNR.
  * @since 0.1.0
  *
- * @csspart base - The card's box.
+ * @fires cnr-project-select - The user chose « Voir le projet » (`selectable` cards); `detail.id` is the project's id.
+ * @fires cnr-error - The project given by `project-id` could not be loaded.
+ *
+ * @csspart base - The card's box (also the box of its loading and error states).
  * @csspart title - The project's title.
  * @csspart badges - The list of badges.
  * @csspart status - The status badge.
- * @csspart porteurs - The line naming who leads the project.
+ * @csspart axis - Each axis badge.
+ * @csspart fact - Each other line of facts (acteurs, partenaires, place, stage, publics).
+ * @csspart summary - The project's summary, when the data has one.
+ * @csspart facts - The list of the project's facts (porteurs, territories…).
+ * @csspart porteurs - The porteurs line.
+ * @csspart territories - The territories line.
+ * @csspart funding - The funding line.
+ * @csspart objectives - The objectives.
+ * @csspart toggle - The « Lire plus » / « Lire moins » button.
+ * @csspart source - The « Source » disclosure.
+ * @csspart excerpt - The quoted passage of the source document.
+ * @csspart actions - The row of actions.
+ * @csspart select-button - The « Voir le projet » button.
+ * @csspart link - The link to the project's website.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart error - The error message.
+ * @csspart retry-button - The retry button.
+ * @csspart stale-notice - The notice that the data may be out of date.
  *
  * @cssprop --cnr-project-card-padding - Inner spacing of the card.
  * @cssprop --cnr-project-card-background - Background of the card.
  * @cssprop --cnr-project-card-border-color - Colour of the card's border.
  * @cssprop --cnr-project-card-accent-color - Colour of the card's bottom rule.
  */
-export class CnrProjectCard extends CnrElement {
-  static override styles = [tokens, projectCardStyles];
+export class CnrProjectCard extends CnrElement implements LinkedHost {
+  static override styles = [tokens, stateStyles, projectCardStyles];
 
-  /** The project to show. */
+  /** The project to show. When set, `project-id` is ignored and nothing but names is fetched. */
   @property({ attribute: false }) project: Project | undefined;
+
+  /** Id of a project to load from the data source (when no `project` is given). */
+  @property({ attribute: 'project-id' }) projectId: string | undefined;
+
+  /** Id of a `<cnr-provider>` elsewhere on the page whose source the card reads. */
+  @property() provider: string | undefined;
+
+  /** URL of a dataset document (instead of the provider's source or the embedded dataset). */
+  @property() src: string | undefined;
+
+  /** Base URL of a CNR Widgets REST API. */
+  @property() api: string | undefined;
+
+  /** An SDK client to read from instead (a `<cnr-project-list>` passes its own). */
+  @property({ attribute: false }) client: CnrClient | undefined;
+
+  /** `full` (default) or `compact` (title, status, territories, porteurs). */
+  @property({ reflect: true }) variant: 'full' | 'compact' = 'full';
 
   /** Level of the title's heading (1–6), so the card fits the page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
+  /** Shows a « Voir le projet » button that fires `cnr-project-select`. */
+  @property({ type: Boolean, reflect: true }) selectable = false;
+
+  @state() private expanded = false;
+  @state() private labels: Partial<Labels> = {};
+
+  private readonly linked = new LinkedFilters(this);
+  private labelsClient: CnrClient | undefined;
+  private readonly requested = new Set<LabelKind>();
+  private nearViewport = false;
+  private observer: IntersectionObserver | undefined;
+
+  private readonly task = new DataTask(this, {
+    args: (): [string | undefined, CnrClient | undefined] =>
+      this.project || !this.projectId ? [undefined, undefined] : [this.projectId, this.activeClient],
+    task: async ([id, client], { signal }) => (id && client ? client.project(id, { signal }) : undefined),
+  });
+
+  /** @internal The card has no filters of its own. */
+  ownFilters(): ProjectFilters {
+    return {};
+  }
+
+  private get activeClient(): CnrClient {
+    return this.client ?? this.linked.client;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (typeof IntersectionObserver === 'undefined') {
+      this.nearViewport = true;
+      return;
+    }
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.nearViewport = true;
+        this.observer?.disconnect();
+        this.requestUpdate();
+      },
+      { rootMargin: '200px' },
+    );
+    this.observer.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('provider') && this.hasUpdated) this.linked.relink();
+    if (changed.has('project') || changed.has('projectId')) this.expanded = false;
+    const project = this.shownProject;
+    if (project && this.nearViewport) this.requestLabels(project);
+  }
+
+  /** The project on screen: the property, else the loaded one (kept through a failed reload). */
+  private get shownProject(): Project | undefined {
+    if (this.project) return this.project;
+    if (!this.projectId) return undefined;
+    return (this.task.value ?? this.task.lastValue)?.data;
+  }
+
+  private requestLabels(project: Project): void {
+    const client = this.activeClient;
+    if (client !== this.labelsClient) {
+      this.labelsClient = client;
+      this.requested.clear();
+      this.labels = {};
+    }
+    const kinds: LabelKind[] = ['territories'];
+    if (this.variant !== 'compact') kinds.push('documents', 'fundings');
+    if (this.variant !== 'compact' && project.axes.length > 0) kinds.push('axes');
+    for (const kind of kinds) {
+      if (this.requested.has(kind)) continue;
+      this.requested.add(kind);
+      lookupLabels(client, kind).then(
+        (map) => {
+          if (this.labelsClient === client) this.labels = { ...this.labels, [kind]: map };
+        },
+        () => {
+          // Names stay ids; the card still shows the project.
+        },
+      );
+    }
+  }
+
+  private select(): void {
+    const project = this.shownProject;
+    if (project) this.emit(new CnrProjectSelectEvent({ id: project.id }));
+  }
+
   override render() {
-    const project = this.project;
-    if (project === undefined) return nothing;
-    const t = messages[this.locale];
+    const project = this.shownProject;
+    const locale = this.locale;
+    if (project) return this.renderProject(project, locale);
+    if (this.project || !this.projectId) return nothing;
+    if (this.task.failed) {
+      return html`<div class="root" part="base">${renderError(locale, this.task.error, () => void this.task.run())}</div>`;
+    }
+    if (this.task.value && this.task.value.data === undefined) {
+      return html`<div class="root" part="base"><p class="not-found" role="status">${messages[locale].notFound}</p></div>`;
+    }
+    return html`<div class="root" part="base">${renderLoading(locale, this.variant === 'compact' ? '8rem' : '16rem')}</div>`;
+  }
+
+  private renderProject(project: Project, locale: Locale): TemplateResult {
+    const t = messages[locale];
+    const full = this.variant !== 'compact';
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3));
+    const colon = locale === 'fr' ? '\u00a0: ' : ': ';
+    const { axes, territories } = this.labels;
+    const funding = full ? this.labels.fundings?.get(project.id) : undefined;
+    const territoryNames = project.territories.map((id) => territories?.get(id)?.name ?? id);
+    const fact = (part: string, label: string, value: unknown) =>
+      html`<div class="fact" part=${part}><dt>${label}</dt> <dd>${value}</dd></div>`;
+    const list = (label: string, values: readonly string[] | undefined, part = 'fact') =>
+      values && values.length > 0 ? fact(part, label, items(values)) : nothing;
     return html`
-      <article class="root" part="base" lang=${this.locale} aria-labelledby="title">
+      <article class="root" part="base" aria-labelledby="title" data-locale=${locale}>
+        ${this.project ? nothing : this.renderDegraded(locale)}
         <div class="title" part="title" id="title" role="heading" aria-level=${level} dir="auto">${project.title}</div>
-        ${project.status === undefined
-          ? nothing
-          : html`<ul class="badges" part="badges">
-              <li class="badge" part="status" data-status=${project.status}>
-                <span class="visually-hidden">${t.status} : </span>${t[project.status]}
-              </li>
-            </ul>`}
-        ${project.porteurs.length === 0
-          ? nothing
-          : html`<p class="porteurs" part="porteurs" dir="auto">${t.porteurs} ${project.porteurs.join(', ')}</p>`}
+        ${project.status || (full && project.axes.length > 0)
+          ? html`<ul class="badges" part="badges">
+              ${project.status
+                ? html`<li class="badge" part="status" data-status=${project.status}>
+                    <span class="visually-hidden">${t.status}${colon}</span>${t[project.status]}
+                  </li>`
+                : nothing}
+              ${full
+                ? project.axes.map(
+                    (id) =>
+                      html`<li class="badge axis" part="axis" dir="auto">
+                        <span class="visually-hidden">${t.axis}${colon}</span>${axes?.get(id) ?? id}
+                      </li>`,
+                  )
+                : nothing}
+            </ul>`
+          : nothing}
+        ${full && project.summary ? html`<p class="summary" part="summary" dir="auto">${project.summary}</p>` : nothing}
+        <dl class="facts" part="facts">
+          ${list(t.porteurs, project.porteurs, 'porteurs')} ${full ? list(t.acteurs, project.acteurs) : nothing}
+          ${full ? list(t.partenaires, project.partenaires) : nothing} ${list(t.territory, territoryNames, 'territories')}
+          ${full && project.place ? fact('fact', t.place, html`<span dir="auto">${project.place}</span>`) : nothing}
+          ${full && project.stage ? fact('fact', t.stage, html`<span dir="auto">${project.stage}</span>`) : nothing}
+          ${full ? list(t.publics, project.publics) : nothing} ${full ? this.renderObjectives(project, t) : nothing}
+          ${funding && funding.total > 0
+            ? fact(
+                'funding',
+                t.funding,
+                html`${new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(
+                  funding.total,
+                )}${funding.shared ? ` (${t.shared})` : ''}`,
+              )
+            : nothing}
+        </dl>
+        ${full ? this.renderSource(project, locale) : nothing}
+        ${this.selectable || (full && isHttp(project.url))
+          ? html`<div class="actions" part="actions">
+              ${full && isHttp(project.url)
+                ? html`<a class="link" part="link" href=${project.url} rel="noopener noreferrer"
+                    >${t.website}<span class="visually-hidden"> « ${project.title} »</span></a
+                  >`
+                : nothing}
+              ${this.selectable
+                ? html`<button type="button" class="button" part="select-button" @click=${this.select}>
+                    ${t.select}<span class="visually-hidden"> « ${project.title} »</span>
+                  </button>`
+                : nothing}
+            </div>`
+          : nothing}
       </article>
     `;
+  }
+
+  /** Above a loaded project: the error of a failed reload, or the stale notice. */
+  private renderDegraded(locale: Locale): TemplateResult | typeof nothing {
+    if (this.task.failed) return renderError(locale, this.task.error, () => void this.task.run());
+    return this.task.value?.stale ? renderStale(locale) : nothing;
+  }
+
+  private renderObjectives(project: Project, t: Record<Key, string>): TemplateResult | typeof nothing {
+    const objectives = project.objectifs ?? [];
+    if (objectives.length === 0) return nothing;
+    const collapsible = objectives.reduce((sum, text) => sum + text.length, 0) > COLLAPSE_AFTER;
+    const body =
+      collapsible && !this.expanded
+        ? html`<p dir="auto">${truncate(objectives.join(' '), COLLAPSE_AFTER - 80)}</p>`
+        : objectives.length === 1
+          ? html`<p dir="auto">${objectives[0]}</p>`
+          : html`<ul>
+              ${objectives.map((text) => html`<li dir="auto">${text}</li>`)}
+            </ul>`;
+    return html`<div class="fact objectives" part="objectives">
+      <dt>${t.objectives}</dt>
+      <dd>
+        <div id="objectives">${body}</div>
+        ${collapsible
+          ? html`<button
+              type="button"
+              class="toggle"
+              part="toggle"
+              aria-expanded=${this.expanded ? 'true' : 'false'}
+              aria-controls="objectives"
+              @click=${() => (this.expanded = !this.expanded)}
+            >
+              ${this.expanded ? t.less : t.more}<span class="visually-hidden">, ${t.objectives.toLowerCase()}</span>
+            </button>`
+          : nothing}
+      </dd>
+    </div>`;
+  }
+
+  private renderSource(project: Project, locale: Locale): TemplateResult {
+    const t = messages[locale];
+    const { document: id, excerpt, page } = project.source;
+    const document = this.labels.documents?.get(id);
+    const title = html`<cite dir="auto">${document?.title ?? id}</cite>`;
+    const presentation = project.presentation && project.presentation !== 'autre' ? t[project.presentation] : undefined;
+    return html`<details class="source" part="source">
+      <summary>${t.source}</summary>
+      <p class="document">
+        ${isHttp(document?.url)
+          ? html`<a href=${document.url} rel="noopener noreferrer">${title}</a>`
+          : title}${document ? html`, <span dir="auto">${document.publisher}</span>` : nothing}${document?.date
+          ? `, ${formatPartialDate(document.date, locale)}`
+          : nothing}${page ? `, ${t.page} ${new Intl.NumberFormat(locale).format(page)}` : nothing}${presentation
+          ? html`<br />${presentation}`
+          : nothing}
+      </p>
+      <blockquote part="excerpt" dir="auto">${excerpt}</blockquote>
+    </details>`;
   }
 }

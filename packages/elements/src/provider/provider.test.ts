@@ -101,6 +101,14 @@ describe('<cnr-provider>', () => {
     probe.linked.setFilters({ territory: '88' });
     await probe.updateComplete;
     expect(shown(probe).territory).to.equal('88');
+    // The user may clear a filter the attributes set…
+    probe.linked.setFilters({ thematique: 'sante' });
+    await probe.updateComplete;
+    expect(shown(probe).territory).to.equal(undefined);
+    // …until the page sets the attribute again.
+    probe.territory = '2A';
+    await probe.updateComplete;
+    expect(shown(probe).territory).to.equal('2A');
   });
 
   it('shows nothing of its own and passes axe', async () => {

@@ -1,0 +1,89 @@
+import type { CnrClient, SourceDocument, Territory } from '@cnr-widgets/sdk';
+
+/** What a project allocation brings to one project. */
+export interface ProjectFunding {
+  /** Euros of the allocations naming the project. */
+  total: number;
+  /** True when one of them also names other projects (the amount is shared, not the project's own). */
+  shared: boolean;
+}
+
+/** The lookups a card (or a list naming its filters) makes to show names instead of ids. */
+export interface Labels {
+  /** Axis and sub-group id → short label. */
+  axes: Map<string, string>;
+  /** Territory id (`departement:88`) → territory. */
+  territories: Map<string, Territory>;
+  /** Document id → document. */
+  documents: Map<string, SourceDocument>;
+  /** Project id → its funding, from the allocations that name it. */
+  fundings: Map<string, ProjectFunding>;
+}
+
+export type LabelKind = keyof Labels;
+
+type Cache = { [K in LabelKind]?: Promise<Labels[K]> };
+
+/** One lookup per client and kind, shared by every card of the page. */
+const caches = new WeakMap<CnrClient, Cache>();
+
+async function fetchLabels<K extends LabelKind>(client: CnrClient, kind: K): Promise<Labels[K]> {
+  switch (kind) {
+    case 'axes': {
+      const map = new Map<string, string>();
+      for (const axis of (await client.axes()).data) {
+        map.set(axis.id, axis.shortLabel ?? axis.label);
+        for (const subgroup of axis.subgroups ?? []) map.set(subgroup.id, subgroup.label);
+      }
+      return map as Labels[K];
+    }
+    case 'territories': {
+      const map: Labels['territories'] = new Map();
+      for (const territory of (await client.territories()).data) map.set(territory.id, territory);
+      return map as Labels[K];
+    }
+    case 'documents': {
+      const map = new Map<string, SourceDocument>();
+      for (const document of (await client.documents()).data) map.set(document.id, document);
+      return map as Labels[K];
+    }
+    default: {
+      // Only a source holding the whole document has the funding records; the REST
+      // contract has no per-project funding, so nothing is shown rather than guessed.
+      const map: Labels['fundings'] = new Map();
+      if (client.kind === 'rest') return map as Labels[K];
+      const { dataset } = await client.load();
+      for (const funding of dataset.fundings) {
+        if (funding.kind !== 'allocation' || !funding.projects?.length) continue;
+        for (const id of funding.projects) {
+          const entry = map.get(id) ?? { total: 0, shared: false };
+          entry.total += funding.amount;
+          entry.shared ||= funding.projects.length > 1;
+          map.set(id, entry);
+        }
+      }
+      return map as Labels[K];
+    }
+  }
+}
+
+/**
+ * The names behind the ids of one kind, looked up once per client. A failed
+ * lookup is forgotten (the next caller tries again) and rejects; callers then
+ * show the ids.
+ */
+export function lookupLabels<K extends LabelKind>(client: CnrClient, kind: K): Promise<Labels[K]> {
+  let cache = caches.get(client);
+  if (cache === undefined) {
+    cache = {};
+    caches.set(client, cache);
+  }
+  const known = cache[kind];
+  if (known) return known;
+  const pending = fetchLabels(client, kind);
+  cache[kind] = pending as Cache[K];
+  pending.catch(() => {
+    if (cache[kind] === pending) delete cache[kind];
+  });
+  return pending;
+}

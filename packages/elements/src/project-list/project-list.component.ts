@@ -1,0 +1,638 @@
+import {
+  BARE_CODE_ORDER,
+  type CnrClient,
+  type Page,
+  type Project,
+  type ProjectFilters,
+  type ProjectQueryOptions,
+  type ProjectStatus,
+  type ValidationProblem,
+} from '@cnr-widgets/sdk';
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { CnrElement } from '../base/cnr-element.js';
+import { DataTask } from '../base/data-task.js';
+import { filtersFromAttributes, filtersKey } from '../base/filters.js';
+import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
+import type { Locale, Messages } from '../base/locale.js';
+import { renderError, renderLoading, renderProblems, renderStale, stateStyles } from '../base/states.js';
+import { tokens } from '../base/tokens.styles.js';
+import { CnrFilterChangeEvent } from '../events/events.js';
+import { lookupLabels, type Labels } from '../project-card/labels.js';
+import { projectListStyles } from './project-list.styles.js';
+
+/** The orders the sort menu offers, each a `sort` and `order` of `client.projects`. */
+const SORTS = {
+  title: { sort: 'title', order: 'asc' },
+  date: { sort: 'date', order: 'desc' },
+  amount: { sort: 'amount', order: 'desc' },
+} as const satisfies Record<string, ProjectQueryOptions>;
+
+export type ProjectListSort = keyof typeof SORTS;
+
+/** The filters the empty state offers to relax, in the order it names them. */
+const RELAXABLE = ['territory', 'axes', 'statuses', 'solution', 'funder', 'yearFrom', 'yearTo', 'q'] as const;
+type Relaxable = (typeof RELAXABLE)[number];
+
+/** Filter key → the attribute of the list that sets it. */
+const ATTRIBUTE_OF: Partial<Record<Relaxable, 'territory' | 'axis' | 'status' | 'q'>> = {
+  territory: 'territory',
+  axes: 'axis',
+  statuses: 'status',
+  q: 'q',
+};
+
+type Key =
+  | Relaxable
+  | ProjectStatus
+  | ProjectListSort
+  | 'search'
+  | 'sortBy'
+  | 'export'
+  | 'exporting'
+  | 'exported'
+  | 'exportFailed'
+  | 'none'
+  | 'one'
+  | 'many'
+  | 'empty'
+  | 'relax'
+  | 'remove'
+  | 'clearAll'
+  | 'or'
+  | 'pagination'
+  | 'previous'
+  | 'next'
+  | 'page'
+  | 'of'
+  | 'projects'
+  | 'file';
+
+const messages: Messages<Key> = {
+  fr: {
+    territory: 'territoire',
+    axes: 'axe',
+    statuses: 'statut',
+    solution: 'solution',
+    funder: 'financeur',
+    yearFrom: 'à partir de',
+    yearTo: 'jusqu’à',
+    q: 'recherche',
+    'en-reflexion': 'en réflexion',
+    'en-projet': 'en projet',
+    'en-cours': 'en cours',
+    realise: 'réalisé',
+    title: 'Titre (A → Z)',
+    date: 'Date (plus récents d’abord)',
+    amount: 'Montant (plus élevés d’abord)',
+    search: 'Rechercher un projet',
+    sortBy: 'Trier par',
+    export: 'Exporter en CSV',
+    exporting: 'Préparation de l’export CSV…',
+    exported: 'Export CSV téléchargé : {n}.',
+    exportFailed: 'L’export CSV a échoué.',
+    none: 'Aucun projet',
+    one: 'projet',
+    many: 'projets',
+    empty: 'Aucun projet ne correspond.',
+    relax: 'Essayez d’élargir :',
+    remove: 'Retirer le filtre',
+    clearAll: 'Retirer tous ces filtres',
+    or: 'ou',
+    pagination: 'Pagination des projets',
+    previous: 'Page précédente',
+    next: 'Page suivante',
+    page: 'Page',
+    of: 'sur',
+    projects: 'Projets',
+    file: 'projets-cnr.csv',
+  },
+  en: {
+    territory: 'territory',
+    axes: 'axis',
+    statuses: 'status',
+    solution: 'solution',
+    funder: 'funder',
+    yearFrom: 'from',
+    yearTo: 'until',
+    q: 'search',
+    'en-reflexion': 'under consideration',
+    'en-projet': 'planned',
+    'en-cours': 'in progress',
+    realise: 'completed',
+    title: 'Title (A → Z)',
+    date: 'Date (newest first)',
+    amount: 'Amount (highest first)',
+    search: 'Search a project',
+    sortBy: 'Sort by',
+    export: 'Export as CSV',
+    exporting: 'Preparing the CSV export…',
+    exported: 'CSV export downloaded: {n}.',
+    exportFailed: 'The CSV export failed.',
+    none: 'No project',
+    one: 'project',
+    many: 'projects',
+    empty: 'No project matches.',
+    relax: 'Try widening:',
+    remove: 'Remove the filter',
+    clearAll: 'Remove all these filters',
+    or: 'or',
+    pagination: 'Project pages',
+    previous: 'Previous page',
+    next: 'Next page',
+    page: 'Page',
+    of: 'of',
+    projects: 'Projects',
+    file: 'cnr-projects.csv',
+  },
+};
+
+/** « 12 projets », « 1 projet », « Aucun projet ». */
+export function countLabel(count: number, locale: Locale): string {
+  const t = messages[locale];
+  if (count === 0) return t.none;
+  return `${new Intl.NumberFormat(locale).format(count)} ${count === 1 ? t.one : t.many}`;
+}
+
+/** The page numbers to offer: the first, the last, the current one and its neighbours; 0 marks a gap. */
+function pageItems(page: number, last: number): number[] {
+  const pages = [...new Set([1, page - 1, page, page + 1, last])].filter((p) => p >= 1 && p <= last).sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const p of pages) {
+    if (out.length > 0 && p - out[out.length - 1]! > 1) out.push(0);
+    out.push(p);
+  }
+  return out;
+}
+
+/**
+ * The projects matching the shared filters, as a searchable, sortable,
+ * paged list of `<cnr-project-card>`.
+ *
+ * Inside a `<cnr-provider>` (or linked to one with `provider="<id>"`) it
+ * reads and writes the provider's filters; alone, its attributes set its
+ * filters and `src`/`api` its source (the embedded dataset by default).
+ * Its own filter attributes take precedence over the provider's.
+ *
+ * **Pagination: numbered pages.** Each page is one `client.projects` call
+ * with `limit`/`offset`, so the list fetches and renders `page-size` cards
+ * whatever the number of matching projects (10 000 or more): the DOM and the
+ * work per page stay constant, where « load more » grows both with every
+ * click. Numbered pages also let keyboard and screen-reader users reach the
+ * end directly, and follow the DSFR pagination pattern. After a page change,
+ * focus moves to the list of cards, whose name says the page (« Projets,
+ * page 2 sur 834 »).
+ *
+ * @summary The filtered, searchable, sortable list of CNR projects, with CSV export.
+ * @since 0.1.0
+ *
+ * @fires cnr-filter-change - The user searched or relaxed a filter; `detail` is the full filter state.
+ * @fires cnr-project-select - Bubbles from a card's « Voir le projet » (`selectable` lists); `detail.id` is the project's id.
+ * @fires cnr-error - The projects could not be loaded.
+ *
+ * @csspart base - The list's box.
+ * @csspart toolbar - The row of search, sort and export.
+ * @csspart search - The search form.
+ * @csspart search-input - The search field.
+ * @csspart sort-select - The sort menu.
+ * @csspart export-button - The « Exporter en CSV » button.
+ * @csspart count - The result count (a polite live region).
+ * @csspart cards - The list of cards.
+ * @csspart card - Each `<cnr-project-card>`; its parts are exported as `card-base`, `card-title`, `card-status`, `card-select-button`.
+ * @csspart empty - The empty state.
+ * @csspart relax-button - Each button that removes a filter in the empty state.
+ * @csspart pager - The page navigation.
+ * @csspart pager-button - Each button of the page navigation.
+ * @csspart skeleton - The loading placeholders.
+ * @csspart error - The error message.
+ * @csspart retry-button - The retry buttons.
+ * @csspart stale-notice - The notice that the data may be out of date.
+ * @csspart problems - The records of the source left out or incomplete.
+ *
+ * @cssprop --cnr-project-list-gap - Space between cards.
+ * @cssprop --cnr-project-list-card-min-height - Height reserved for each card while loading, and its least height (default 12rem, 28rem for full cards).
+ * @cssprop --cnr-project-list-column-width - Width from which the grid adds a column (default 18rem).
+ */
+export class CnrProjectList extends CnrElement implements LinkedHost {
+  static override styles = [tokens, stateStyles, projectListStyles];
+
+  /** Id of a `<cnr-provider>` elsewhere on the page. */
+  @property() provider: string | undefined;
+
+  /** URL of a dataset document (JSON). */
+  @property() src: string | undefined;
+
+  /** Base URL of a CNR Widgets REST API. */
+  @property() api: string | undefined;
+
+  /** Territory filter: INSEE code or territory id (`88`, `region:44`). */
+  @property() territory: string | undefined;
+
+  /** Axis filter: comma-separated axis or sub-group ids. */
+  @property() axis: string | undefined;
+
+  /** Status filter: comma-separated statuses (`en-cours,realise`). */
+  @property() status: string | undefined;
+
+  /** Thématique: `sante` (default), `education`, or `all` for both (standalone lists only). */
+  @property() thematique: string | undefined;
+
+  /** Initial free-text filter. */
+  @property() q: string | undefined;
+
+  /** An SDK client to read from instead of the provider's or the attributes' source. */
+  @property({ attribute: false }) client: CnrClient | undefined;
+
+  /** Cards per page (1–1000, default 12). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 12;
+
+  /** Variant of the cards: `compact` (default) or `full`. */
+  @property({ attribute: 'card-variant' }) cardVariant: 'compact' | 'full' = 'compact';
+
+  /** Heading level of the cards' titles (1–6, default 3). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  /** The order: `title` (A → Z, French collation; default), `date` (newest first), `amount` (highest first). */
+  @property({ reflect: true }) sort: ProjectListSort = 'title';
+
+  /** Gives each card a « Voir le projet » button firing `cnr-project-select`. */
+  @property({ type: Boolean }) selectable = false;
+
+  @state() private page = 1;
+  @state() private searchText = '';
+  @state() private announcement = '';
+  @state() private names: Partial<Pick<Labels, 'territories' | 'axes'>> = {};
+
+  private readonly linked = new LinkedFilters(this);
+  /** Filters the user removed: the list's own attributes no longer set them. */
+  private readonly relaxed = new Set<Relaxable>();
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastQ: string | undefined;
+  private queryKey = '';
+  private focusAfterLoad: 'cards' | 'relax' | undefined;
+  private exporting = false;
+  private namesClient: CnrClient | undefined;
+
+  private readonly task = new DataTask(this, {
+    args: () => [this.activeClient, filtersKey(this.linked.filters), this.sort, this.page, this.size] as const,
+    task: async ([client, _key, sort, page, size], { signal }) =>
+      client.projects(this.linked.filters, { ...(SORTS[sort] ?? SORTS.title), limit: size, offset: (page - 1) * size }, { signal }),
+  });
+
+  /** The source's validation report (records left out), shown on demand. */
+  private readonly report = new Task(this, {
+    args: () => [this.activeClient] as const,
+    task: async ([client], { signal }) => (await client.load({ signal })).problems,
+  });
+
+  ownFilters(): ProjectFilters {
+    const own = filtersFromAttributes(this);
+    if (this.thematique?.trim() === 'all') delete own.thematique;
+    for (const key of this.relaxed) delete own[key];
+    return own;
+  }
+
+  private get activeClient(): CnrClient {
+    return this.client ?? this.linked.client;
+  }
+
+  private get size(): number {
+    return Math.min(1000, Math.max(1, Math.floor(this.pageSize) || 12));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+    this.searchTimer = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('provider') && this.hasUpdated) this.linked.relink();
+    for (const [key, attribute] of Object.entries(ATTRIBUTE_OF) as [Relaxable, string][]) {
+      if (changed.has(attribute as keyof CnrProjectList)) this.relaxed.delete(key);
+    }
+    const filters = this.linked.filters;
+    // A new query starts at its first page.
+    const key = `${filtersKey(filters)}|${this.sort}|${this.size}`;
+    if (key !== this.queryKey) {
+      if (this.queryKey !== '') this.page = 1;
+      this.queryKey = key;
+    }
+    // The search field follows the filter when someone else changes it, not while the user types.
+    const q = filters.q ?? '';
+    if (q !== this.lastQ) {
+      this.lastQ = q;
+      if (this.searchTimer === undefined) this.searchText = q;
+    }
+    if (this.current?.data.total === 0) this.lookUpNames();
+  }
+
+  protected override updated(): void {
+    if (this.focusAfterLoad === undefined || this.task.status !== TaskStatus.COMPLETE) return;
+    const target =
+      this.focusAfterLoad === 'cards' && this.current?.data.offset === (this.page - 1) * this.size
+        ? this.renderRoot.querySelector<HTMLElement>('[part="cards"]')
+        : this.renderRoot.querySelector<HTMLElement>('[part="relax-button"], [part="cards"]');
+    if (target) {
+      this.focusAfterLoad = undefined;
+      target.focus();
+    }
+  }
+
+  /** The last page that loaded (kept beside an error). */
+  private get current() {
+    return this.task.value ?? this.task.lastValue;
+  }
+
+  private lookUpNames(): void {
+    const client = this.activeClient;
+    if (client === this.namesClient) return;
+    this.namesClient = client;
+    this.names = {};
+    for (const kind of ['territories', 'axes'] as const) {
+      lookupLabels(client, kind).then(
+        (map) => {
+          if (this.namesClient === client) this.names = { ...this.names, [kind]: map };
+        },
+        () => {
+          // The empty state then names the filter values as given.
+        },
+      );
+    }
+  }
+
+  /** Writes the shared filters (user action) and tells the page. */
+  private changeFilters(next: ProjectFilters): void {
+    this.linked.setFilters(next);
+    this.emit(new CnrFilterChangeEvent(this.linked.filters));
+  }
+
+  private onSearchInput(event: Event): void {
+    this.searchText = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.applySearch(), 200);
+  }
+
+  private onSearchSubmit(event: Event): void {
+    event.preventDefault();
+    this.applySearch();
+  }
+
+  private applySearch(): void {
+    clearTimeout(this.searchTimer);
+    this.searchTimer = undefined;
+    const q = this.searchText.trim();
+    const filters = { ...this.linked.filters };
+    if ((filters.q ?? '') === q) return;
+    this.relaxed.add('q');
+    if (q) filters.q = q;
+    else delete filters.q;
+    this.lastQ = q;
+    this.changeFilters(filters);
+  }
+
+  private onSortChange(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    if (value in SORTS) this.sort = value as ProjectListSort;
+  }
+
+  private relax(keys: readonly Relaxable[]): void {
+    const filters = { ...this.linked.filters };
+    for (const key of keys) {
+      this.relaxed.add(key);
+      delete filters[key];
+    }
+    if (keys.includes('q')) this.searchText = '';
+    this.focusAfterLoad = 'relax';
+    this.changeFilters(filters);
+  }
+
+  private goTo(page: number): void {
+    this.page = page;
+    this.focusAfterLoad = 'cards';
+  }
+
+  private retry = (): void => {
+    void this.task.run();
+  };
+
+  private refresh = async (): Promise<void> => {
+    try {
+      await this.activeClient.refresh();
+    } catch {
+      // The task below reports the failure.
+    }
+    void this.task.run();
+  };
+
+  /** Downloads every project of the current selection (all pages) as CSV. */
+  private async exportCsv(): Promise<void> {
+    if (this.exporting) return;
+    this.exporting = true;
+    const t = messages[this.locale];
+    this.announcement = t.exporting;
+    try {
+      const client = this.activeClient;
+      const filters = this.linked.filters;
+      const projects: Project[] = [];
+      for (let offset = 0; ; ) {
+        const { data } = await client.projects(filters, { ...SORTS[this.sort], limit: 1000, offset });
+        projects.push(...data.items);
+        offset += data.items.length;
+        if (data.items.length === 0 || offset >= data.total) break;
+      }
+      // The CSV writer is loaded only when someone exports.
+      const { projectsToCsv } = await import('@cnr-widgets/sdk/csv');
+      const blob = new Blob([projectsToCsv(projects)], { type: 'text/csv;charset=utf-8' });
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = t.file;
+      link.hidden = true;
+      this.renderRoot.appendChild(link);
+      link.click();
+      link.remove();
+      // Some browsers read the URL after `click()` returns: revoke it a little later.
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      this.announcement = t.exported.replace('{n}', countLabel(projects.length, this.locale));
+    } catch {
+      this.announcement = t.exportFailed;
+    } finally {
+      this.exporting = false;
+    }
+  }
+
+  override render() {
+    const locale = this.locale;
+    const t = messages[locale];
+    const result = this.current;
+    const page = result?.data;
+    const problems: ValidationProblem[] = [...(this.report.value ?? []), ...(result?.problems ?? [])];
+    return html`
+      <div class="root" part="base">
+        <div class="toolbar" part="toolbar">
+          <form class="search" part="search" role="search" @submit=${this.onSearchSubmit}>
+            <label for="search">${t.search}</label>
+            <input
+              id="search"
+              part="search-input"
+              type="search"
+              autocomplete="off"
+              .value=${live(this.searchText)}
+              @input=${this.onSearchInput}
+            />
+          </form>
+          <div class="sort">
+            <label for="sort">${t.sortBy}</label>
+            <select id="sort" part="sort-select" @change=${this.onSortChange}>
+              ${(Object.keys(SORTS) as ProjectListSort[]).map(
+                (value) => html`<option value=${value} ?selected=${value === this.sort}>${t[value]}</option>`,
+              )}
+            </select>
+          </div>
+          <button type="button" class="button secondary" part="export-button" @click=${this.exportCsv}>${t.export}</button>
+        </div>
+        <p class="count" part="count" role="status" aria-atomic="true">${page ? countLabel(page.total, locale) : ''}</p>
+        <div class="visually-hidden" role="status">${this.announcement}</div>
+        ${this.task.failed ? renderError(locale, this.task.error, this.retry) : nothing}
+        ${!this.task.failed && result?.stale ? renderStale(locale, this.refresh) : nothing}
+        ${page ? this.renderPage(page, locale) : this.task.failed ? nothing : this.renderSkeleton(locale)}
+        ${renderProblems(locale, problems)}
+      </div>
+    `;
+  }
+
+  private renderSkeleton(locale: Locale): TemplateResult {
+    const cells = Array.from({ length: Math.min(this.size, 24) - 1 }, () => html`<div class="skeleton" part="skeleton"></div>`);
+    // The pager's row is reserved too: most lists have more than one page.
+    return html`<div class="cards loading">${renderLoading(locale, 'var(--_card-min-height)')}${cells}</div>
+      <div class="pager-space"></div>`;
+  }
+
+  private renderPage(page: Page<Project>, locale: Locale): TemplateResult {
+    if (page.total === 0) return this.renderEmpty(locale);
+    const t = messages[locale];
+    const last = Math.max(1, Math.ceil(page.total / this.size));
+    const current = Math.floor(page.offset / this.size) + 1;
+    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3));
+    const client = this.activeClient;
+    return html`
+      <ul
+        class="cards"
+        part="cards"
+        role="list"
+        tabindex="-1"
+        aria-label=${last > 1 ? `${t.projects}, ${t.page.toLowerCase()} ${current} ${t.of} ${last}` : t.projects}
+        aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'}
+      >
+        ${page.items.map(
+          (project) =>
+            html`<li>
+              <cnr-project-card
+                part="card"
+                exportparts="base: card-base, title: card-title, status: card-status, select-button: card-select-button"
+                .project=${project}
+                .client=${client}
+                variant=${this.cardVariant === 'full' ? 'full' : 'compact'}
+                heading-level=${level}
+                ?selectable=${this.selectable}
+              ></cnr-project-card>
+            </li>`,
+        )}
+      </ul>
+      ${last > 1 ? this.renderPager(current, last, t) : nothing}
+    `;
+  }
+
+  private renderPager(current: number, last: number, t: Record<Key, string>): TemplateResult {
+    return html`<nav class="pager" part="pager" aria-label=${t.pagination}>
+      <ul>
+        <li>
+          <button type="button" part="pager-button" ?disabled=${current <= 1} @click=${() => this.goTo(current - 1)}>
+            ${t.previous}
+          </button>
+        </li>
+        ${pageItems(current, last).map((p) =>
+          p === 0
+            ? html`<li class="gap" aria-hidden="true">…</li>`
+            : html`<li>
+                <button
+                  type="button"
+                  part="pager-button"
+                  aria-current=${p === current ? 'page' : nothing}
+                  @click=${() => this.goTo(p)}
+                >
+                  <span class="visually-hidden">${t.page} </span>${new Intl.NumberFormat(this.locale).format(p)}
+                </button>
+              </li>`,
+        )}
+        <li>
+          <button type="button" part="pager-button" ?disabled=${current >= last} @click=${() => this.goTo(current + 1)}>
+            ${t.next}
+          </button>
+        </li>
+      </ul>
+    </nav>`;
+  }
+
+  /** « Aucun projet ne correspond. Essayez d’élargir : territoire « Vosges », statut « en cours » ». */
+  private renderEmpty(locale: Locale): TemplateResult {
+    const t = messages[locale];
+    const filters = this.linked.filters;
+    const active = RELAXABLE.filter((key) => {
+      const value = filters[key];
+      return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+    });
+    return html`<div class="empty" part="empty">
+      <p>${t.empty}${active.length > 0 ? ` ${t.relax}` : ''}</p>
+      ${active.length > 0
+        ? html`<ul class="relax">
+            ${active.map(
+              (key) =>
+                html`<li>
+                  <button type="button" class="button secondary" part="relax-button" @click=${() => this.relax([key])}>
+                    <span class="visually-hidden">${t.remove} </span>${t[key]} ${this.describe(key, filters, t)}
+                  </button>
+                </li>`,
+            )}
+            ${active.length > 1
+              ? html`<li>
+                  <button type="button" class="button secondary" part="relax-button" @click=${() => this.relax(active)}>
+                    ${t.clearAll}
+                  </button>
+                </li>`
+              : nothing}
+          </ul>`
+        : nothing}
+    </div>`;
+  }
+
+  /** The value of a filter as the user knows it: names rather than codes. */
+  private describe(key: Relaxable, filters: ProjectFilters, t: Record<Key, string>): string {
+    const quote = (value: string) => `« ${value} »`;
+    switch (key) {
+      case 'territory':
+        return quote(this.territoryName(filters.territory!));
+      case 'axes':
+        return filters.axes!.map((id) => quote(this.names.axes?.get(id) ?? id)).join(` ${t.or} `);
+      case 'statuses':
+        return filters.statuses!.map((status) => quote(t[status] ?? status)).join(` ${t.or} `);
+      default:
+        return quote(String(filters[key]));
+    }
+  }
+
+  private territoryName(value: string): string {
+    const territories = this.names.territories;
+    if (!territories) return value;
+    const direct = territories.get(value);
+    if (direct) return direct.name;
+    for (const kind of BARE_CODE_ORDER) {
+      const found = territories.get(`${kind}:${value}`);
+      if (found) return found.name;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,133 @@
+import { createClient, generateDataset, type CnrClient } from '@cnr-widgets/sdk';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import withProblems from '../../test/fixtures/list-problems.json';
+import '../define/project-list.js';
+import '../define/provider.js';
+
+const embedded = createClient();
+
+/** A source that never answers: the loading skeleton. */
+const hanging: CnrClient = { ...embedded, projects: () => new Promise(() => undefined) };
+
+/** A source whose answers are marked stale (its last refresh failed). */
+const stale: CnrClient = {
+  ...embedded,
+  projects: async (filters, query, options) => ({
+    ...(await embedded.projects(filters, query, options)),
+    stale: true,
+  }),
+};
+
+let large: CnrClient | undefined;
+/** 10 000 synthetic projects (made up; never use them as data). */
+const largeClient = () => (large ??= createClient({ src: generateDataset({ projects: 10_000 }) }));
+
+interface Args {
+  territory: string;
+  axis: string;
+  status: string;
+  thematique: string;
+  q: string;
+  src: string;
+  pageSize: number;
+  cardVariant: 'compact' | 'full';
+  headingLevel: number;
+  sort: 'title' | 'date' | 'amount';
+  selectable: boolean;
+  client: CnrClient | undefined;
+}
+
+const meta: Meta<Args> = {
+  title: 'Éléments/cnr-project-list',
+  component: 'cnr-project-list',
+  args: {
+    territory: '',
+    axis: '',
+    status: '',
+    thematique: 'sante',
+    q: '',
+    src: '',
+    pageSize: 12,
+    cardVariant: 'compact',
+    headingLevel: 3,
+    sort: 'title',
+    selectable: false,
+    client: undefined,
+  },
+  argTypes: {
+    territory: { control: 'text', description: 'INSEE code or territory id (`88`, `region:44`)' },
+    axis: { control: 'text', description: 'Comma-separated axis ids' },
+    status: { control: 'text', description: 'Comma-separated statuses (`en-cours,realise`)' },
+    thematique: { control: 'select', options: ['sante', 'education', 'all'] },
+    q: { control: 'text', description: 'Initial search' },
+    src: { control: 'text', description: 'Dataset URL; empty: the embedded dataset' },
+    pageSize: { control: { type: 'number', min: 1, max: 100 } },
+    cardVariant: { control: 'inline-radio', options: ['compact', 'full'] },
+    headingLevel: { control: { type: 'number', min: 1, max: 6 } },
+    sort: { control: 'select', options: ['title', 'date', 'amount'] },
+    selectable: { control: 'boolean', description: 'Cards get « Voir le projet » (cnr-project-select)' },
+    client: { control: false },
+  },
+  render: (args) =>
+    html`<cnr-project-list
+      territory=${args.territory || undefined}
+      axis=${args.axis || undefined}
+      status=${args.status || undefined}
+      thematique=${args.thematique || undefined}
+      q=${args.q || undefined}
+      src=${args.src || undefined}
+      page-size=${args.pageSize}
+      card-variant=${args.cardVariant}
+      heading-level=${args.headingLevel}
+      sort=${args.sort}
+      ?selectable=${args.selectable}
+      .client=${args.client}
+    ></cnr-project-list>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** The embedded dataset, both thématiques: 26 projects on three pages. */
+export const Default: Story = { args: { thematique: 'all' } };
+
+/** Inside `<cnr-provider territory="88">`: the six Vosges projects. */
+export const InProvider: Story = {
+  render: (args) =>
+    html`<cnr-provider territory="88">
+      <cnr-project-list ?selectable=${args.selectable} card-variant=${args.cardVariant}></cnr-project-list>
+    </cnr-provider>`,
+};
+
+export const Search: Story = { args: { q: 'prevention' } };
+
+export const FullCards: Story = { args: { territory: '05', cardVariant: 'full', selectable: true } };
+
+export const Loading: Story = { args: { client: hanging } };
+
+/** Nothing matches: the filters to relax are named, each with a button. */
+export const Empty: Story = { args: { territory: '88', status: 'en-cours' } };
+
+/** The source answers 404. */
+export const SourceError: Story = { args: { src: '/cnr-story/absent-404.json' } };
+
+export const Stale: Story = { args: { client: stale } };
+
+/** A source with records left out by validation, listed on demand. */
+export const Problems: Story = { args: { client: createClient({ src: withProblems }) } };
+
+/** 10 000 projects: one page fetched and rendered at a time. */
+export const TenThousand: Story = {
+  args: { thematique: 'all' },
+  render: (args) => html`<cnr-project-list thematique=${args.thematique} .client=${largeClient()}></cnr-project-list>`,
+};
+
+export const Narrow: Story = {
+  args: { thematique: 'all' },
+  render: (args) => html`<div style="width: 320px"><cnr-project-list thematique=${args.thematique}></cnr-project-list></div>`,
+};
+
+export const English: Story = {
+  render: () => html`<div lang="en"><cnr-project-list territory="88"></cnr-project-list></div>`,
+};
