@@ -11,6 +11,7 @@ export {
   parseProjectParams,
   queryProjects,
   sumFigures,
+  territoryBreakdown,
   totalFunding,
   type Dataset,
   type DatasetMeta,

@@ -11,6 +11,7 @@ import {
   parseProjectParams,
   queryProjects,
   sumFigures,
+  territoryBreakdown,
   totalFunding,
   type DatasetMeta,
   type ParamError,
@@ -102,6 +103,19 @@ export function createApp({ dataset: input, cacheControl = 'no-cache' }: AppOpti
     const { query, errors } = parseFiguresParams(searchParams(c));
     if (errors.length > 0) return invalidParams(c, errors);
     return c.json(sumFigures(index, query));
+  });
+
+  app.get('/breakdown', (c) => {
+    const { filters, errors } = parseFilterParams(searchParams(c));
+    const level = searchParams(c).get('level');
+    if (level !== 'region' && level !== 'departement') {
+      errors.push({
+        param: 'level',
+        message: { fr: 'Valeur attendue : region ou departement.', en: 'Expected region or departement.' },
+      });
+    }
+    if (errors.length > 0) return invalidParams(c, errors);
+    return c.json({ items: territoryBreakdown(index, filters, level as 'region' | 'departement') });
   });
 
   app.get('/territories', (c) => c.json({ items: dataset.territories }));

@@ -12,3 +12,9 @@ export { CnrAxisFilter } from './axis-filter/axis-filter.component.js';
 export { CnrFundingCounter } from './funding-counter/funding-counter.component.js';
 export { CnrKeyFigures } from './key-figures/key-figures.component.js';
 export { CnrProjectList, type ProjectListSort } from './project-list/project-list.component.js';
+export {
+  CnrTerritoryMap,
+  type TerritoryMapItem,
+  type TerritoryMapLevel,
+  type TerritoryMapMetric,
+} from './territory-map/territory-map.component.js';

@@ -1,4 +1,5 @@
 import { CnrAbortError, CnrError, CnrHttpError } from './errors.js';
+import type { BreakdownLevel, TerritoryBreakdownRow } from './query/breakdown.js';
 import type { FiguresTotal, FundingTotal, Page, ProjectFacets, ProjectFilters, ProjectQueryOptions } from './query/types.js';
 import type { Axis } from './schemas/axis.js';
 import type { Project } from './schemas/project.js';
@@ -63,6 +64,18 @@ export interface CnrClient {
   fundingTotal(filters?: ProjectFilters, options?: CallOptions): Promise<ClientResult<FundingTotal>>;
   /** Sums of the concertation figures, with the territory hierarchy. */
   figures(query?: FiguresQuery, options?: CallOptions): Promise<ClientResult<FiguresTotal>>;
+  /**
+   * The selection of `filters` territory by territory: one row per région or
+   * département (projects, funding, participants, propositions, and whether
+   * funding and figures are known at all), for a choropleth and its table.
+   * `filters.territory` limits the rows to the territories within it. See
+   * `territoryBreakdown` for the counting rules.
+   */
+  breakdown(
+    filters?: ProjectFilters,
+    level?: BreakdownLevel,
+    options?: CallOptions,
+  ): Promise<ClientResult<TerritoryBreakdownRow[]>>;
   territories(options?: CallOptions): Promise<ClientResult<Territory[]>>;
   axes(options?: CallOptions): Promise<ClientResult<Axis[]>>;
   documents(options?: CallOptions): Promise<ClientResult<SourceDocument[]>>;
@@ -99,6 +112,7 @@ function deferred(kind: DataSource['kind'], create: () => Promise<DataSource>): 
     facets: async (filters, call) => (await get()).facets(filters, call),
     fundingTotal: async (filters, call) => (await get()).fundingTotal(filters, call),
     figures: async (query, call) => (await get()).figures(query, call),
+    breakdown: async (filters, level, call) => (await get()).breakdown(filters, level, call),
     territories: async (call) => (await get()).territories(call),
     axes: async (call) => (await get()).axes(call),
     documents: async (call) => (await get()).documents(call),
@@ -171,6 +185,7 @@ export function createClient(options: ClientOptions = {}): CnrClient {
     facets: (filters = {}, call) => guard(call?.signal, () => source.facets(filters, call)),
     fundingTotal: (filters = {}, call) => guard(call?.signal, () => source.fundingTotal(filters, call)),
     figures: (query = {}, call) => guard(call?.signal, () => source.figures(query, call)),
+    breakdown: (filters = {}, level = 'region', call) => guard(call?.signal, () => source.breakdown(filters, level, call)),
     territories: (call) => guard(call?.signal, () => source.territories(call)),
     axes: (call) => guard(call?.signal, () => source.axes(call)),
     documents: (call) => guard(call?.signal, () => source.documents(call)),

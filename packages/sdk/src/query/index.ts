@@ -20,3 +20,4 @@ export { sumFigures } from './figures.js';
 export { frenchCollator, matchesTokens, normalizeText, tokenize } from './normalize.js';
 export { CnrQueryError, type CnrQueryErrorCode } from './errors.js';
 export { generateDataset, type SyntheticOptions } from './synthetic.js';
+export { BREAKDOWN_LEVELS, territoryBreakdown, type BreakdownLevel, type TerritoryBreakdownRow } from './breakdown.js';

@@ -3,6 +3,7 @@ export { createStaticSource, type StaticSourceOptions } from './static.js';
 export { createRestSource, type RestSourceOptions } from './rest.js';
 export { createMemorySource, type DocumentLoader } from './memory.js';
 export {
+  breakdownToParams,
   figuresQueryToParams,
   filtersToParams,
   parseFiguresParams,

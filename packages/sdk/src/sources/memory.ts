@@ -4,6 +4,7 @@ import {
   createIndex,
   queryProjects,
   sumFigures,
+  territoryBreakdown,
   totalFunding,
   type DatasetIndex,
 } from '../query/index.js';
@@ -135,6 +136,9 @@ export function createMemorySource(kind: 'embedded' | 'static', loadDocument: Do
     },
     figures(figuresQuery, options) {
       return query(options, ({ index }) => sumFigures(index, figuresQuery));
+    },
+    breakdown(filters, level, options) {
+      return query(options, ({ index }) => territoryBreakdown(index, filters, level));
     },
     territories(options) {
       return query(options, ({ dataset }) => dataset.territories);

@@ -1,3 +1,4 @@
+import type { BreakdownLevel } from '../query/breakdown.js';
 import type { ProjectFilters, ProjectQueryOptions, ProjectSortKey } from '../query/types.js';
 import type { Thematique } from '../schemas/primitives.js';
 import type { ProjectStatus } from '../schemas/project.js';
@@ -51,6 +52,13 @@ export function projectQueryToParams(filters: ProjectFilters = {}, options: Proj
   setNumber(params, 'limit', options.limit);
   setNumber(params, 'offset', options.offset);
   setText(params, 'cursor', options.cursor);
+  return params;
+}
+
+/** Filters and level as the query parameters of `GET /breakdown`. */
+export function breakdownToParams(filters: ProjectFilters = {}, level: BreakdownLevel = 'region'): URLSearchParams {
+  const params = filtersToParams(filters);
+  params.set('level', level);
   return params;
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { TerritoryBreakdownRow } from '../query/breakdown.js';
 import type { FiguresTotal, FundingTotal, ProjectFacets } from '../query/types.js';
 import { FIGURE_METRICS } from '../schemas/figures.js';
 import { TerritoryKind } from '../schemas/territory.js';
@@ -47,6 +48,20 @@ export const FiguresTotalSchema = z.object({
   approximate: z.optional(z.array(z.enum(FIGURE_METRICS))),
 });
 
+export const BreakdownRowSchema = z.object({
+  code: z.string(),
+  territoryId: z.string(),
+  name: z.string(),
+  projects: Count,
+  funding: Amount,
+  participants: z.optional(Count),
+  propositions: z.optional(Count),
+  fundingKnown: z.boolean(),
+  figuresKnown: z.boolean(),
+});
+
+export const BreakdownEnvelope = z.object({ items: z.array(BreakdownRowSchema) });
+
 // The envelopes must follow the query engine's result types field for field:
 // the compiler fails here when one of them gains or loses a field.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -58,4 +73,5 @@ export type EnvelopesMirrorResults = [
   Assert<Mirrors<typeof ProjectFacetsSchema, ProjectFacets>>,
   Assert<Mirrors<typeof FundingTotalSchema, FundingTotal>>,
   Assert<Mirrors<typeof FiguresTotalSchema, FiguresTotal>>,
+  Assert<Mirrors<typeof BreakdownRowSchema, TerritoryBreakdownRow>>,
 ];

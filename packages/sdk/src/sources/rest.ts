@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CnrAbortError, CnrDataError, CnrError, CnrHttpError } from '../errors.js';
+import type { TerritoryBreakdownRow } from '../query/breakdown.js';
 import type { FiguresTotal, FundingTotal, Page, ProjectFacets } from '../query/types.js';
 import { Axis, Solution } from '../schemas/axis.js';
 import { DatasetMeta, type Dataset } from '../schemas/dataset.js';
@@ -9,8 +10,15 @@ import { Territory } from '../schemas/territory.js';
 import type { Http } from '../transport/http.js';
 import type { ValidationProblem, ValidationReport } from '../validation/report.js';
 import { issuesToProblems, parseEnvelope, validateRecords } from './records.js';
-import { figuresQueryToParams, filtersToParams, projectQueryToParams } from './rest-params.js';
-import { FiguresTotalSchema, FundingTotalSchema, ListEnvelope, PageEnvelope, ProjectFacetsSchema } from './rest-schemas.js';
+import { breakdownToParams, figuresQueryToParams, filtersToParams, projectQueryToParams } from './rest-params.js';
+import {
+  BreakdownEnvelope,
+  FiguresTotalSchema,
+  FundingTotalSchema,
+  ListEnvelope,
+  PageEnvelope,
+  ProjectFacetsSchema,
+} from './rest-schemas.js';
 import type { CallOptions, ClientResult, DataSource, LoadResult } from './types.js';
 
 export interface RestSourceOptions {
@@ -225,6 +233,14 @@ export function createRestSource({ http, maxStaleEntries = 100 }: RestSourceOpti
         params: figuresQueryToParams(query),
         signal: options?.signal,
         interpret: envelope(FiguresTotalSchema, 'figures'),
+      });
+    },
+    breakdown(filters, level, options) {
+      return call<TerritoryBreakdownRow[]>({
+        path: 'breakdown',
+        params: breakdownToParams(filters, level),
+        signal: options?.signal,
+        interpret: (body) => ({ data: parseEnvelope(BreakdownEnvelope, body, 'breakdown').items, problems: [] }),
       });
     },
     territories: (options) => call({ path: 'territories', signal: options?.signal, interpret: list('territories', Territory) }),

@@ -1,4 +1,5 @@
 import type { CnrError } from '../errors.js';
+import type { BreakdownLevel, TerritoryBreakdownRow } from '../query/breakdown.js';
 import type {
   FiguresQuery,
   FiguresTotal,
@@ -62,6 +63,8 @@ export interface DataSource {
   facets(filters: ProjectFilters, options?: CallOptions): Promise<ClientResult<ProjectFacets>>;
   fundingTotal(filters: ProjectFilters, options?: CallOptions): Promise<ClientResult<FundingTotal>>;
   figures(query: FiguresQuery, options?: CallOptions): Promise<ClientResult<FiguresTotal>>;
+  /** The selection territory by territory (see `territoryBreakdown`). */
+  breakdown(filters: ProjectFilters, level: BreakdownLevel, options?: CallOptions): Promise<ClientResult<TerritoryBreakdownRow[]>>;
   territories(options?: CallOptions): Promise<ClientResult<Territory[]>>;
   axes(options?: CallOptions): Promise<ClientResult<Axis[]>>;
   documents(options?: CallOptions): Promise<ClientResult<SourceDocument[]>>;

@@ -14,7 +14,7 @@ import * as z from 'zod/mini';
 import { createApp } from '../../../../examples/api-server/src/server.js';
 import { smallDataset } from '../../src/query/__fixtures__/small-dataset.js';
 import { Axis, DatasetMeta, Project, Solution, SourceDocument, Territory } from '../../src/schemas/index.js';
-import { figuresQueryToParams, filtersToParams, projectQueryToParams } from '../../src/sources/index.js';
+import { breakdownToParams, figuresQueryToParams, filtersToParams, projectQueryToParams } from '../../src/sources/index.js';
 import { serveFetch, type LoopbackServer } from './helpers.js';
 
 const FILE = new URL('../../openapi/cnr-api.openapi.json', import.meta.url);
@@ -189,6 +189,7 @@ describe('OpenAPI document', () => {
     );
     expect(parameterNames('/facets')).toEqual(sent(filtersToParams(everyFilter)));
     expect(parameterNames('/funding/total')).toEqual(sent(filtersToParams(everyFilter)));
+    expect(parameterNames('/breakdown')).toEqual(sent(breakdownToParams(everyFilter, 'departement')));
     expect(parameterNames('/figures')).toEqual(sent(figuresQueryToParams({ territory: '44', thematique: 'sante', phase: 'p' })));
   });
 });
@@ -206,6 +207,7 @@ describe('the reference server follows the OpenAPI document', () => {
     '/projects/{id}': [`projects/${smallDataset.projects[0]!.id}`],
     '/facets': ['facets', 'facets?territory=88&axis=sante-1'],
     '/funding/total': ['funding/total', 'funding/total?territory=44'],
+    '/breakdown': ['breakdown?level=region', 'breakdown?level=departement&territory=44&axis=sante-4', 'breakdown?level=departement&thematique=sante'],
     '/figures': ['figures', 'figures?territory=44', 'figures?territory=region:44&phase=acte-1'],
     '/territories': ['territories'],
     '/axes': ['axes'],
@@ -233,6 +235,8 @@ describe('the reference server follows the OpenAPI document', () => {
       ['projects?limit=0', 400],
       ['projects/no-such-id', 404],
       ['figures?thematique=culture', 400],
+      ['breakdown', 400],
+      ['breakdown?level=commune', 400],
     ] as const) {
       const response = await fetch(server.url + url);
       expect(response.status, url).toBe(status);

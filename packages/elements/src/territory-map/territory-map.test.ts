@@ -1,0 +1,425 @@
+import { createClient, type CnrClient } from '@cnr-widgets/sdk';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../define/funding-counter.js';
+import '../define/project-list.js';
+import '../define/provider.js';
+import '../define/territory-map.js';
+import type { CnrProvider } from '../provider/provider.component.js';
+import type { CnrTerritoryMap } from './territory-map.component.js';
+
+const MISSING = '/packages/elements/test/fixtures/territory-map-missing-404.json';
+const PROBLEMS = '/packages/elements/test/fixtures/territory-map-problems.json';
+
+const REGION_CODES = ['01', '02', '03', '04', '06', '11', '24', '27', '28', '32', '44', '52', '53', '75', '76', '84', '93', '94'];
+const DEPARTMENT_CODES = [
+  ...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).flatMap((code) => (code === '20' ? ['2A', '2B'] : [code])),
+  '971',
+  '972',
+  '973',
+  '974',
+  '976',
+];
+const GRAND_EST = ['08', '10', '51', '52', '54', '55', '57', '67', '68', '88'];
+
+const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+const $ = <T extends Element = HTMLElement>(map: Element, selector: string) => map.shadowRoot!.querySelector<T>(selector);
+const $$ = <T extends Element = Element>(map: Element, selector: string) => [...map.shadowRoot!.querySelectorAll<T>(selector)];
+const shapes = (map: Element) => $$<SVGPathElement>(map, 'path[data-code]');
+const shape = (map: Element, code: string) => $<SVGPathElement>(map, `path[data-code="${code}"]`)!;
+const nameOf = (map: Element, code: string) => squash(shape(map, code).getAttribute('aria-label'));
+const digits = (text: string) => text.replace(/\D/g, '');
+
+async function drawn(map: Element, count: number): Promise<void> {
+  await waitUntil(() => shapes(map).length === count && $(map, '[part="legend"]') !== null, `${count} shapes drawn`, { timeout: 8000 });
+}
+
+/** Real key presses through the test runner (the browser's own focus). */
+async function press(key: string): Promise<void> {
+  const { sendMessageWaitForResponse } = (await import(
+    // @ts-expect-error -- served by the test runner
+    '/__web-dev-server__web-socket.js'
+  )) as { sendMessageWaitForResponse: (message: unknown) => Promise<unknown> };
+  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
+  await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload: { press: key } });
+}
+
+function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** A client over `base` whose `breakdown` can be made to wait, fail or answer stale. */
+function controlledClient(base: CnrClient) {
+  const control = { fail: false, stale: false, gate: undefined as Promise<void> | undefined, calls: 0 };
+  const client: CnrClient = {
+    ...base,
+    breakdown: async (filters, level, options) => {
+      control.calls += 1;
+      await control.gate;
+      if (control.fail) throw Object.assign(new Error('Service indisponible'), { name: 'CnrHttpError' });
+      const result = await base.breakdown(filters, level, options);
+      return control.stale ? { ...result, stale: true } : result;
+    },
+  };
+  return { client, control };
+}
+
+describe('<cnr-territory-map>', () => {
+  it('reserves the map’s aspect ratio while loading (axe), so nothing moves when it arrives', async () => {
+    const { client, control } = controlledClient(createClient());
+    let release = () => {};
+    control.gate = new Promise((resolve) => (release = resolve));
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 608px"><cnr-territory-map .client=${client}></cnr-territory-map><p>Après</p></div>`,
+    );
+    const map = wrapper.querySelector('cnr-territory-map')!;
+    await map.updateComplete;
+    const frame = $(map, '[part="map"]')!;
+    expect(frame.querySelector('[part="skeleton"]')).to.not.equal(null);
+    expect(squash(frame.textContent)).to.equal('Chargement des données…');
+    expect(frame.getBoundingClientRect().height).to.be.closeTo((608 * 1010) / 1216, 1);
+    await expect(map).to.be.accessible();
+    const before = frame.getBoundingClientRect().height;
+    release();
+    await drawn(map, 18);
+    expect(frame.getBoundingClientRect().height).to.equal(before);
+    expect(frame.querySelector('[part="skeleton"]')).to.equal(null);
+  });
+
+  it('reserves the ratio of the geometry’s own viewBox', async () => {
+    const geometry = await import('./geometry/index.js');
+    expect(geometry.FRANCE_BOX).to.deep.equal({ x: 0, y: 0, width: 1216, height: 1010 });
+  });
+
+  it('draws the 18 régions with their INSEE codes, a title and a description (axe)', async () => {
+    const map = await fixture<CnrTerritoryMap>(html`<cnr-territory-map></cnr-territory-map>`);
+    await drawn(map, 18);
+    expect(shapes(map).map((s) => s.dataset['code'])).to.deep.equal(REGION_CODES);
+    const svg = $(map, 'svg')!;
+    expect(svg.getAttribute('role')).to.equal('group');
+    expect(svg.getAttribute('viewBox')).to.equal('0 0 1216 1010');
+    expect(squash(svg.querySelector('title')!.textContent)).to.equal('Carte des régions de France : nombre de projets');
+    expect(svg.querySelector('desc')!.textContent).to.contain('Entrée ou Espace : sélectionner');
+    expect($$(map, '.inset-frame')).to.have.length(5);
+    expect(shapes(map).every((s) => s.getAttribute('role') === 'button' && s.getAttribute('aria-pressed') === 'false')).to.equal(true);
+    // One tab stop for the whole map.
+    expect(shapes(map).filter((s) => s.getAttribute('tabindex') === '0')).to.have.length(1);
+    expect(nameOf(map, '44')).to.equal('Grand Est : 12 projets');
+    expect(nameOf(map, '93')).to.equal("Provence-Alpes-Côte d'Azur : 4 projets");
+    await expect(map).to.be.accessible();
+  });
+
+  it('draws the 101 départements, outre-mer included, with their codes and values', async () => {
+    const map = await fixture<CnrTerritoryMap>(html`<cnr-territory-map level="department"></cnr-territory-map>`);
+    await drawn(map, 101);
+    expect(shapes(map).map((s) => s.dataset['code'])).to.deep.equal(DEPARTMENT_CODES);
+    expect($$(map, '.inset-frame')).to.have.length(5);
+    expect(nameOf(map, '88')).to.equal('Vosges : 6 projets');
+    expect(nameOf(map, '57')).to.equal('Moselle : 6 projets');
+    expect(nameOf(map, '976')).to.equal('Mayotte : 0 projet');
+    await expect(map).to.be.accessible();
+  });
+
+  it('zooms on one région’s départements', async () => {
+    const map = await fixture<CnrTerritoryMap>(html`<cnr-territory-map region="44"></cnr-territory-map>`);
+    await drawn(map, 10);
+    expect(shapes(map).map((s) => s.dataset['code'])).to.deep.equal(GRAND_EST);
+    const [x, y, width, height] = $(map, 'svg')!.getAttribute('viewBox')!.split(' ').map(Number) as [number, number, number, number];
+    expect(width).to.be.below(500);
+    expect(width / height).to.be.closeTo(1216 / 1010, 0.01);
+    expect(x).to.be.above(206);
+    expect(y).to.be.above(0);
+    expect($$(map, '.inset-frame')).to.have.length(0);
+    expect(squash($(map, 'svg title')!.textContent)).to.equal('Carte des départements de la région Grand Est : nombre de projets');
+
+    map.region = '03';
+    await drawn(map, 1);
+    expect(shapes(map)[0]!.dataset['code']).to.equal('973');
+    map.region = undefined;
+    map.level = 'region';
+    await drawn(map, 18);
+  });
+
+  it('colours by funding, hatching « pas de donnée » and telling it from 0 in the legend', async () => {
+    const map = await fixture<CnrTerritoryMap>(html`<cnr-territory-map metric="funding"></cnr-territory-map>`);
+    await drawn(map, 18);
+    expect(squash(nameOf(map, '44'))).to.equal('Grand Est : 1 000 000 euros');
+    expect(nameOf(map, '53')).to.equal('Bretagne : pas de donnée');
+    expect(shape(map, '53').getAttribute('fill')).to.equal('url(#no-data)');
+    expect(shape(map, '44').getAttribute('fill')).to.equal(null);
+    const legend = $(map, '[part="legend"]')!;
+    expect(squash(legend.querySelector('.legend-title')!.textContent)).to.equal('Légende : financements identifiés');
+    const entries = [...legend.querySelectorAll('li')].map((li) => squash(li.textContent));
+    expect(entries.slice(0, 2)).to.deep.equal(['pas de donnée', '0']);
+    expect(entries).to.include('1 M€');
+
+    map.metric = 'projects';
+    await waitUntil(() => nameOf(map, '28') === 'Normandie : 0 projet');
+    expect(shape(map, '28').classList.contains('zero')).to.equal(true);
+    expect(shape(map, '28').getAttribute('fill')).to.equal(null);
+    // Three distinct positive values, three classes: 1, 4 and 12 projects.
+    expect([...$(map, '[part="legend"]')!.querySelectorAll('li')].map((li) => squash(li.textContent))).to.deep.equal([
+      'pas de donnée',
+      '0',
+      '1',
+      '4',
+      '12',
+    ]);
+    expect(shape(map, '44').classList.contains('c5')).to.equal(true);
+    expect(shape(map, '27').classList.contains('c1')).to.equal(true);
+
+    map.metric = 'participants';
+    await waitUntil(() => nameOf(map, '44') === 'Grand Est : 1 100 participants');
+    map.metric = 'propositions';
+    await waitUntil(() => digits(nameOf(map, '93')) === '77');
+    expect(nameOf(map, '11')).to.equal('Île-de-France : pas de donnée');
+  });
+
+  it('selects a territory on click: provider filter, cnr-filter-change, pressed and outlined; again to clear', async () => {
+    const provider = await fixture<CnrProvider>(html`<cnr-provider><cnr-territory-map level="department"></cnr-territory-map></cnr-provider>`);
+    const map = provider.querySelector('cnr-territory-map')!;
+    await drawn(map, 101);
+    setTimeout(() => shape(map, '88').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })));
+    const event = await oneEvent(map, 'cnr-filter-change');
+    expect(event.detail.territory).to.equal('departement:88');
+    expect(provider.filters).to.deep.equal({ thematique: 'sante', territory: 'departement:88' });
+    await map.updateComplete;
+    expect(shape(map, '88').getAttribute('aria-pressed')).to.equal('true');
+    expect($$(map, '.selected-line')).to.have.length(1);
+    expect($(map, '.selected-line')!.getAttribute('d')).to.equal(shape(map, '88').getAttribute('d'));
+    expect(squash($(map, '[part="selection"]')!.textContent)).to.equal('Territoire sélectionné : Vosges');
+    await expect(map).to.be.accessible();
+
+    shape(map, '88').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await map.updateComplete;
+    expect(provider.filters.territory).to.equal(undefined);
+    expect(shape(map, '88').getAttribute('aria-pressed')).to.equal('false');
+    expect($$(map, '.selected-line')).to.have.length(0);
+  });
+
+  it('filters a linked project list and funding counter', async () => {
+    const provider = await fixture<CnrProvider>(html`<cnr-provider>
+      <cnr-territory-map></cnr-territory-map>
+      <cnr-project-list></cnr-project-list>
+      <cnr-funding-counter></cnr-funding-counter>
+    </cnr-provider>`);
+    const map = provider.querySelector('cnr-territory-map')!;
+    const list = provider.querySelector('cnr-project-list')!;
+    const counter = provider.querySelector('cnr-funding-counter')!;
+    const count = () => squash($(list, '[part="count"]')?.textContent);
+    const amount = () => squash($(counter, '[part="amount"]')?.textContent);
+    await drawn(map, 18);
+    await waitUntil(() => count() === '20 projets' && amount() !== '', 'list and counter loaded', { timeout: 8000 });
+    shape(map, '44').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await waitUntil(() => count() === '12 projets', 'list filtered on Grand Est', { timeout: 8000 });
+    await waitUntil(() => amount() === '1 M€', 'counter filtered on Grand Est', { timeout: 8000 });
+    // The map's figure and the list's count agree.
+    expect(nameOf(map, '44')).to.equal('Grand Est : 12 projets');
+    $<HTMLButtonElement>(map, '[part="clear-button"]')!.click();
+    await waitUntil(() => count() === '20 projets', 'selection cleared', { timeout: 8000 });
+  });
+
+  it('is operated with the keyboard alone: one tab stop, arrows, Home/End, Enter, Escape', async () => {
+    const root = await fixture<HTMLDivElement>(html`<div>
+      <button id="before">Avant</button>
+      <cnr-provider><cnr-territory-map></cnr-territory-map></cnr-provider>
+    </div>`);
+    const provider = root.querySelector('cnr-provider')!;
+    const map = root.querySelector('cnr-territory-map')!;
+    await drawn(map, 18);
+    const focused = () => deepActive()?.getAttribute('data-code');
+    root.querySelector<HTMLButtonElement>('#before')!.focus();
+    await press('Tab'); // « Toute la France »
+    expect(squash(deepActive()?.textContent)).to.equal('Toute la France');
+    await press('Tab'); // « Afficher le tableau »
+    await press('Tab');
+    expect(focused()).to.equal('01');
+    // The tooltip follows keyboard focus.
+    await map.updateComplete;
+    expect(squash($(map, '[part="tooltip"]')?.textContent)).to.equal('Guadeloupe Nombre de projets : 0');
+    expect($(map, '.focus-line')).to.not.equal(null);
+    // Geographic order: the nearest territory in the arrow's direction.
+    await press('ArrowRight');
+    expect(focused()).to.equal('28');
+    await press('ArrowRight');
+    expect(focused()).to.equal('32');
+    await press('ArrowDown');
+    expect(focused()).to.equal('11');
+    await press('ArrowRight');
+    expect(focused()).to.equal('44');
+    expect(shapes(map).filter((s) => s.getAttribute('tabindex') === '0').map((s) => s.dataset['code'])).to.deep.equal(['44']);
+    await press('End');
+    expect(focused()).to.equal('94');
+    await press('Home');
+    expect(focused()).to.equal('01');
+    await press('ArrowDown');
+    expect(focused()).to.equal('02');
+    await press('Enter');
+    await map.updateComplete;
+    expect(provider.filters.territory).to.equal('region:02');
+    expect(shape(map, '02').getAttribute('aria-pressed')).to.equal('true');
+    await press('ArrowUp');
+    await press(' ');
+    await map.updateComplete;
+    expect(provider.filters.territory).to.equal('region:01');
+    await press('Escape');
+    await map.updateComplete;
+    expect(provider.filters.territory).to.equal(undefined);
+    expect(focused()).to.equal('01');
+    // Escape also dismisses the tooltip, until focus moves.
+    expect($(map, '[part="tooltip"]')).to.equal(null);
+    await press('ArrowDown');
+    await press('ArrowUp');
+    await map.updateComplete;
+    expect(squash($(map, '[part="tooltip"]')?.textContent)).to.contain('Guadeloupe');
+    // Tab leaves the map at once.
+    await press('Tab');
+    expect(deepActive()?.getAttribute('data-code') ?? null).to.equal(null);
+  });
+
+  it('opens a table with the same figures as the map (axe), sortable', async () => {
+    const map = await fixture<CnrTerritoryMap>(html`<cnr-territory-map level="department" metric="funding"></cnr-territory-map>`);
+    await drawn(map, 101);
+    const button = $<HTMLButtonElement>(map, '[part="table-button"]')!;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(squash(button.textContent)).to.equal('Afficher le tableau');
+    button.click();
+    await map.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(squash(button.textContent)).to.equal('Masquer le tableau');
+    const table = $(map, 'table')!;
+    expect(squash(table.querySelector('caption')!.textContent)).to.equal('Financements identifiés par département');
+    expect([...table.querySelectorAll('thead th')].map((th) => squash(th.textContent))).to.deep.equal([
+      'Territoire',
+      'Code',
+      'Financements identifiés',
+      'Nombre de projets',
+    ]);
+    const rows = [...table.querySelectorAll<HTMLTableRowElement>('tbody tr')];
+    expect(rows).to.have.length(101);
+    for (const path of shapes(map)) {
+      const row = rows.find((r) => r.dataset['code'] === path.dataset['code'])!;
+      const [name, value] = squash(path.getAttribute('aria-label')).split(' : ') as [string, string];
+      expect(squash(row.querySelector('th .name')!.textContent)).to.equal(name);
+      expect(digits(squash(row.cells[2]!.textContent)), name).to.equal(digits(value));
+    }
+    await expect(map).to.be.accessible();
+
+    map.metric = 'projects';
+    await map.updateComplete;
+    const vosges = [...$(map, 'table')!.querySelectorAll<HTMLTableRowElement>('tbody tr')].find((r) => r.dataset['code'] === '88')!;
+    expect(squash(vosges.cells[2]!.textContent)).to.equal('6 projets');
+    // Sort by value, largest first.
+    $$<HTMLButtonElement>(map, 'thead button').find((b) => squash(b.textContent) === 'Nombre de projets')!.click();
+    await map.updateComplete;
+    const first = [...$(map, 'table')!.querySelectorAll<HTMLTableRowElement>('tbody tr')].slice(0, 3).map((r) => r.dataset['code']);
+    expect(first).to.deep.equal(['57', '88', '05']);
+    expect($(map, 'thead th[aria-sort]')!.getAttribute('aria-sort')).to.equal('descending');
+  });
+
+  it('highlights the départements of a territoire de démocratie sanitaire, and says when one splits a département', async () => {
+    const provider = await fixture<CnrProvider>(html`<cnr-provider territory="tds:hauts-de-france-hainaut"
+      ><cnr-territory-map level="department" table-open></cnr-territory-map
+    ></cnr-provider>`);
+    const map = provider.querySelector('cnr-territory-map')!;
+    await drawn(map, 101);
+    await waitUntil(() => nameOf(map, '59').endsWith('(dans la sélection)'), 'Nord in the selection');
+    expect(nameOf(map, '62')).to.not.contain('sélection');
+    expect($$(map, '.highlight-line')).to.have.length(1);
+    expect(squash($(map, '[part="selection"]')!.textContent)).to.equal('Territoire sélectionné : TDS Hainaut (partie de Nord)');
+    const nord = $(map, 'tbody tr[data-code="59"]')!;
+    expect(squash(nord.textContent)).to.contain(
+      'Partagé entre plusieurs territoires de démocratie sanitaire : TDS Métropole-Flandres, TDS Hainaut',
+    );
+    await expect(map).to.be.accessible();
+
+    provider.setFilters({ territory: 'tds:grand-est-vosges' });
+    await waitUntil(() => nameOf(map, '88').endsWith('(dans la sélection)'), 'Vosges in the selection');
+    expect($$(map, '.highlight-line')).to.have.length(1);
+
+    // A région at département level: its départements, dashed.
+    provider.setFilters({ territory: '44' });
+    await waitUntil(() => $$(map, '.highlight-line').length === 10, 'Grand Est départements');
+    expect(squash($(map, '[part="selection"]')!.textContent)).to.equal('Territoire sélectionné : Grand Est');
+  });
+
+  it('clears the selection with « Toute la France »', async () => {
+    const provider = await fixture<CnrProvider>(html`<cnr-provider territory="region:53"><cnr-territory-map></cnr-territory-map></cnr-provider>`);
+    const map = provider.querySelector('cnr-territory-map')!;
+    await drawn(map, 18);
+    await waitUntil(() => shape(map, '53').getAttribute('aria-pressed') === 'true');
+    const clear = $<HTMLButtonElement>(map, '[part="clear-button"]')!;
+    expect(clear.getAttribute('aria-disabled')).to.equal('false');
+    setTimeout(() => clear.click());
+    const event = await oneEvent(map, 'cnr-filter-change');
+    expect(event.detail.territory).to.equal(undefined);
+    await map.updateComplete;
+    expect(clear.getAttribute('aria-disabled')).to.equal('true');
+    expect(squash($(map, '[part="selection"]')!.textContent)).to.equal('Territoire sélectionné : toute la France');
+  });
+
+  it('shows an error with retry when the source is missing (axe), the frame still reserved', async () => {
+    const map = await fixture<CnrTerritoryMap>(html`<cnr-territory-map src=${MISSING}></cnr-territory-map>`);
+    await waitUntil(() => $(map, '[part="error"]') !== null, 'error shown', { timeout: 8000 });
+    expect($(map, '[part="retry-button"]')).to.not.equal(null);
+    expect(shapes(map)).to.have.length(0);
+    expect($(map, '[part="map"]')!.getBoundingClientRect().height).to.be.above(100);
+    await expect(map).to.be.accessible();
+  });
+
+  it('keeps the last good map under an error, and retries', async () => {
+    const { client, control } = controlledClient(createClient());
+    const map = await fixture<CnrTerritoryMap>(html`<cnr-territory-map .client=${client}></cnr-territory-map>`);
+    await drawn(map, 18);
+    control.fail = true;
+    map.thematique = 'education';
+    await waitUntil(() => $(map, '[part="error"]') !== null, 'error shown');
+    expect(shapes(map)).to.have.length(18);
+    expect(nameOf(map, '44')).to.equal('Grand Est : 12 projets');
+    await expect(map).to.be.accessible();
+    control.fail = false;
+    $<HTMLButtonElement>(map, '[part="retry-button"]')!.click();
+    await waitUntil(() => $(map, '[part="error"]') === null && nameOf(map, '44') === 'Grand Est : 0 projet', 'education figures');
+  });
+
+  it('says when the data may be out of date (axe)', async () => {
+    const { client, control } = controlledClient(createClient());
+    control.stale = true;
+    const map = await fixture<CnrTerritoryMap>(html`<cnr-territory-map .client=${client}></cnr-territory-map>`);
+    await drawn(map, 18);
+    expect($(map, '[part="stale-notice"]')).to.not.equal(null);
+    await expect(map).to.be.accessible();
+  });
+
+  it('lists the records the source left out, and maps the valid ones (axe)', async () => {
+    const map = await fixture<CnrTerritoryMap>(html`<cnr-territory-map level="department" src=${PROBLEMS}></cnr-territory-map>`);
+    await drawn(map, 101);
+    expect(nameOf(map, '88')).to.equal('Vosges : 1 projet');
+    expect(nameOf(map, '59')).to.equal('Nord : 0 projet');
+    // A département the document does not list: no data, not zero.
+    expect(nameOf(map, '67')).to.equal('Bas-Rhin : pas de donnée');
+    const problems = $(map, '[part="problems"]')!;
+    expect(squash(problems.querySelector('summary')!.textContent)).to.match(/^\d+ enregistrements? écartés? ou incomplets?$/);
+    await expect(map).to.be.accessible();
+  });
+
+  it('follows its container’s width down to 320 px', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px"><cnr-territory-map></cnr-territory-map></div>`);
+    const map = wrapper.querySelector('cnr-territory-map')!;
+    await drawn(map, 18);
+    const svg = $(map, 'svg')!.getBoundingClientRect();
+    expect(svg.width).to.be.closeTo(320, 1);
+    expect(svg.height).to.be.closeTo((320 * 1010) / 1216, 1);
+    expect(map.scrollWidth).to.be.at.most(320);
+  });
+
+  it('speaks English under lang="en"', async () => {
+    const map = await fixture<CnrTerritoryMap>(html`<cnr-territory-map lang="en" level="department"></cnr-territory-map>`);
+    await drawn(map, 101);
+    expect(nameOf(map, '88')).to.equal('Vosges: 6 projects');
+    expect(nameOf(map, '70')).to.equal('Haute-Saône: 1 project');
+    expect(squash($(map, '[part="table-button"]')!.textContent)).to.equal('Show the table');
+    expect(squash($(map, '[part="selection"]')!.textContent)).to.equal('Selected territory: all of France');
+  });
+});
