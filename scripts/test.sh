@@ -33,6 +33,11 @@ done
 step "Browser tests (Chromium, Firefox ESR)"
 pnpm test:browser 2>&1 | tee "$reports/wtr.log"
 
+step "Build (npm entries, CDN bundle + SRI, manifest, typings, export checks) and size budgets"
+pnpm build
+pnpm test:cdn # Subresource Integrity of the CDN snippet, Chromium and Firefox ESR
+pnpm size:check # `pnpm size` is `pnpm build` and this check; the build just ran
+
 step "Storybook build"
 pnpm build-storybook
 

@@ -120,7 +120,7 @@ const messages: Messages<'loading' | 'error' | 'network' | 'data' | 'retry' | 's
 
 /** A placeholder that reserves the widget's height while its data loads. */
 export function renderLoading(locale: Locale, height = '6rem'): TemplateResult {
-  return html`<div class="skeleton" part="skeleton" style="--_skeleton-height:${height}" role="status">
+  return html`<div class="skeleton" part="skeleton" .style=${`--_skeleton-height:${height}`} role="status">
     <span class="visually-hidden">${messages[locale].loading}</span>
   </div>`;
 }

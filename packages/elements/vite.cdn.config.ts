@@ -1,0 +1,53 @@
+import { defaultClientConditions, defineConfig } from 'vite';
+
+/**
+ * CDN build of @cnr-widgets/elements: `dist/cdn/cnr-widgets.js` (+ source map)
+ * defines every element and bundles everything it needs (lit, @lit/task, the
+ * SDK with zod/mini and ky), minified. What is loaded on demand stays a
+ * separate chunk in `dist/cdn/chunks/`: the embedded dataset (the SDK's
+ * `import('@cnr-widgets/data')`), the map geometry, the CSV module, the REST
+ * and static-document sources.
+ *
+ * Production build of Lit: Vite resolves the `development|production`
+ * condition to `production` in a build, so no dev-mode warnings ship. The
+ * geometry's `/*! @license` comment is kept.
+ *
+ * After this build, scripts/sri.mjs (repository root) writes
+ * `dist/cdn/integrity.json` and the snippet.
+ */
+const CHUNK_NAMES: readonly (readonly [RegExp, string])[] = [
+  [/\/packages\/data\/|\/@cnr-widgets\/data\//, 'dataset'],
+  [/\/territory-map\/geometry\//, 'geometry'],
+  [/\/sdk\/src\/csv\/|\/@cnr-widgets\/sdk\/dist\/csv/, 'csv'],
+];
+
+export default defineConfig({
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  build: {
+    target: 'es2022',
+    outDir: 'dist/cdn',
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: true,
+    lib: {
+      entry: { 'cnr-widgets': 'src/cdn.ts' },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      // The entry may export more than src/cdn.ts does: code that both the entry
+      // and an on-demand chunk use then stays in the entry (one request), the
+      // chunk importing it from there, instead of in a small shared chunk.
+      preserveEntrySignatures: 'allow-extension',
+      output: {
+        minify: true,
+        entryFileNames: '[name].js',
+        chunkFileNames: (chunk) => {
+          const ids = [chunk.facadeModuleId ?? '', ...chunk.moduleIds].map((id) => id.replaceAll('\\', '/'));
+          const name = CHUNK_NAMES.find(([pattern]) => ids.some((id) => pattern.test(id)))?.[1] ?? '[name]';
+          return `chunks/${name}-[hash].js`;
+        },
+        comments: { legal: true, annotation: false, jsdoc: false },
+      },
+    },
+  },
+});

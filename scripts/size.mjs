@@ -1,0 +1,219 @@
+#!/usr/bin/env node
+// Size budgets of @cnr-widgets/elements (PRODUCT.md, docs/size.md). Builds
+// nothing of the packages: it measures what `pnpm build` left in
+// packages/elements/dist/.
+//
+//   npm entry points  each dist/<entry>.js bundled with everything it may load
+//                     (lit, @lit/task, the SDK with zod/mini and ky, the SDK's
+//                     lazy sources), minified, production conditions, one file;
+//                     the embedded dataset and the map geometry left out (they
+//                     are data, loaded on demand, measured apart);
+//   CDN bundle        the files of dist/cdn/ as a browser downloads them: the
+//                     entry alone, with the code chunks, with the dataset and
+//                     the geometry chunks.
+// Sizes are gzip level 9 and raw, in kB of 1,000 bytes; the budgets apply to the
+// gzip column. `initial` is what an application's bundler would load before the
+// first import() (code split as Vite does). Exits 1 when a figure is over its budget.
+//
+//   node scripts/size.mjs            table
+//   node scripts/size.mjs --json     table, and bench/results/size.json
+//   node scripts/size.mjs --modules  also the 25 largest modules of the all-elements bundle
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, defaultClientConditions } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const elementsDir = path.join(root, 'packages/elements');
+const dist = path.join(elementsDir, 'dist');
+const KB = 1000;
+
+/** Budgets, gzipped, in kB. PRODUCT.md: all elements + SDK ≤ 30 kB without geometry; geometry ≤ 25 kB. */
+const BUDGETS = {
+  /** One element with the SDK: what a page with a single widget loads (data aside). */
+  element: 25,
+  /** Every element with the SDK (PRODUCT.md). */
+  all: 30,
+  /** The classes without registration: same code as `all`. */
+  index: 30,
+  /** CDN: what a page fetches before any data: cnr-widgets.js alone. */
+  cdnEntry: 30,
+  /** CDN: every code file (entry and code chunks), dataset and geometry aside (PRODUCT.md). */
+  cdnCode: 30,
+  /** CDN: the map geometry chunk (PRODUCT.md). */
+  geometry: 25,
+};
+
+/** Dynamic imports measured apart: the embedded dataset and the map geometry. */
+const isData = (id) => /@cnr-widgets[\\/]data([\\/]|$)|[\\/]packages[\\/]data[\\/]/.test(id);
+const isGeometry = (id) => /[\\/]geometry[\\/]|france\.generated/.test(id);
+
+const sizes = (bytes) => ({ raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+const kb = (n) => (n / KB).toFixed(1);
+
+function requireBuild() {
+  for (const file of ['index.js', 'all.js', 'cdn/cnr-widgets.js', 'cdn/integrity.json']) {
+    if (!existsSync(path.join(dist, file))) {
+      console.error(`size: packages/elements/dist/${file} is missing — run pnpm build first (pnpm size does)`);
+      process.exit(1);
+    }
+  }
+}
+
+/** The npm entry points (package.json exports with a dist/ default), `.` first. */
+function npmEntries() {
+  const pkg = JSON.parse(readFileSync(path.join(elementsDir, 'package.json'), 'utf8'));
+  const entries = [];
+  for (const [key, value] of Object.entries(pkg.exports)) {
+    const target = typeof value === 'object' ? value.default : undefined;
+    if (typeof target === 'string' && /^\.\/dist\/[^*/]+\.js$/.test(target)) entries.push({ key, file: target.slice(2) });
+  }
+  return entries;
+}
+
+/**
+ * One entry bundled with its dependencies, minified, production; data left out.
+ * `split: false`: one file (everything the entry may load); `split: true`: as an
+ * application's bundler splits it, to measure what loads before any `import()`.
+ */
+async function bundle(file, split = false) {
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: elementsDir,
+    mode: 'production',
+    resolve: { conditions: [...defaultClientConditions] },
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: true,
+      sourcemap: false,
+      lib: { entry: path.join(elementsDir, file), formats: ['es'], fileName: 'entry' },
+      rolldownOptions: {
+        external: (id) => isData(id) || isGeometry(id),
+        output: { codeSplitting: split, minify: true, comments: { legal: true, annotation: false, jsdoc: false } },
+      },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
+  const chunks = outputs.filter((o) => o.type === 'chunk');
+  if (!split) {
+    if (chunks.length !== 1) throw new Error(`size: ${file} bundled into ${chunks.length} files`);
+    return chunks[0];
+  }
+  // What loads before any import(): the entry chunk and its static imports, transitively.
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const initial = new Set();
+  const visit = (c) => {
+    if (!c || initial.has(c)) return;
+    initial.add(c);
+    for (const name of c.imports) visit(byName.get(name));
+  };
+  visit(chunks.find((c) => c.isEntry));
+  return sum([...initial].map((c) => sizes(Buffer.from(c.code))));
+}
+
+function cdnFiles() {
+  const dir = path.join(dist, 'cdn');
+  const out = [];
+  const walk = (sub) => {
+    for (const name of readdirSync(path.join(dir, sub))) {
+      const rel = sub ? `${sub}/${name}` : name;
+      if (statSync(path.join(dir, rel)).isDirectory()) walk(rel);
+      else if (name.endsWith('.js')) out.push({ file: rel, ...sizes(readFileSync(path.join(dir, rel))) });
+    }
+  };
+  walk('');
+  return out;
+}
+
+/** Which CDN file holds what: from its sources (source map), resolved to absolute paths. */
+function cdnKind(file) {
+  if (file === 'cnr-widgets.js') return 'entry';
+  const mapFile = path.join(dist, 'cdn', `${file}.map`);
+  const map = JSON.parse(readFileSync(mapFile, 'utf8'));
+  const sources = (map.sources ?? []).map((s) => path.resolve(path.dirname(mapFile), s));
+  if (sources.length > 0 && sources.every(isGeometry)) return 'geometry';
+  if (sources.length > 0 && sources.every(isData)) return 'dataset';
+  return 'code';
+}
+
+const sum = (files) => files.reduce((s, f) => ({ raw: s.raw + f.raw, gzip: s.gzip + f.gzip }), { raw: 0, gzip: 0 });
+
+async function main() {
+  requireBuild();
+  const rows = [];
+  let largest;
+  for (const { key, file } of npmEntries()) {
+    const chunk = await bundle(file);
+    const s = sizes(Buffer.from(chunk.code));
+    const initial = await bundle(file, true);
+    const budget = key === '.' ? BUDGETS.index : key === './all.js' ? BUDGETS.all : BUDGETS.element;
+    rows.push({ group: 'npm', name: `@cnr-widgets/elements${key === '.' ? '' : key.slice(1)}`, ...s, initial: initial.gzip, budget });
+    if (key === './all.js') largest = chunk;
+  }
+
+  const files = cdnFiles().map((f) => ({ ...f, kind: cdnKind(f.file) }));
+  const of = (...kinds) => files.filter((f) => kinds.includes(f.kind));
+  const cdn = [
+    { name: 'cnr-widgets.js (entry alone)', ...sum(of('entry')), budget: BUDGETS.cdnEntry },
+    { name: 'entry + code chunks', ...sum(of('entry', 'code')), budget: BUDGETS.cdnCode },
+    { name: 'geometry chunk', ...sum(of('geometry')), budget: BUDGETS.geometry },
+    { name: 'dataset chunk', ...sum(of('dataset')) },
+    { name: 'code + dataset', ...sum(of('entry', 'code', 'dataset')) },
+    { name: 'everything (code + dataset + geometry)', ...sum(files) },
+  ];
+  for (const row of cdn) rows.push({ group: 'cdn', ...row });
+
+  const over = rows.filter((r) => r.budget !== undefined && r.gzip > r.budget * KB);
+  const width = Math.max(...rows.map((r) => r.name.length));
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  console.log(line(['what'.padEnd(width), '     raw', 'gzip -9', 'initial', ' budget', '     ']));
+  console.log(line(['-'.repeat(width), '-------:', '------:', '------:', '------:', '-----']));
+  let group;
+  for (const r of rows) {
+    if (r.group !== group) {
+      group = r.group;
+      const title = group === 'npm' ? '**npm entries, bundled with lit + SDK**' : '**CDN bundle, dist/cdn/**';
+      console.log(line([title.padEnd(width), ''.padEnd(8), ''.padEnd(7), ''.padEnd(7), ''.padEnd(7), ''.padEnd(5)]));
+    }
+    const status = r.budget === undefined ? '' : r.gzip > r.budget * KB ? 'OVER' : 'ok';
+    console.log(
+      line([
+        r.name.padEnd(width),
+        `${kb(r.raw)} kB`.padStart(8),
+        `${kb(r.gzip)} kB`.padStart(7),
+        (r.initial === undefined ? '' : `${kb(r.initial)} kB`).padStart(7),
+        (r.budget === undefined ? '' : `${r.budget} kB`).padStart(7),
+        status.padEnd(5),
+      ]),
+    );
+  }
+  console.log(`\nCDN files: ${files.map((f) => `${f.file} (${f.kind}, ${kb(f.gzip)} kB gz)`).join(', ')}`);
+
+  if (process.argv.includes('--modules') && largest) {
+    const modules = Object.entries(largest.modules)
+      .map(([id, m]) => ({ id: path.relative(root, id.replace(/^\0/, '')).replace(/^(\.\.\/)+/, ''), length: m.renderedLength }))
+      .sort((a, b) => b.length - a.length);
+    const total = modules.reduce((s, m) => s + m.length, 0);
+    console.log(`\nLargest modules of all.js (rendered, before minification; ${modules.length} modules, ${kb(total)} kB):`);
+    for (const m of modules.slice(0, 25)) console.log(`  ${kb(m.length).padStart(6)} kB  ${m.id}`);
+  }
+
+  if (process.argv.includes('--json')) {
+    const out = path.join(root, 'bench/results/size.json');
+    mkdirSync(path.dirname(out), { recursive: true });
+    const report = { date: new Date().toISOString(), unit: 'bytes', gzipLevel: 9, budgets: BUDGETS, rows, cdnFiles: files };
+    writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+    console.log(`\nsize: wrote ${path.relative(root, out)}`);
+  }
+
+  if (over.length > 0) {
+    console.error(`\nsize: over budget: ${over.map((r) => `${r.name} ${kb(r.gzip)} kB > ${r.budget} kB`).join('; ')}`);
+    process.exit(1);
+  }
+  console.log('\nsize: every figure within its budget');
+}
+
+await main();

@@ -1,0 +1,142 @@
+// Subresource Integrity of the CDN snippet, in Debian's Chromium and Firefox ESR
+// (puppeteer-core; no browser is downloaded). Needs `pnpm build` first.
+//
+//   node --test tests/cdn/         (pnpm test:cdn; BROWSERS=chromium to pick one)
+//
+// The pages are those of examples/cdn-sri/server.mjs: the snippet of docs/cdn.md
+// (import map with every file's integrity, CSP nonce or hash) before
+// <cnr-provider>, <cnr-key-figures> and <cnr-funding-counter> on région 44.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { startServer, tamper } from '../../examples/cdn-sri/server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cdnDir = path.join(root, 'packages/elements/dist/cdn');
+const TAGS = ['cnr-provider', 'cnr-key-figures', 'cnr-funding-counter'];
+const only = process.env.BROWSERS?.split(',');
+
+const browsers = [
+  {
+    name: 'chromium',
+    launch: () =>
+      puppeteer.launch({
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+      }),
+  },
+  {
+    name: 'firefox',
+    launch: () =>
+      puppeteer.launch({ browser: 'firefox', executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', headless: true }),
+  },
+].filter((b) => !only || only.includes(b.name));
+
+if (!existsSync(path.join(cdnDir, 'integrity.json'))) {
+  throw new Error('tests/cdn: packages/elements/dist/cdn/integrity.json is missing — run pnpm build first');
+}
+
+test('the tampered copies differ from the originals by exactly one byte', () => {
+  const integrity = JSON.parse(readFileSync(path.join(cdnDir, 'integrity.json'), 'utf8'));
+  const dataset = Object.keys(integrity.files).find((f) => f.includes('dataset-'));
+  assert.ok(dataset, 'integrity.json lists the dataset chunk');
+  for (const [file, kind] of [
+    [integrity.entry, 'entry'],
+    [dataset, 'dataset'],
+  ]) {
+    const original = readFileSync(path.join(cdnDir, file));
+    const copy = tamper(original, kind);
+    assert.equal(copy.length, original.length);
+    assert.equal([...copy].filter((byte, i) => byte !== original[i]).length, 1, `${file}: one byte differs`);
+  }
+});
+
+for (const { name, launch } of browsers) {
+  describe(`SRI of the CDN snippet in ${name}`, { timeout: 120_000 }, () => {
+    let server;
+    let browser;
+    before(async () => {
+      server = await startServer({ cdnDir });
+      browser = await launch();
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    /** Opens a scenario page and returns what happened, once the expression `until` holds or after `settle` ms. */
+    async function open(scenario, until = 'false', settle = 3000) {
+      const page = await browser.newPage();
+      try {
+        await page.goto(`${server.url}/page/${scenario}`, { waitUntil: 'load' });
+        await page.waitForFunction(until, { timeout: settle, polling: 100 }).catch(() => undefined);
+        return await page.evaluate(
+          (tags) => ({
+            defined: tags.filter((tag) => customElements.get(tag) !== undefined),
+            ...window.__cnr,
+            fetched: performance.getEntriesByType('resource').map((e) => e.name),
+          }),
+          TAGS,
+        );
+      } finally {
+        await page.close();
+      }
+    }
+
+    test('with the correct hashes (CSP nonce), the widgets are defined and the dataset loads', async () => {
+      const r = await open('ok', 'performance.getEntriesByType("resource").some((e) => e.name.includes("dataset-"))', 15_000);
+      assert.deepEqual(r.defined, TAGS);
+      assert.ok(
+        r.fetched.some((u) => u.includes('/chunks/dataset-')),
+        'the dataset chunk was fetched',
+      );
+      // Give the dataset time to be checked and parsed: no widget reports an error.
+      const settled = await open('ok', 'false', 4000);
+      assert.deepEqual(settled.cnrErrors, []);
+      assert.deepEqual(settled.errors, []);
+      assert.deepEqual(settled.violations, []);
+      assert.deepEqual(settled.scriptErrors, []);
+    });
+
+    test('with the import map allowed by its CSP hash (no nonce), the widgets are defined', async () => {
+      const r = await open('csp-hash', `${JSON.stringify(TAGS)}.every((t) => customElements.get(t))`, 10_000);
+      assert.deepEqual(r.defined, TAGS);
+      assert.deepEqual(r.violations, []);
+      assert.deepEqual(r.errors, []);
+    });
+
+    test('with one byte of cnr-widgets.js flipped, nothing is defined and nothing throws', async () => {
+      const r = await open('tampered-entry', 'window.__cnr.scriptErrors.length > 0', 10_000);
+      assert.deepEqual(r.defined, []);
+      assert.equal(r.scriptErrors.length, 1, 'the module script fails to load');
+      assert.match(r.scriptErrors[0], /cnr-widgets\.js$/);
+      assert.deepEqual(r.errors, []);
+      assert.deepEqual(r.violations, []);
+    });
+
+    test('with one byte of the dataset chunk flipped, the import map blocks it: the widgets show an error, nothing throws', async () => {
+      const r = await open('tampered-dataset', 'window.__cnr.cnrErrors.length > 0', 15_000);
+      assert.deepEqual(r.defined, TAGS, 'cnr-widgets.js itself is intact');
+      assert.ok(r.cnrErrors.length > 0, 'a widget fired cnr-error');
+      assert.deepEqual(r.errors, []);
+    });
+
+    test('control: the same tampered cnr-widgets.js without integrity runs (the flipped byte is harmless)', async () => {
+      const r = await open('control-entry', `${JSON.stringify(TAGS)}.every((t) => customElements.get(t))`, 10_000);
+      assert.deepEqual(r.defined, TAGS);
+      assert.deepEqual(r.errors, []);
+    });
+
+    test('control: the same tampered dataset chunk without integrity loads, and no widget reports an error', async () => {
+      const r = await open('control-dataset', 'window.__cnr.cnrErrors.length > 0', 6000);
+      assert.deepEqual(r.defined, TAGS);
+      assert.ok(r.fetched.some((u) => u.includes('/chunks/dataset-')), 'the dataset chunk was fetched');
+      assert.deepEqual(r.cnrErrors, []);
+      assert.deepEqual(r.errors, []);
+    });
+  });
+}
