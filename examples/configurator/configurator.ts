@@ -1,0 +1,268 @@
+// The embed configurator: options → live preview (the real elements, in a
+// frame that loads the same script a partner's page loads) → the snippet to copy.
+import '@gouvfr/dsfr/dist/dsfr.min.css';
+import './configurator.css';
+import { createClient, type Axis, type Territory } from '@cnr-widgets/sdk';
+import elementsPackage from '@cnr-widgets/elements/package.json';
+import type { CdnIntegrity } from '../../packages/elements/scripts/cdn-snippet.mjs';
+import { Combobox, type ComboboxOption } from './combobox';
+import {
+  WIDGETS,
+  accepts,
+  elementMarkup,
+  snippet,
+  type ConfiguratorOptions,
+  type LanguageChoice,
+  type ThemeChoice,
+  type WidgetChoice,
+} from './snippet';
+
+const $ = <T extends Element>(selector: string): T => {
+  const element = document.querySelector<T>(selector);
+  if (!element) throw new Error(`configurator: ${selector} is missing`);
+  return element;
+};
+
+const form = $<HTMLFormElement>('#options');
+const territoryInput = $<HTMLInputElement>('#territoire');
+const code = $<HTMLElement>('#code');
+const copyButton = $<HTMLButtonElement>('#copier');
+const copyStatus = $<HTMLElement>('#copie-statut');
+const integrityNote = $<HTMLElement>('#integrite-note');
+const frame = $<HTMLIFrameElement>('#apercu');
+
+/** The URL a partner's page loads; in the examples, an alias onto the elements' CDN entry (vite.config.ts). */
+const CDN_SCRIPT = '/cdn/cnr-widgets.js';
+const FRANCE = '';
+const KIND_LABELS: Record<Territory['kind'], string> = {
+  pays: 'pays',
+  region: 'région',
+  departement: 'département',
+  tds: 'territoire de démocratie sanitaire',
+  epci: 'intercommunalité',
+  commune: 'commune',
+};
+const KIND_ORDER: Territory['kind'][] = ['region', 'departement', 'tds', 'epci', 'commune'];
+
+const client = createClient();
+let territories: Territory[] = [];
+let integrity: CdnIntegrity | undefined = undefined;
+let territoryId: string = FRANCE;
+
+// ---------------------------------------------------------------- the form
+
+function renderWidgetChoices(): void {
+  const container = $<HTMLElement>('[data-widgets]');
+  container.replaceChildren(
+    ...(Object.keys(WIDGETS) as WidgetChoice[]).map((widget, index) => {
+      const group = document.createElement('div');
+      group.className = 'fr-radio-group';
+      const input = Object.assign(document.createElement('input'), {
+        type: 'radio',
+        name: 'widget',
+        value: widget,
+        id: `widget-${widget}`,
+        checked: index === 0,
+      });
+      const label = Object.assign(document.createElement('label'), { className: 'fr-label', htmlFor: input.id });
+      label.append(WIDGETS[widget].label);
+      const hint = Object.assign(document.createElement('span'), { className: 'fr-hint-text', textContent: WIDGETS[widget].hint });
+      label.append(hint);
+      group.append(input, label);
+      return group;
+    }),
+  );
+}
+
+function renderAxes(axes: Axis[]): void {
+  const container = $<HTMLElement>('[data-axes]');
+  container.replaceChildren(
+    ...axes
+      .filter((axis) => axis.thematique === 'sante')
+      .sort((a, b) => a.number - b.number)
+      .map((axis) => {
+        const group = document.createElement('div');
+        group.className = 'fr-checkbox-group';
+        const input = Object.assign(document.createElement('input'), { type: 'checkbox', name: 'axis', value: axis.id, id: `axe-${axis.id}` });
+        const label = Object.assign(document.createElement('label'), {
+          className: 'fr-label',
+          htmlFor: input.id,
+          textContent: `Axe ${axis.number} — ${axis.shortLabel ?? axis.label}`,
+        });
+        group.append(input, label);
+        return group;
+      }),
+  );
+}
+
+function territoryOptions(list: Territory[]): ComboboxOption[] {
+  const collator = new Intl.Collator('fr');
+  const sorted = list
+    .filter((t) => KIND_ORDER.includes(t.kind))
+    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || collator.compare(a.name, b.name));
+  return [
+    { value: FRANCE, label: 'Toute la France', keywords: 'france pays national' },
+    ...sorted.map((t) => ({
+      value: t.id,
+      label: t.kind === 'tds' ? `${t.name} (${KIND_LABELS[t.kind]})` : `${t.name} (${KIND_LABELS[t.kind]}, ${t.code})`,
+      keywords: `${t.code} ${KIND_LABELS[t.kind]}`,
+    })),
+  ];
+}
+
+function checked(name: string): string[] {
+  return [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((input) => input.value);
+}
+
+function currentOptions(): ConfiguratorOptions {
+  const widget = (checked('widget')[0] ?? 'list') as WidgetChoice;
+  const accepted = accepts(widget);
+  return {
+    widget,
+    territory: territories.find((t) => t.id === territoryId),
+    axes: accepted.axes ? checked('axis') : [],
+    statuses: accepted.statuses ? checked('status') : [],
+    theme: (checked('theme')[0] ?? 'auto') as ThemeChoice,
+    language: (checked('language')[0] ?? 'fr') as LanguageChoice,
+  };
+}
+
+/** Disables, with a visible reason, the options the chosen widget does not take. */
+function updateApplicable(widget: WidgetChoice): void {
+  const accepted = accepts(widget);
+  for (const [fieldset, note, on] of [
+    ['#axes', '#axes-note', accepted.axes],
+    ['#statuts', '#statuts-note', accepted.statuses],
+  ] as const) {
+    const set = $<HTMLFieldSetElement>(fieldset);
+    set.disabled = !on;
+    $<HTMLElement>(note).hidden = on;
+    if (on) set.removeAttribute('aria-describedby');
+    else set.setAttribute('aria-describedby', note.slice(1));
+  }
+}
+
+// ---------------------------------------------------------------- preview and snippet
+
+const frameReady = new Promise<Document>((resolve) => {
+  frame.addEventListener(
+    'load',
+    () => {
+      const doc = frame.contentDocument!;
+      const view = frame.contentWindow as (Window & typeof globalThis) | null;
+      // The body's own height (not the document's, which is at least the frame's): the frame can shrink too.
+      const fit = () => {
+        frame.style.height = `${Math.max(160, Math.ceil(doc.body.getBoundingClientRect().height))}px`;
+      };
+      if (view) new view.ResizeObserver(fit).observe(doc.body);
+      resolve(doc);
+    },
+    { once: true },
+  );
+});
+
+frame.srcdoc = `<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<title>Aperçu du widget</title>
+<style>
+  html { color-scheme: light dark; }
+  body { margin: 0; padding: 1rem; font-family: system-ui, sans-serif; background: #fff; color: #161616; }
+  html[data-fr-theme='dark'] body { background: #161616; color: #cecece; }
+  @media (prefers-color-scheme: dark) { html:not([data-fr-theme]) body { background: #161616; color: #cecece; } }
+  body > * { display: block; margin-block-end: 1.5rem; }
+</style>
+<script type="module" src="${CDN_SCRIPT}"></script>
+</head>
+<body></body>
+</html>`;
+
+let previewed = '';
+
+async function updatePreview(markup: string, theme: ThemeChoice): Promise<void> {
+  const doc = await frameReady;
+  if (theme === 'auto') doc.documentElement.removeAttribute('data-fr-theme');
+  else doc.documentElement.setAttribute('data-fr-theme', theme);
+  // Replace the widgets only when their markup changed (a theme change keeps them).
+  if (markup !== previewed) {
+    previewed = markup;
+    doc.body.innerHTML = markup;
+  }
+}
+
+function update(): void {
+  const options = currentOptions();
+  updateApplicable(options.widget);
+  const markup = elementMarkup(options, territories);
+  const result = snippet(markup, options.theme, integrity, elementsPackage.version);
+  code.textContent = result.text;
+  code.dataset.integrity = String(result.integrity);
+  copyStatus.textContent = '';
+  void updatePreview(markup, options.theme);
+}
+
+async function loadIntegrity(): Promise<CdnIntegrity | undefined> {
+  try {
+    const response = await fetch('/cdn/integrity.json', { cache: 'no-store' });
+    if (!response.ok) return undefined;
+    const json = (await response.json()) as Partial<CdnIntegrity>;
+    return typeof json.entry === 'string' && json.files && typeof json.files[json.entry] === 'string' ? (json as CdnIntegrity) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function showIntegrityNote(): void {
+  integrityNote.textContent = integrity
+    ? `Le code vérifie l’intégrité de chaque fichier (Subresource Integrity, version ${integrity.version}) : si un fichier était modifié sur le CDN, le navigateur refuserait de l’exécuter.`
+    : 'L’empreinte d’intégrité (Subresource Integrity) est calculée par la construction de publication, qui n’est pas disponible sur ce serveur : le code ci-dessous charge la version publiée sans cette vérification. Reprenez-le depuis la version publiée pour l’obtenir.';
+  integrityNote.classList.toggle('is-missing', !integrity);
+}
+
+// ---------------------------------------------------------------- copy
+
+async function copy(): Promise<void> {
+  const text = code.textContent ?? '';
+  try {
+    await navigator.clipboard.writeText(text);
+    copyStatus.textContent = 'Code copié dans le presse-papiers. Collez-le dans votre page.';
+    copyStatus.classList.remove('is-error');
+  } catch {
+    // No clipboard access (permission, insecure context): select the code for Ctrl+C.
+    const range = document.createRange();
+    range.selectNodeContents(code);
+    const selection = getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    copyStatus.textContent = 'La copie automatique n’est pas possible ici : le code est sélectionné, copiez-le avec Ctrl+C (ou Cmd+C).';
+    copyStatus.classList.add('is-error');
+  }
+}
+
+// ---------------------------------------------------------------- start
+
+renderWidgetChoices();
+const combobox = new Combobox(
+  { input: territoryInput, listbox: $<HTMLElement>('#territoire-liste'), status: $<HTMLElement>('#territoire-statut') },
+  (value) => {
+    territoryId = value;
+    update();
+  },
+);
+combobox.setOptions(territoryOptions([]), FRANCE);
+form.addEventListener('change', (event) => {
+  if (event.target !== territoryInput) update();
+});
+form.addEventListener('submit', (event) => event.preventDefault());
+copyButton.addEventListener('click', () => void copy());
+update();
+
+const [territoryResult, axisResult, integrityResult] = await Promise.all([client.territories(), client.axes(), loadIntegrity()]);
+territories = territoryResult.data;
+integrity = integrityResult;
+combobox.setOptions(territoryOptions(territories), territoryId);
+renderAxes(axisResult.data);
+showIntegrityNote();
+update();
+document.documentElement.dataset.ready = 'true';

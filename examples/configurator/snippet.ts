@@ -1,0 +1,153 @@
+// What the configurator writes: the element markup for the chosen options and
+// the snippet around it (the CDN script tag, with Subresource Integrity when
+// the release build's integrity.json is available).
+import type { Territory } from '@cnr-widgets/sdk';
+import { cdnSnippet, defaultBase, type CdnIntegrity } from '../../packages/elements/scripts/cdn-snippet.mjs';
+
+export type WidgetChoice = 'list' | 'map' | 'counter' | 'figures' | 'axes' | 'all';
+export type ThemeChoice = 'auto' | 'light' | 'dark';
+export type LanguageChoice = 'fr' | 'en';
+
+export interface ConfiguratorOptions {
+  widget: WidgetChoice;
+  /** The chosen territory; `undefined`: the whole of France. */
+  territory: Territory | undefined;
+  /** Axis ids (`sante-1`…). */
+  axes: readonly string[];
+  /** Statuses (`en-cours`…). */
+  statuses: readonly string[];
+  theme: ThemeChoice;
+  language: LanguageChoice;
+}
+
+export const WIDGETS: Record<WidgetChoice, { label: string; hint: string }> = {
+  list: { label: 'Liste des projets', hint: 'Les projets du territoire, avec recherche, tri et export CSV.' },
+  map: { label: 'Carte', hint: 'Les régions, ou les départements d’une région, colorés selon le nombre de projets.' },
+  counter: { label: 'Compteur des financements', hint: 'Le total des financements, par financeur, avec les sources.' },
+  figures: { label: 'Chiffres clés', hint: 'Réunions, participants, propositions et projets de la concertation.' },
+  axes: { label: 'Filtre par axe', hint: 'Les quatre axes du CNR santé, avec le nombre de projets.' },
+  all: {
+    label: 'L’ensemble, relié',
+    hint: 'Chiffres clés, carte, filtre par axe, compteur et liste, reliés par un fournisseur : un choix sur la carte ou les axes filtre tout le reste.',
+  },
+};
+
+/** The options each widget takes: the others are disabled in the form. */
+export function accepts(widget: WidgetChoice): { axes: boolean; statuses: boolean } {
+  const filters = widget === 'list' || widget === 'all';
+  return { axes: filters, statuses: filters };
+}
+
+/** Bare codes resolve in this order (SDK): a code that an earlier kind also has must be written as an id. */
+const BARE_CODE_ORDER = ['region', 'departement', 'tds', 'commune', 'epci', 'pays'];
+
+/**
+ * The value of a `territory` attribute for this territory: its INSEE code when
+ * the code alone designates it (`57`, `44` for the région Grand Est), else its
+ * id (`departement:44` for Loire-Atlantique, `tds:…`).
+ */
+export function territoryAttribute(territory: Territory, all: readonly Territory[]): string {
+  if (territory.kind === 'tds' || territory.kind === 'pays') return territory.id;
+  const rank = BARE_CODE_ORDER.indexOf(territory.kind);
+  const shadowed = all.some(
+    (other) => other.id !== territory.id && other.code.toLowerCase() === territory.code.toLowerCase() && BARE_CODE_ORDER.indexOf(other.kind) < rank,
+  );
+  return shadowed ? territory.id : territory.code;
+}
+
+/** The INSEE code of the région a territory is or lies in, following `parent` (or a TDS's first covered territory). */
+export function regionOf(territory: Territory | undefined, all: readonly Territory[]): string | undefined {
+  const byId = new Map(all.map((t) => [t.id, t]));
+  let current = territory;
+  for (let hops = 0; current && hops < 8; hops++) {
+    if (current.kind === 'region') return current.code;
+    if (current.kind === 'pays') return undefined;
+    const next: string | undefined = current.parent ?? current.covers?.[0];
+    current = next === undefined ? undefined : byId.get(next);
+  }
+  return undefined;
+}
+
+const escapeAttribute = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+
+function tag(name: string, attributes: Record<string, string | undefined>, children = ''): string {
+  const attrs = Object.entries(attributes)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([key, value]) => ` ${key}="${escapeAttribute(value)}"`)
+    .join('');
+  return `<${name}${attrs}>${children}</${name}>`;
+}
+
+/** The element markup: what goes in the page where the widget should appear. */
+export function elementMarkup(options: ConfiguratorOptions, territories: readonly Territory[]): string {
+  const territory = options.territory ? territoryAttribute(options.territory, territories) : undefined;
+  const axis = options.axes.length > 0 ? options.axes.join(',') : undefined;
+  const status = options.statuses.length > 0 ? options.statuses.join(',') : undefined;
+  const lang = options.language === 'en' ? 'en' : undefined;
+  const region = regionOf(options.territory, territories);
+  switch (options.widget) {
+    case 'list':
+      return tag('cnr-project-list', { territory, axis, status, lang });
+    case 'map':
+      return tag('cnr-territory-map', { region, lang });
+    case 'counter':
+      return tag('cnr-funding-counter', { territory, lang });
+    case 'figures':
+      return tag('cnr-key-figures', { territory, lang });
+    case 'axes':
+      return tag('cnr-axis-filter', { territory, lang });
+    case 'all': {
+      const children = [
+        tag('cnr-key-figures', {}),
+        tag('cnr-territory-map', region ? { level: 'department', region } : {}),
+        tag('cnr-axis-filter', {}),
+        tag('cnr-funding-counter', {}),
+        tag('cnr-project-list', {}),
+      ];
+      return tag('cnr-provider', { territory, axis, status, lang }, `\n${children.map((c) => `  ${c}`).join('\n')}\n`);
+    }
+  }
+}
+
+/** The HTML comment that tells how to get the chosen theme (the widgets follow the page's). */
+function themeComment(theme: ThemeChoice): string | undefined {
+  if (theme === 'auto') return undefined;
+  const name = theme === 'dark' ? 'sombre' : 'clair';
+  return `<!-- Thème ${name} : ajoutez data-fr-theme="${theme}" à la balise <html> de la page (convention du DSFR).\n     Sans cet attribut, les widgets suivent le réglage clair ou sombre de l’appareil. -->`;
+}
+
+export interface Snippet {
+  /** The whole text to paste. */
+  text: string;
+  /** Whether the script tag carries an integrity hash. */
+  integrity: boolean;
+}
+
+/**
+ * The snippet: with the release build's integrity.json, the import map that
+ * declares every file's hash and the script tag with its own (see
+ * packages/elements/scripts/cdn-snippet.mjs); without it, the script tag alone,
+ * with a comment saying where the hash comes from.
+ */
+export function snippet(markup: string, theme: ThemeChoice, integrity: CdnIntegrity | undefined, version: string): Snippet {
+  const parts: string[] = [];
+  if (integrity) {
+    parts.push(
+      `<!-- CNR Widgets ${integrity.version}, à coller une fois par page. La carte d’import (importmap) déclare l’empreinte`,
+      `     d’intégrité de chaque fichier chargé. Si votre site a une politique de sécurité du contenu (CSP), donnez à`,
+      `     la carte d’import le nonce de la page, ou autorisez son empreinte dans script-src. -->`,
+      cdnSnippet(integrity, { comment: false }),
+    );
+  } else {
+    const url = new URL(`cnr-widgets.js`, defaultBase(version)).href;
+    parts.push(
+      `<!-- CNR Widgets ${version}. L’empreinte d’intégrité (integrity="sha384-…") est calculée par la construction`,
+      `     de publication (dist/cdn/integrity.json) : reprenez le code de la version publiée pour l’obtenir. -->`,
+      `<script type="module" src="${url}" crossorigin="anonymous"></script>`,
+    );
+  }
+  const comment = themeComment(theme);
+  if (comment) parts.push(comment);
+  parts.push(markup);
+  return { text: parts.join('\n'), integrity: integrity !== undefined };
+}

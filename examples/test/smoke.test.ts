@@ -1,0 +1,528 @@
+// Smoke tests of the examples, as a visitor sees them: the pages are built
+// with examples/vite.config.ts into a temporary folder, served from
+// 127.0.0.1 and opened in Debian's Chromium (puppeteer-core, no browser
+// downloaded). Each page must show the widgets' content (text inside their
+// shadow roots), log no console error, throw no page error and request
+// nothing from another origin. The dev server's /cdn/ alias, the
+// configurator's snippet and the sdk-node script are checked too.
+//
+//   pnpm --filter @cnr-widgets/examples test      (CHROMIUM_PATH to use another binary)
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient } from '@cnr-widgets/sdk';
+import axe from 'axe-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { build, createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PAGES } from '../vite.config';
+
+const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repo = path.resolve(examples, '..');
+const configFile = path.join(examples, 'vite.config.ts');
+const integrityFile = path.join(repo, 'packages/elements/dist/cdn/integrity.json');
+const sdkDist = path.join(repo, 'packages/sdk/dist/index.js');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+/** How long a widget may take to show its content. */
+const RENDER_TIMEOUT = 30_000;
+
+// ---------------------------------------------------------------- static server
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+};
+
+function serveStatic(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
+  const server = http.createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    if (pathname === '/favicon.ico') return void response.writeHead(204).end();
+    let file = path.resolve(root, `.${pathname}`);
+    try {
+      if (file !== root && !file.startsWith(root + path.sep)) throw new Error('outside the root');
+      if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
+      statSync(file);
+    } catch {
+      return void response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    createReadStream(file).on('error', () => response.destroy()).pipe(response);
+  });
+  server.keepAliveTimeout = 1000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        origin: `http://127.0.0.1:${port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+// ---------------------------------------------------------------- browser helpers
+
+interface Visit {
+  page: Page;
+  consoleErrors: string[];
+  pageErrors: string[];
+  foreignRequests: string[];
+}
+
+/** What a page must not do, whatever it shows. */
+function expectClean(visit: Visit): void {
+  expect(visit.pageErrors, 'page errors').toEqual([]);
+  expect(visit.consoleErrors, 'console errors').toEqual([]);
+  expect(visit.foreignRequests, 'requests to another origin').toEqual([]);
+}
+
+/** axe-core (WCAG 2.1 A and AA, and best practices) finds nothing, shadow roots included. */
+async function expectAccessible(page: Page): Promise<void> {
+  await page.addScriptTag({ content: axe.source });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  });
+  expect(violations, 'axe-core violations').toEqual([]);
+}
+
+declare global {
+  interface Window {
+    axe: typeof axe;
+  }
+}
+
+/**
+ * The text a visitor sees in the element matching `selector`, through shadow
+ * roots (runs in the page: self-contained).
+ */
+function deepTextOf(selector: string): string {
+  const skip = new Set(['STYLE', 'SCRIPT', 'TEMPLATE']);
+  const walk = (node: Node): string => {
+    if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+    if (!(node instanceof Element) || skip.has(node.tagName)) return '';
+    let text = node.shadowRoot ? ` ${[...node.shadowRoot.childNodes].map(walk).join('')} ` : '';
+    for (const child of node.childNodes) text += walk(child);
+    return text;
+  };
+  const start = document.querySelector(selector);
+  return start ? walk(start).replace(/\s+/g, ' ') : '';
+}
+
+/** Waits until the deep text of `selector` contains one of `needles`; returns the one found. */
+async function waitForText(page: Page | Frame, needles: string[], selector = 'body', timeout = RENDER_TIMEOUT): Promise<string> {
+  const expression = `(() => {
+    const text = (${deepTextOf.toString()})(${JSON.stringify(selector)});
+    return ${JSON.stringify(needles)}.find((needle) => text.includes(needle)) ?? false;
+  })()`;
+  try {
+    const handle = await page.waitForFunction(expression, { timeout, polling: 200 });
+    return (await handle.jsonValue()) as string;
+  } catch (error) {
+    const text = await page.evaluate(deepTextOf, selector).catch(() => '?');
+    throw new Error(`none of ${JSON.stringify(needles)} in the text of ${selector}: « ${text.slice(0, 600)} »`, { cause: error });
+  }
+}
+
+/** Waits until every element matching each selector is defined, shows content and no loading placeholder. */
+async function waitForWidgets(page: Page, selectors: string[]): Promise<void> {
+  await page.waitForFunction(
+    (selectors) =>
+      selectors.every((selector) => {
+        const elements = [...document.querySelectorAll(selector)];
+        return (
+          elements.length > 0 &&
+          elements.every((el) => {
+            const root = el.shadowRoot;
+            return (
+              customElements.get(el.localName) !== undefined &&
+              root !== null &&
+              (root.textContent ?? '').trim().length > 0 &&
+              !root.querySelector('[part~="skeleton"], [aria-busy="true"]')
+            );
+          })
+        );
+      }),
+    { timeout: RENDER_TIMEOUT, polling: 200 },
+    selectors,
+  );
+}
+
+// ---------------------------------------------------------------- the dataset
+
+const client = createClient();
+
+/** Titles of the projects of a territory, from the embedded dataset (what the list must show). */
+async function titles(territory: string): Promise<string[]> {
+  const { data } = await client.projects({ territory }, { limit: 12, sort: 'title' });
+  return data.items.map((p) => p.title);
+}
+
+// ---------------------------------------------------------------- the suite
+
+let outDir: string;
+let server: { origin: string; close: () => Promise<void> } | undefined;
+let browser: Browser | undefined;
+const integrityBuilt = existsSync(integrityFile);
+
+beforeAll(async () => {
+  outDir = mkdtempSync(path.join(os.tmpdir(), 'cnr-examples-'));
+  await build({ configFile, logLevel: 'error', clearScreen: false, build: { outDir, emptyOutDir: true, sourcemap: false, reportCompressedSize: false } });
+  server = await serveStatic(outDir);
+  browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    defaultViewport: { width: 1280, height: 900 },
+    timeout: 60_000,
+    protocolTimeout: 60_000,
+  });
+});
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+const openPages: Page[] = [];
+
+/** Opens a page of the built examples, recording what must not happen. */
+async function open(pathname: string): Promise<Visit> {
+  const page = await browser!.newPage();
+  openPages.push(page);
+  page.setDefaultTimeout(RENDER_TIMEOUT);
+  const visit: Visit = { page, consoleErrors: [], pageErrors: [], foreignRequests: [] };
+  const origin = server!.origin;
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    // Without `pnpm build`, the configurator's request for /cdn/integrity.json is an expected 404.
+    if (!integrityBuilt && message.location().url?.endsWith('/cdn/integrity.json')) return;
+    visit.consoleErrors.push(`${message.text()} (${message.location().url ?? '?'})`);
+  });
+  page.on('pageerror', (error) => visit.pageErrors.push(String(error instanceof Error ? error.message : error)));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(`${origin}/`) && !/^(data|blob|about):/.test(url)) visit.foreignRequests.push(url);
+  });
+  await page.goto(`${origin}${pathname}`, { waitUntil: 'load', timeout: 30_000 });
+  return visit;
+}
+
+afterAll(async () => {
+  for (const page of openPages) await page.close().catch(() => undefined);
+});
+
+describe('examples index and demo', () => {
+  test('the build has every page; the index links every example, and /demo/ leads to the ARS page', async () => {
+    for (const file of Object.values(PAGES)) expect(existsSync(path.join(outDir, file)), file).toBe(true);
+    expect(existsSync(path.join(outDir, 'cdn/cnr-widgets.js')), 'cdn/cnr-widgets.js').toBe(true);
+    const visit = await open('/');
+    const links = await visit.page.$$eval('main a', (anchors) => anchors.map((a) => a.getAttribute('href')));
+    for (const href of ['./ars-region/', './collectivite/', './configurator/', './frameworks/react/', './frameworks/vue/']) {
+      expect(links).toContain(href);
+    }
+    await expectAccessible(visit.page);
+    expectClean(visit);
+
+    const demo = await open('/demo/');
+    await demo.page.waitForFunction(() => location.pathname.endsWith('/ars-region/'), { timeout: 10_000 });
+    await waitForWidgets(demo.page, ['cnr-project-list']);
+  });
+});
+
+describe('ars-region: the DSFR page of ARS Grand Est', () => {
+  const TAGS = ['cnr-key-figures', 'cnr-territory-map', 'cnr-axis-filter', 'cnr-funding-counter', 'cnr-project-list'];
+
+  test('every widget shows the région 44 data; landmarks, skip link; no error, nothing from another origin', async () => {
+    const visit = await open('/ars-region/');
+    const { page } = visit;
+    await waitForWidgets(page, TAGS);
+    const expected = await titles('region:44');
+    expect(expected.length).toBeGreaterThan(0);
+    await waitForText(page, expected, 'cnr-project-list');
+    await waitForText(page, ['Accès à un médecin traitant', 'médecin traitant'], 'cnr-axis-filter');
+    await waitForText(page, ['€'], 'cnr-funding-counter');
+    // The map shows the départements of Grand Est (10), each a button.
+    await page.waitForFunction(
+      () => (document.querySelector('cnr-territory-map')?.shadowRoot?.querySelectorAll('[part~="territory"]').length ?? 0) >= 10,
+      { timeout: RENDER_TIMEOUT },
+    );
+    const structure = await page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      h1: document.querySelectorAll('h1').length,
+      banner: document.querySelectorAll('header[role="banner"], body > header').length,
+      main: document.querySelectorAll('main').length,
+      footer: document.querySelectorAll('footer').length,
+      skip: document.querySelector('.fr-skiplinks a')?.getAttribute('href'),
+      dsfr: [...document.styleSheets].some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes('.fr-header'))),
+    }));
+    expect(structure).toEqual({ lang: 'fr', h1: 1, banner: 1, main: 1, footer: 1, skip: '#contenu', dsfr: true });
+    await expectAccessible(page);
+    expectClean(visit);
+  });
+
+  test('the theme switch sets data-fr-theme on <html>, and the widgets follow it', async () => {
+    const visit = await open('/ars-region/');
+    const { page } = visit;
+    await waitForWidgets(page, ['cnr-project-list']);
+    await page.click('label[for="theme-dark"]');
+    await page.waitForFunction(
+      () => document.documentElement.dataset.frTheme === 'dark' && document.querySelector('cnr-project-list')?.getAttribute('data-cnr-theme') === 'dark',
+      { timeout: 5000 },
+    );
+    await expectAccessible(page); // contrasts of the dark theme
+    await page.click('label[for="theme-light"]');
+    await page.waitForFunction(() => document.documentElement.dataset.frTheme === 'light', { timeout: 5000 });
+    expectClean(visit);
+  });
+});
+
+describe('collectivite: a commune’s page that pastes one list', () => {
+  test('the pasted <cnr-project-list territory="57"> shows Moselle’s projects, without DSFR', async () => {
+    const source = readFileSync(path.join(examples, 'collectivite/index.html'), 'utf8');
+    expect(source).toContain('<script type="module" src="/cdn/cnr-widgets.js"></script>');
+    expect(source).toContain('<cnr-project-list territory="57"></cnr-project-list>');
+
+    const visit = await open('/collectivite/');
+    const { page } = visit;
+    await waitForWidgets(page, ['cnr-project-list']);
+    const expected = await titles('57');
+    expect(expected.length).toBeGreaterThan(0);
+    await waitForText(page, expected, 'cnr-project-list');
+    const dsfr = await page.evaluate(() => [...document.styleSheets].some((s) => [...s.cssRules].some((r) => r.cssText.includes('.fr-'))));
+    expect(dsfr).toBe(false);
+    await expectAccessible(page);
+    expectClean(visit);
+  });
+});
+
+describe('configurator', () => {
+  const snippetText = (page: Page) => page.$eval('#code', (el) => el.textContent ?? '');
+  const frameDoc = async (page: Page) => {
+    const handle = await page.$('#apercu');
+    const frame = await handle!.contentFrame();
+    return frame!;
+  };
+
+  test('the snippet and the live preview follow the options; « Copier » copies and says so', async () => {
+    const visit = await open('/configurator/');
+    const { page } = visit;
+    await browser!.defaultBrowserContext().overridePermissions(server!.origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', { timeout: RENDER_TIMEOUT });
+
+    // Default: the project list, all of France.
+    let text = await snippetText(page);
+    expect(text).toContain('<cnr-project-list></cnr-project-list>');
+    if (integrityBuilt) {
+      expect(text).toMatch(/<script type="module" src="https:\/\/[^"]+\/cnr-widgets\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"><\/script>/);
+      expect(text).toContain('<script type="importmap">');
+    } else {
+      expect(text).toContain('crossorigin="anonymous"');
+      expect(await page.$eval('#integrite-note', (el) => el.textContent)).toContain('construction de publication');
+    }
+
+    // Territory: type part of a name, choose with the keyboard (combobox).
+    await page.click('#territoire', { count: 3 });
+    await page.keyboard.press('Backspace');
+    await page.type('#territoire', 'mosel');
+    const expanded = await page.$eval('#territoire', (el) => el.getAttribute('aria-expanded'));
+    expect(expanded).toBe('true');
+    await page.keyboard.press('ArrowDown');
+    const active = await page.$eval('#territoire', (el) => {
+      const id = el.getAttribute('aria-activedescendant');
+      return id ? document.getElementById(id)?.textContent : undefined;
+    });
+    expect(active).toContain('Moselle');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('code')?.textContent?.includes('territory="57"'), { timeout: 5000 });
+    expect(await page.$eval('#territoire', (el) => (el as HTMLInputElement).value)).toContain('Moselle');
+
+    // By INSEE code too.
+    await page.click('#territoire', { count: 3 });
+    await page.keyboard.press('Backspace');
+    await page.type('#territoire', '88');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('code')?.textContent?.includes('territory="88"'), { timeout: 5000 });
+
+    // The preview runs the real element with the same markup.
+    const frame = await frameDoc(page);
+    await frame.waitForFunction(
+      () => {
+        const list = document.querySelector('cnr-project-list');
+        return list?.getAttribute('territory') === '88' && (list.shadowRoot?.textContent ?? '').trim().length > 0;
+      },
+      { timeout: RENDER_TIMEOUT },
+    );
+    await waitForText(frame, await titles('88'), 'cnr-project-list');
+
+    // An axis and a status go into the list's attributes.
+    await page.click('label[for="axe-sante-1"]');
+    await page.click('label[for="statut-en-cours"]');
+    text = await snippetText(page);
+    expect(text).toContain('<cnr-project-list territory="88" axis="sante-1" status="en-cours"></cnr-project-list>');
+
+    // Another widget: the map of the territory's région; axes do not apply to it.
+    await page.click('label[for="widget-map"]');
+    text = await snippetText(page);
+    expect(text).toContain('<cnr-territory-map region="44"></cnr-territory-map>');
+    expect(text).not.toContain('cnr-project-list');
+    expect(await page.$eval('#axes', (el) => (el as HTMLFieldSetElement).disabled)).toBe(true);
+    await frame.waitForFunction(() => Boolean(document.querySelector('cnr-territory-map')?.shadowRoot?.querySelector('svg')), { timeout: RENDER_TIMEOUT });
+
+    // The whole set, in English, dark.
+    await page.click('label[for="widget-all"]');
+    await page.click('label[for="langue-en"]');
+    await page.click('label[for="theme-dark"]');
+    text = await snippetText(page);
+    expect(text).toContain('<cnr-provider territory="88" axis="sante-1" status="en-cours" lang="en">');
+    expect(text).toContain('<cnr-funding-counter></cnr-funding-counter>');
+    expect(text).toContain('data-fr-theme="dark"');
+    await frame.waitForFunction(() => document.documentElement.getAttribute('data-fr-theme') === 'dark' && document.querySelector('cnr-provider[lang="en"] cnr-key-figures') !== null, {
+      timeout: 5000,
+    });
+    await frame.waitForFunction(
+      () => (document.querySelector('cnr-axis-filter')?.shadowRoot?.textContent ?? '').includes('axes'),
+      { timeout: RENDER_TIMEOUT },
+    );
+
+    // « Copier »: the Clipboard API, and a visible, announced confirmation.
+    await page.click('#copier');
+    await page.waitForFunction(() => (document.getElementById('copie-statut')?.textContent ?? '').length > 0, { timeout: 5000 });
+    const status = await page.$eval('#copie-statut', (el) => ({ text: el.textContent, role: el.getAttribute('role') }));
+    expect(status.role).toBe('status');
+    expect(status.text).toContain('Code copié');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(text);
+
+    await expectAccessible(page);
+    expectClean(visit);
+  });
+});
+
+describe('frameworks', () => {
+  for (const framework of ['react', 'vue'] as const) {
+    test(`${framework}: the elements render and the page shows the last cnr-filter-change and cnr-project-select`, async () => {
+      const visit = await open(`/frameworks/${framework}/`);
+      const { page } = visit;
+      await waitForWidgets(page, ['cnr-axis-filter', 'cnr-project-list']);
+      await waitForText(page, await titles(framework === 'react' ? '44' : '57'), 'cnr-project-list');
+
+      // « Voir le projet » on the first card of the list (inside two shadow roots).
+      await page.waitForFunction(
+        () => {
+          const card = document.querySelector('cnr-project-list')?.shadowRoot?.querySelector('cnr-project-card');
+          return Boolean(card?.shadowRoot?.querySelector('button[part~="select-button"]'));
+        },
+        { timeout: RENDER_TIMEOUT },
+      );
+      await page.evaluate(() => {
+        const card = document.querySelector('cnr-project-list')!.shadowRoot!.querySelector('cnr-project-card')!;
+        card.shadowRoot!.querySelector<HTMLButtonElement>('button[part~="select-button"]')!.click();
+      });
+      await page.waitForFunction(() => document.querySelector('[data-testid="event-summary"]')?.textContent?.includes('cnr-project-select'), { timeout: 5000 });
+      expect(await page.$eval('[data-testid="event-detail"]', (el) => el.textContent)).toMatch(/"id": "[^"]+"/);
+      // The chosen project's card, full.
+      await waitForWidgets(page, ['cnr-project-card']);
+
+      // Then axis 1 in the filter (inside its shadow root).
+      await page.evaluate(() => {
+        const radios = [...(document.querySelector('cnr-axis-filter')?.shadowRoot?.querySelectorAll<HTMLInputElement>('input') ?? [])];
+        radios.find((input) => input.value === 'sante-1')?.click();
+      });
+      await page.waitForFunction(() => document.querySelector('[data-testid="event-summary"]')?.textContent?.includes('cnr-filter-change'), { timeout: 5000 });
+      expect(await page.$eval('[data-testid="event-detail"]', (el) => el.textContent)).toContain('sante-1');
+
+      await expectAccessible(page);
+      expectClean(visit);
+    });
+  }
+});
+
+describe('dev server (the README’s demo command)', () => {
+  let dev: ViteDevServer | undefined;
+  afterAll(async () => {
+    await dev?.close();
+  });
+
+  test('/cdn/cnr-widgets.js is the elements’ CDN entry from source; /cdn/integrity.json the build’s', async () => {
+    dev = await createServer({
+      configFile,
+      logLevel: 'error',
+      clearScreen: false,
+      cacheDir: path.join(outDir, '.vite-cache'),
+      optimizeDeps: { noDiscovery: true, include: [] },
+      server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, ws: false },
+    });
+    await dev.listen();
+    const origin = dev.resolvedUrls!.local[0]!.replace(/\/$/, '');
+    const script = await fetch(`${origin}/cdn/cnr-widgets.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+    expect(await script.text()).toMatch(/define\/index/);
+    const integrity = await fetch(`${origin}/cdn/integrity.json`);
+    if (integrityBuilt) {
+      expect(integrity.status).toBe(200);
+      expect(((await integrity.json()) as { entry: string }).entry).toBe('cnr-widgets.js');
+    } else {
+      expect(integrity.status).toBe(404);
+    }
+  });
+});
+
+describe('sdk-node', () => {
+  test('summary.mjs prints the regional table (Grand Est) and writes a CSV with a byte order mark', async (context) => {
+    if (!existsSync(sdkDist)) {
+      context.skip('packages/sdk/dist/index.js is missing: run `pnpm build` first (the script uses the built SDK)');
+      return;
+    }
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cnr-sdk-node-'));
+    try {
+      const csv = path.join(dir, 'summary.csv');
+      const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, [path.join(examples, 'sdk-node/summary.mjs'), csv], { cwd: examples, timeout: 60_000 });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk) => (stdout += chunk));
+        child.stderr.on('data', (chunk) => (stderr += chunk));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+      });
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/Région\s+Projets\s+Financements\s+Participants/);
+      const grandEst = stdout.split('\n').find((line) => line.includes('Grand Est'));
+      expect(grandEst).toMatch(/^44\s+Grand Est\s+\d+/);
+      const bytes = readFileSync(csv);
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const header = bytes.subarray(3).toString('utf8').split(/\r?\n/)[0];
+      expect(header).toContain('title');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
