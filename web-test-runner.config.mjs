@@ -3,6 +3,8 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { moduleCopiesPlugin } from './tests/browser/hostile/server/copies.mjs';
+import { faultsMiddleware } from './tests/browser/hostile/server/faults.mjs';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -45,7 +47,13 @@ export default {
   rootDir: '.',
   files: ['packages/elements/src/**/*.test.ts', 'tests/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' })],
+  // /__faults/…: network faults and the hostile dataset for tests/browser/hostile (see that file).
+  middleware: [faultsMiddleware()],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' }),
+    // `?copy=2` loads a second copy of the library, for tests/browser/hostile/two-copies.test.ts.
+    moduleCopiesPlugin(),
+  ],
   browsers,
   // One page at a time per browser: a second tab in Chromium is a background tab whose
   // requestAnimationFrame stalls, which times out fixtures.
