@@ -100,7 +100,7 @@ export function buildDatasetJsonSchema(): Record<string, unknown> {
   }) as Record<string, unknown>;
 
   const { $schema, ...rest } = generated;
-  const required = (rest['required'] as string[]).filter((key) => !(COLLECTION_NAMES as string[]).includes(key));
+  const required = (rest['required'] as string[]).filter((key) => !(COLLECTION_NAMES as readonly string[]).includes(key));
   return {
     $schema,
     $id: DATASET_SCHEMA_ID,

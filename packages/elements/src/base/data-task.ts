@@ -1,4 +1,4 @@
-import { Task, type TaskConfig } from '@lit/task';
+import { Task, TaskStatus, type TaskConfig } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import { CnrErrorEvent } from '../events/events.js';
 
@@ -7,19 +7,38 @@ function isAbort(error: unknown): boolean {
 }
 
 /**
- * A `Task` that loads a widget's data and keeps the last good value: when a
- * later run fails, `lastValue` still holds what to show beside the error.
- * It aborts its run when the element leaves the page, and fires `cnr-error`
- * (never for an abort).
+ * A `Task` that aborts its run when the element leaves the page (so its
+ * request is cancelled) and starts it again when the element comes back —
+ * also when it is moved while the run is still pending.
  */
-export class DataTask<const A extends readonly unknown[], R> extends Task<A, R> {
+export class LifecycleTask<const A extends readonly unknown[], R> extends Task<A, R> {
+  private abortedByDisconnect = false;
+
+  hostConnected(): void {
+    if (this.abortedByDisconnect || isAbort(this.error)) {
+      this.abortedByDisconnect = false;
+      void this.run();
+    }
+  }
+
+  hostDisconnected(): void {
+    if (this.status === TaskStatus.PENDING) {
+      this.abortedByDisconnect = true;
+      this.abort();
+    }
+  }
+}
+
+/**
+ * A {@link LifecycleTask} that loads a widget's data and keeps the last good
+ * value: when a later run fails, `lastValue` still holds what to show beside
+ * the error. It fires `cnr-error` (never for an abort).
+ */
+export class DataTask<const A extends readonly unknown[], R> extends LifecycleTask<A, R> {
   /** The value of the last run that completed, kept through later errors. */
   lastValue: R | undefined;
 
-  constructor(
-    private readonly element: ReactiveControllerHost & HTMLElement,
-    config: Pick<TaskConfig<A, R>, 'task' | 'args'>,
-  ) {
+  constructor(element: ReactiveControllerHost & HTMLElement, config: Pick<TaskConfig<A, R>, 'task' | 'args'>) {
     super(element, {
       ...config,
       onComplete: (value) => {
@@ -27,7 +46,7 @@ export class DataTask<const A extends readonly unknown[], R> extends Task<A, R> 
       },
       onError: (error) => {
         if (isAbort(error)) return;
-        this.element.dispatchEvent(new CnrErrorEvent({ error: error instanceof Error ? error : new Error(String(error)) }));
+        element.dispatchEvent(new CnrErrorEvent({ error: error instanceof Error ? error : new Error(String(error)) }));
       },
     });
   }
@@ -35,14 +54,5 @@ export class DataTask<const A extends readonly unknown[], R> extends Task<A, R> 
   /** True when the last run failed for a reason other than an abort. */
   get failed(): boolean {
     return this.error !== undefined && !isAbort(this.error);
-  }
-
-  hostConnected(): void {
-    // Moved in the page: the run aborted on disconnection is started again.
-    if (isAbort(this.error)) void this.run();
-  }
-
-  hostDisconnected(): void {
-    this.abort();
   }
 }

@@ -149,9 +149,11 @@ export function renderStale(locale: Locale, retry?: () => void): TemplateResult 
 export function renderProblems(locale: Locale, problems: readonly ValidationProblem[]): TemplateResult | typeof nothing {
   if (problems.length === 0) return nothing;
   const t = messages[locale];
-  const count = new Intl.NumberFormat(locale).format(problems.length);
+  // One record may have several problems: count records, not problems.
+  const records = new Set(problems.map((p) => (p.index === undefined ? `${p.collection ?? ''}:${p.path.join('.')}` : `${p.collection ?? ''}#${p.index}`))).size;
+  const count = new Intl.NumberFormat(locale).format(records);
   return html`<details class="problems" part="problems">
-    <summary>${count} ${problems.length > 1 ? t.problems : t.problem}</summary>
+    <summary>${count} ${records > 1 ? t.problems : t.problem}</summary>
     <ul>
       ${problems.slice(0, 200).map((problem) => html`<li dir="auto">${formatProblem(problem, locale)}</li>`)}
     </ul>

@@ -8,12 +8,12 @@ import {
   type ProjectStatus,
   type ValidationProblem,
 } from '@cnr-widgets/sdk';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { CnrElement } from '../base/cnr-element.js';
-import { DataTask } from '../base/data-task.js';
+import { DataTask, LifecycleTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey } from '../base/filters.js';
 import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
 import type { Locale, Messages } from '../base/locale.js';
@@ -282,7 +282,7 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
   });
 
   /** The source's validation report (records left out), shown on demand. */
-  private readonly report = new Task(this, {
+  private readonly report = new LifecycleTask(this, {
     args: () => [this.activeClient] as const,
     task: async ([client], { signal }) => (await client.load({ signal })).problems,
   });

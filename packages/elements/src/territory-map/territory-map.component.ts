@@ -1,9 +1,8 @@
 import type { CnrClient, ProjectFilters, Territory, TerritoryBreakdownRow, ValidationProblem } from '@cnr-widgets/sdk';
-import { Task } from '@lit/task';
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CnrElement } from '../base/cnr-element.js';
-import { DataTask } from '../base/data-task.js';
+import { DataTask, LifecycleTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey } from '../base/filters.js';
 import { formatCount, formatEuros, formatEurosAccessible } from '../base/format.js';
 import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
@@ -334,7 +333,7 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
   });
 
   /** The referential, to name and place a filter territory (a TDS, a commune); the map works without it. */
-  private readonly territories = new Task(this, {
+  private readonly territories = new LifecycleTask(this, {
     args: () => [this.activeClient] as const,
     task: async ([client], { signal }) => (await client.territories({ signal }).catch(() => undefined))?.data ?? [],
   });
@@ -720,7 +719,7 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
       class="tooltip"
       part="tooltip"
       aria-hidden="true"
-      style="left:${x.toFixed(2)}%;top:${Math.min(100, Math.max(0, y)).toFixed(2)}%;--_tx:${shift};--_ty:${below ? '0.5rem' : 'calc(-100% - 0.5rem)'}"
+      .style=${`left:${x.toFixed(2)}%;top:${Math.min(100, Math.max(0, y)).toFixed(2)}%;--_tx:${shift};--_ty:${below ? '0.5rem' : 'calc(-100% - 0.5rem)'}`}
     >
       <strong dir="auto">${item.name}</strong> ${messages[this.locale][metric]}${sep(this.locale)}${value}
     </div>`;
@@ -800,7 +799,8 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
     const ready = geo !== undefined && data !== undefined;
     const splits = this.splits();
     const partOf = selection?.partOf ? ` (${t.partOf} ${selection.partOf})` : '';
-    return html`<div class="root" part="base" lang=${locale} style="--_ratio:${WIDTH} / ${HEIGHT}">
+    // Styles go through CSSOM (.style), which a strict CSP allows, not a style attribute.
+    return html`<div class="root" part="base" lang=${locale} .style=${`--_ratio:${WIDTH} / ${HEIGHT}`}>
       <div class="toolbar" part="toolbar">
         <p class="selection" part="selection" role="status" dir="auto">
           ${t.selection} ${selection ? `${selection.name}${partOf}` : t.all}

@@ -7,6 +7,7 @@ import { Project } from './project.js';
 import { SourceDocument } from './source.js';
 import { Territory } from './territory.js';
 import { text } from './primitives.js';
+import { COLLECTION_NAMES, type CollectionName } from './collections.js';
 
 /** The record schema of each collection of a dataset document. */
 export const COLLECTION_SCHEMAS = {
@@ -19,10 +20,9 @@ export const COLLECTION_SCHEMAS = {
   figures: ConcertationFigures,
   milestones: Milestone,
   instances: Instance,
-} as const;
+} as const satisfies Record<CollectionName, unknown>;
 
-export type CollectionName = keyof typeof COLLECTION_SCHEMAS;
-export const COLLECTION_NAMES = Object.keys(COLLECTION_SCHEMAS) as CollectionName[];
+export { COLLECTION_NAMES, type CollectionName };
 
 /** Metadata of a dataset document (everything but the collections). */
 export const DatasetMeta = z.object({

@@ -1,5 +1,7 @@
 import { CnrDataError, CnrHttpError } from '../errors.js';
-import { createMemorySource } from './memory.js';
+import { COLLECTION_NAMES } from '../schemas/collections.js';
+import type { Dataset } from '../schemas/dataset.js';
+import { createMemorySource, type DocumentPreparer } from './memory.js';
 import type { DataSource } from './types.js';
 
 /** Loads the module holding the reference dataset. */
@@ -26,7 +28,27 @@ function datasetOf(module: unknown): unknown {
   });
 }
 
-export function createEmbeddedSource(loadModule: EmbeddedModuleLoader = importDataModule): DataSource {
+/**
+ * The reference dataset is validated when it is built and in CI (zero
+ * problems, every reference resolved: packages/sdk/test/reference-dataset.test.ts),
+ * so it is used as is: a page reading it never downloads the validation code.
+ */
+const trustReferenceDataset: DocumentPreparer = (raw) => {
+  const dataset = raw as Dataset;
+  const counts = Object.fromEntries(
+    COLLECTION_NAMES.map((name) => [name, { valid: (dataset[name] as unknown[] | undefined)?.length ?? 0, invalid: 0 }]),
+  );
+  return Promise.resolve({ dataset, report: { problems: [], counts } });
+};
+
+/**
+ * The embedded source. `loadModule` replaces the dataset module (tests);
+ * such a module is validated like any document unless `trusted` is true.
+ */
+export function createEmbeddedSource(
+  loadModule: EmbeddedModuleLoader = importDataModule,
+  trusted = loadModule === importDataModule,
+): DataSource {
   return createMemorySource('embedded', async () => {
     let module: unknown;
     try {
@@ -43,5 +65,5 @@ export function createEmbeddedSource(loadModule: EmbeddedModuleLoader = importDa
       });
     }
     return datasetOf(module);
-  });
+  }, trusted ? trustReferenceDataset : undefined);
 }

@@ -10,7 +10,6 @@ import {
 } from '../query/index.js';
 import type { Dataset } from '../schemas/dataset.js';
 import { createSharedRunner, throwIfAborted } from '../transport/shared.js';
-import { parseDataset } from '../validation/index.js';
 import type { ValidationReport } from '../validation/report.js';
 import type { CallOptions, ClientResult, DataSource, LoadResult } from './types.js';
 
@@ -27,11 +26,20 @@ interface Loaded {
  */
 const built = new WeakMap<object, Loaded>();
 
-function build(raw: unknown, previous: Loaded | undefined): Loaded {
+/**
+ * Turns a raw document into valid records and a report. Untrusted documents
+ * go through the zod validation, loaded with the first document (a separate
+ * chunk, so that a page reading only the embedded dataset never downloads it).
+ */
+export type DocumentPreparer = (raw: unknown) => Promise<{ dataset: Dataset; report: ValidationReport }>;
+
+export const validateDocument: DocumentPreparer = async (raw) => (await import('../validation/parse.js')).parseDataset(raw);
+
+async function build(raw: unknown, previous: Loaded | undefined, prepare: DocumentPreparer): Promise<Loaded> {
   if (previous && previous.raw === raw) return previous;
   const known = typeof raw === 'object' && raw !== null ? built.get(raw) : undefined;
   if (known) return known;
-  const { dataset, report } = parseDataset(raw);
+  const { dataset, report } = await prepare(raw);
   const loaded: Loaded = { raw, dataset, report, index: createIndex(dataset) };
   if (typeof raw === 'object' && raw !== null) built.set(raw, loaded);
   return loaded;
@@ -53,7 +61,11 @@ export type DocumentLoader = (signal: AbortSignal, revalidate: boolean) => Promi
  * every result is `stale: true` with the failure in `error`, until a refresh
  * succeeds.
  */
-export function createMemorySource(kind: 'embedded' | 'static', loadDocument: DocumentLoader): DataSource {
+export function createMemorySource(
+  kind: 'embedded' | 'static',
+  loadDocument: DocumentLoader,
+  prepare: DocumentPreparer = validateDocument,
+): DataSource {
   let current: Loaded | undefined;
   let staleError: CnrError | undefined;
   const share = createSharedRunner();
@@ -76,7 +88,7 @@ export function createMemorySource(kind: 'embedded' | 'static', loadDocument: Do
     const loaded = await share(
       'load',
       async (shared) => {
-        const next = build(await loadDocument(shared, false), current);
+        const next = await build(await loadDocument(shared, false), current, prepare);
         current = next;
         return next;
       },
@@ -109,7 +121,7 @@ export function createMemorySource(kind: 'embedded' | 'static', loadDocument: Do
         'refresh',
         async (shared) => {
           try {
-            current = build(await loadDocument(shared, true), current);
+            current = await build(await loadDocument(shared, true), current, prepare);
             staleError = undefined;
           } catch (error) {
             if (!(error instanceof CnrError) || error.name === 'AbortError') throw error;
