@@ -14,6 +14,13 @@ for (const file of readdirSync(dir)) {
     passed += report.numPassedTests;
     failed += report.numFailedTests;
     skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+  } else if (file.startsWith('node-test-')) {
+    // node --test closes with "# pass N", "# fail N", "# skipped N".
+    const text = readFileSync(path, 'utf8');
+    const count = (name) => Number(new RegExp(`^# ${name} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+    passed += count('pass');
+    failed += count('fail');
+    skipped += count('skipped');
   } else if (file === 'wtr.log') {
     // The last progress line of each browser: "Chrome: |███| 3/3 test files | 12 passed, 0 failed"
     const last = new Map();

@@ -35,8 +35,11 @@ pnpm test:browser 2>&1 | tee "$reports/wtr.log"
 
 step "Build (npm entries, CDN bundle + SRI, manifest, typings, export checks) and size budgets"
 pnpm build
-pnpm test:cdn # Subresource Integrity of the CDN snippet, Chromium and Firefox ESR
+pnpm test:cdn 2>&1 | tee "$reports/node-test-cdn.log" # Subresource Integrity of the CDN snippet, Chromium and Firefox ESR
 pnpm size:check # `pnpm size` is `pnpm build` and this check; the build just ran
+
+step "Examples: smoke tests of every page in Chromium, and the SDK in Node"
+(cd examples && pnpm exec vitest run --reporter=default --reporter=json --outputFile="$reports/vitest-examples.json")
 
 step "Storybook build"
 pnpm build-storybook
