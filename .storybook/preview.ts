@@ -1,6 +1,12 @@
-import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
+import manifest from '../packages/elements/custom-elements.json';
+
+// Each element's docs page (attributes, properties, events, slots, parts, CSS
+// properties) comes from the manifest generated from the elements' JSDoc.
+setCustomElementsManifest(manifest);
 
 const preview: Preview = {
+  tags: ['autodocs'],
   parameters: {
     controls: { expanded: true },
     a11y: { test: 'error' },

@@ -90,7 +90,7 @@ export const projectCardStyles = css`
   }
 
   .fact dt::after {
-    content: '\00a0:';
+    content: '\\00a0:';
   }
 
   [data-locale='en'] .fact dt::after {
