@@ -228,7 +228,7 @@ describe('<cnr-funding-counter>', () => {
       await client.refresh();
       const counter = await fixture<CnrFundingCounter>(html`<cnr-funding-counter src=${src}></cnr-funding-counter>`);
       await ready(counter, '[part="stale-notice"]');
-      expect(squash(part(counter, 'problems')!.textContent)).to.contain('3 enregistrements écartés ou incomplets');
+      expect(squash(part(counter, 'problems')!.textContent)).to.contain('2 enregistrements écartés ou incomplets');
       expect(amount(counter)).to.equal('plus de 8,5 M€');
       await expect(counter).to.be.accessible();
     } finally {

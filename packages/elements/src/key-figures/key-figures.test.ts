@@ -189,7 +189,7 @@ describe('<cnr-key-figures>', () => {
       await client.refresh();
       const element = await fixture<CnrKeyFigures>(html`<cnr-key-figures src=${src} territory="44"></cnr-key-figures>`);
       await ready(element, '[part="stale-notice"]');
-      expect(squash(part(element, 'problems')!.textContent)).to.contain('3 enregistrements écartés ou incomplets');
+      expect(squash(part(element, 'problems')!.textContent)).to.contain('2 enregistrements écartés ou incomplets');
       expect(figures(element)).to.deep.equal(['12 réunions', 'plus de 300 participants']);
       await expect(element).to.be.accessible();
     } finally {
