@@ -41,6 +41,10 @@ pnpm size:check # `pnpm size` is `pnpm build` and this check; the build just ran
 step "Examples: smoke tests of every page in Chromium, and the SDK in Node"
 (cd examples && pnpm exec vitest run --reporter=default --reporter=json --outputFile="$reports/vitest-examples.json")
 
+step "Release dry run (packs and checks the three packages, publishes nothing)"
+pnpm exec changeset status
+pnpm -r --filter './packages/**' publish --dry-run --no-git-checks --access public
+
 step "Storybook build"
 pnpm build-storybook
 
