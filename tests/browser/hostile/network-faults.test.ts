@@ -144,7 +144,12 @@ describe(`network faults (${browserName})`, function () {
     const element = mount<CnrProjectList>(html`<cnr-project-list .client=${client}></cnr-project-list>`);
     mounted.push(element);
     await showsRetry(element, 8000);
-    const stats = await faultStats(id);
+    // The server sees the closed connection a moment after the client gave up: wait for it.
+    let stats = await faultStats(id);
+    for (let i = 0; i < 40 && stats.aborted === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      stats = await faultStats(id);
+    }
     // The SDK does not retry a timeout itself (its error is `retryable`: the button is that retry).
     expect(stats.requests, 'one attempt').to.equal(1);
     expect(stats.aborted, 'given up on: the connection is closed').to.equal(1);

@@ -5,6 +5,7 @@ import { CnrElement } from '../base/cnr-element.js';
 import { DataTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey } from '../base/filters.js';
 import { combineQualifiers, formatEuros, formatEurosAccessible, qualifierText } from '../base/format.js';
+import { linkOrText } from '../base/links.js';
 import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
 import type { Messages } from '../base/locale.js';
 import { renderError, renderLoading, renderProblems, renderStale, stateStyles } from '../base/states.js';
@@ -56,10 +57,6 @@ const ANIMATION_MS = 700;
 
 function motionAllowed(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: no-preference)').matches;
-}
-
-function isHttpUrl(url: string | undefined): url is string {
-  return url !== undefined && /^https?:\/\//i.test(url);
 }
 
 /**
@@ -273,9 +270,7 @@ export class CnrFundingCounter extends CnrElement implements LinkedHost {
                       ${data.documents.map(
                         (document) =>
                           html`<li dir="auto">
-                            ${isHttpUrl(document.url)
-                              ? html`<a href=${document.url} rel="noopener noreferrer">${document.title}</a>`
-                              : document.title}
+                            ${linkOrText(document.url, document.title)}
                           </li>`,
                       )}
                     </ul>`}

@@ -5,6 +5,7 @@ import { CnrElement } from '../base/cnr-element.js';
 import { DataTask } from '../base/data-task.js';
 import { filtersFromAttributes, splitList } from '../base/filters.js';
 import { combineQualifiers, formatCount, qualifierText } from '../base/format.js';
+import { linkOrText } from '../base/links.js';
 import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
 import type { Locale, Messages } from '../base/locale.js';
 import { renderError, renderLoading, renderProblems, renderStale, stateStyles } from '../base/states.js';
@@ -107,10 +108,6 @@ export interface KeyFiguresData {
   sources: FigureSource[];
   stale: boolean;
   problems: ValidationProblem[];
-}
-
-function isHttpUrl(url: string | undefined): url is string {
-  return url !== undefined && /^https?:\/\//i.test(url);
 }
 
 /**
@@ -294,9 +291,7 @@ export class CnrKeyFigures extends CnrElement implements LinkedHost {
                 (source) =>
                   html`<li>
                     <cite dir="auto"
-                      >${isHttpUrl(source.url)
-                        ? html`<a href=${source.url} rel="noopener noreferrer">${source.title}</a>`
-                        : source.title}</cite
+                      >${linkOrText(source.url, source.title)}</cite
                     >
                     <blockquote lang="fr" dir="auto">« ${source.excerpt} »</blockquote>
                   </li>`,

@@ -3,6 +3,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CnrElement } from '../base/cnr-element.js';
 import { DataTask } from '../base/data-task.js';
+import { isHttpUrl, linkOrText } from '../base/links.js';
 import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
 import type { Locale, Messages } from '../base/locale.js';
 import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
@@ -116,10 +117,6 @@ export function formatPartialDate(date: string, locale: Locale): string {
 }
 
 /** Only http(s) URLs become links (the SDK already refuses others). */
-function isHttp(url: string | undefined): url is string {
-  return url !== undefined && /^https?:\/\//i.test(url);
-}
-
 /** Items of data, each isolated (`dir="auto"`) so that one's bidi marks cannot reorder the others. */
 function items(values: readonly string[]): TemplateResult[] {
   return values.map((value, i) => html`${i > 0 ? ', ' : ''}<span dir="auto">${value}</span>`);
@@ -361,9 +358,9 @@ export class CnrProjectCard extends CnrElement implements LinkedHost {
             : nothing}
         </dl>
         ${full ? this.renderSource(project, locale) : nothing}
-        ${this.selectable || (full && isHttp(project.url))
+        ${this.selectable || (full && isHttpUrl(project.url))
           ? html`<div class="actions" part="actions">
-              ${full && isHttp(project.url)
+              ${full && isHttpUrl(project.url)
                 ? html`<a class="link" part="link" href=${project.url} rel="noopener noreferrer"
                     >${t.website}<span class="visually-hidden"> « ${project.title} »</span></a
                   >`
@@ -426,9 +423,7 @@ export class CnrProjectCard extends CnrElement implements LinkedHost {
     return html`<details class="source" part="source">
       <summary>${t.source}</summary>
       <p class="document">
-        ${isHttp(document?.url)
-          ? html`<a href=${document.url} rel="noopener noreferrer">${title}</a>`
-          : title}${document ? html`, <span dir="auto">${document.publisher}</span>` : nothing}${document?.date
+        ${linkOrText(document?.url, title)}${document ? html`, <span dir="auto">${document.publisher}</span>` : nothing}${document?.date
           ? `, ${formatPartialDate(document.date, locale)}`
           : nothing}${page ? `, ${t.page} ${new Intl.NumberFormat(locale).format(page)}` : nothing}${presentation
           ? html`<br />${presentation}`
