@@ -5,6 +5,7 @@ import { CnrElement } from '../base/cnr-element.js';
 import { DataTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey } from '../base/filters.js';
 import { combineQualifiers, formatEuros, formatEurosAccessible, qualifierText } from '../base/format.js';
+import { disclosureStyles } from '../base/disclosure.styles.js';
 import { linkOrText } from '../base/links.js';
 import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
 import type { Messages } from '../base/locale.js';
@@ -94,7 +95,7 @@ function motionAllowed(): boolean {
  * @cssprop --cnr-funding-counter-font-size - Size of the amount.
  */
 export class CnrFundingCounter extends CnrElement implements LinkedHost {
-  static override styles = [tokens, stateStyles, fundingCounterStyles];
+  static override styles = [tokens, stateStyles, disclosureStyles, fundingCounterStyles];
 
   /** Id of a `<cnr-provider>` elsewhere on the page. */
   @property() provider: string | undefined;

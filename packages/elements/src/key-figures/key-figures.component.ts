@@ -5,6 +5,7 @@ import { CnrElement } from '../base/cnr-element.js';
 import { DataTask } from '../base/data-task.js';
 import { filtersFromAttributes, splitList } from '../base/filters.js';
 import { combineQualifiers, formatCount, qualifierText } from '../base/format.js';
+import { disclosureStyles } from '../base/disclosure.styles.js';
 import { linkOrText } from '../base/links.js';
 import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
 import type { Locale, Messages } from '../base/locale.js';
@@ -146,7 +147,7 @@ export interface KeyFiguresData {
  * @cssprop --cnr-key-figures-font-size - Size of the numbers.
  */
 export class CnrKeyFigures extends CnrElement implements LinkedHost {
-  static override styles = [tokens, stateStyles, keyFiguresStyles];
+  static override styles = [tokens, stateStyles, disclosureStyles, keyFiguresStyles];
 
   /** Id of a `<cnr-provider>` elsewhere on the page. */
   @property() provider: string | undefined;
