@@ -11,10 +11,13 @@
 //   CDN bundle        the files of dist/cdn/ as a browser downloads them: the
 //                     entry alone, with the code chunks, with the dataset and
 //                     the geometry chunks.
-// Sizes are gzip level 9 and raw, in kB of 1,000 bytes; the budgets apply to the
-// gzip column. `initial` is what an application's bundler would load before the
-// first import() (code split as Vite does). Prints each figure against its
-// PRODUCT.md budget; exits 1 when a figure is over its regression ceiling.
+// Sizes are gzip level 9 and raw, in kB of 1,000 bytes. `initial` is what an
+// application's bundler would load before the first import() (code split as
+// Vite does); `page` adds what a page on the embedded dataset imports on demand
+// (the SDK's embedded source and query engine: no validation, HTTP or CSV).
+// Prints each figure against its PRODUCT.md budget, for the `page` column and
+// for everything an entry may load; exits 1 when a figure is over its
+// regression ceiling.
 //
 //   node scripts/size.mjs            table
 //   node scripts/size.mjs --json     table, and bench/results/size.json
@@ -66,6 +69,22 @@ const CEILINGS = {
   'entry + code chunks': 66.5,
   'code of a page on the embedded dataset': 43.5,
   'geometry chunk': 25,
+};
+
+/**
+ * Regression ceilings of the `page` column (what a page on the embedded
+ * dataset loads), gzipped, in kB: measured plus about 3 %, like CEILINGS.
+ */
+const EMBEDDED_CEILINGS = {
+  '@cnr-widgets/elements': 43.5,
+  '@cnr-widgets/elements/all.js': 43.5,
+  '@cnr-widgets/elements/axis-filter.js': 24,
+  '@cnr-widgets/elements/funding-counter.js': 24,
+  '@cnr-widgets/elements/key-figures.js': 24,
+  '@cnr-widgets/elements/project-card.js': 25,
+  '@cnr-widgets/elements/project-list.js': 30.5,
+  '@cnr-widgets/elements/provider.js': 18.5,
+  '@cnr-widgets/elements/territory-map.js': 29,
 };
 
 /** Dynamic imports measured apart: the embedded dataset and the map geometry. */
@@ -127,15 +146,28 @@ async function bundle(file, split = false) {
   }
   // What loads before any import(): the entry chunk and its static imports, transitively.
   const byName = new Map(chunks.map((c) => [c.fileName, c]));
-  const initial = new Set();
-  const visit = (c) => {
-    if (!c || initial.has(c)) return;
-    initial.add(c);
-    for (const name of c.imports) visit(byName.get(name));
+  const closure = (starts) => {
+    const seen = new Set();
+    const visit = (c) => {
+      if (!c || seen.has(c)) return;
+      seen.add(c);
+      for (const name of c.imports) visit(byName.get(name));
+    };
+    for (const c of starts) visit(c);
+    return seen;
   };
-  visit(chunks.find((c) => c.isEntry));
-  return sum([...initial].map((c) => sizes(Buffer.from(c.code))));
+  const entry = chunks.find((c) => c.isEntry);
+  const initial = closure([entry]);
+  // A page on the embedded dataset also loads the SDK's embedded source and its
+  // in-memory query engine (dynamic imports), not validation, HTTP or CSV.
+  const embeddedPath = chunks.filter((c) => c.moduleIds.some((id) => EMBEDDED_PATH.test(id.replaceAll('\\', '/'))));
+  const embedded = closure([entry, ...embeddedPath]);
+  const total = (set) => sum([...set].map((c) => sizes(Buffer.from(c.code)))).gzip;
+  return { initial: total(initial), embedded: total(embedded) };
 }
+
+/** The SDK modules a page on the embedded dataset imports on demand (built or source). */
+const EMBEDDED_PATH = /\/sdk\/(dist|src)\/sources\/(embedded|memory)\.(js|ts)$/;
 
 function cdnFiles() {
   const dir = path.join(dist, 'cdn');
@@ -171,9 +203,9 @@ async function main() {
   for (const { key, file } of npmEntries()) {
     const chunk = await bundle(file);
     const s = sizes(Buffer.from(chunk.code));
-    const initial = await bundle(file, true);
+    const { initial, embedded } = await bundle(file, true);
     const budget = key === '.' ? BUDGETS.index : key === './all.js' ? BUDGETS.all : BUDGETS.element;
-    rows.push({ group: 'npm', name: `@cnr-widgets/elements${key === '.' ? '' : key.slice(1)}`, ...s, initial: initial.gzip, budget });
+    rows.push({ group: 'npm', name: `@cnr-widgets/elements${key === '.' ? '' : key.slice(1)}`, ...s, initial, embedded, budget });
     if (key === './all.js') largest = chunk;
   }
 
@@ -183,11 +215,10 @@ async function main() {
     { name: 'cnr-widgets.js (entry alone)', ...sum(of('entry')), budget: BUDGETS.cdnEntry },
     { name: 'entry + code chunks', ...sum(of('entry', 'code')), budget: BUDGETS.cdnCode },
     // The code a page on the embedded dataset downloads: no validation (zod), no HTTP (ky), no CSV.
-    {
-      name: 'code of a page on the embedded dataset',
-      ...sum(files.filter((f) => f.kind === 'entry' || /^chunks\/(embedded|memory|collections|shared)-/.test(f.file))),
-      budget: BUDGETS.cdnCode,
-    },
+    (() => {
+      const page = sum(files.filter((f) => f.kind === 'entry' || /^chunks\/(embedded|memory|collections|shared)-/.test(f.file)));
+      return { name: 'code of a page on the embedded dataset', ...page, embedded: page.gzip, budget: BUDGETS.cdnCode };
+    })(),
     { name: 'geometry chunk', ...sum(of('geometry')), budget: BUDGETS.geometry },
     { name: 'dataset chunk', ...sum(of('dataset')) },
     { name: 'code + dataset', ...sum(of('entry', 'code', 'dataset')) },
@@ -195,33 +226,53 @@ async function main() {
   ];
   for (const row of cdn) rows.push({ group: 'cdn', ...row });
 
-  for (const r of rows) r.ceiling = CEILINGS[r.name];
+  for (const r of rows) {
+    r.ceiling = CEILINGS[r.name];
+    r.embeddedCeiling = EMBEDDED_CEILINGS[r.name];
+  }
+  // A budget is met when the code a page loads on the embedded dataset fits
+  // (the `page` column; the CDN row that says so), and is shown against
+  // everything an entry may load (the gzip column) as well.
+  const pageOver = (r) => r.budget !== undefined && r.embedded !== undefined && r.embedded > r.budget * KB;
   const over = rows.filter((r) => r.budget !== undefined && r.gzip > r.budget * KB);
-  const overCeiling = rows.filter((r) => r.ceiling !== undefined && r.gzip > r.ceiling * KB);
+  const overCeiling = [
+    ...rows.filter((r) => r.ceiling !== undefined && r.gzip > r.ceiling * KB).map((r) => `${r.name} ${kb(r.gzip)} kB > ${r.ceiling} kB`),
+    ...rows
+      .filter((r) => r.embeddedCeiling !== undefined && r.embedded > r.embeddedCeiling * KB)
+      .map((r) => `${r.name} (page on the embedded dataset) ${kb(r.embedded)} kB > ${r.embeddedCeiling} kB`),
+  ];
   const width = Math.max(...rows.map((r) => r.name.length));
   const line = (cells) => `| ${cells.join(' | ')} |`;
-  console.log(line(['what'.padEnd(width), '     raw', 'gzip -9', 'initial', ' budget', '     ', 'ceiling']));
-  console.log(line(['-'.repeat(width), '-------:', '------:', '------:', '------:', '-----', '------:']));
+  const size = (n) => (n === undefined ? '' : `${kb(n)} kB`);
+  const status = (r, n) => (r.budget === undefined || n === undefined ? '' : n > r.budget * KB ? 'OVER' : 'ok');
+  console.log(line(['what'.padEnd(width), '     raw', 'gzip -9', '     ', 'initial', '   page', '     ', ' budget', 'ceiling']));
+  console.log(line(['-'.repeat(width), '-------:', '------:', '-----', '------:', '------:', '-----', '------:', '------:']));
   let group;
   for (const r of rows) {
     if (r.group !== group) {
       group = r.group;
       const title = group === 'npm' ? '**npm entries, bundled with lit + SDK**' : '**CDN bundle, dist/cdn/**';
-      console.log(line([title.padEnd(width), ''.padEnd(8), ''.padEnd(7), ''.padEnd(7), ''.padEnd(7), ''.padEnd(5), ''.padEnd(7)]));
+      console.log(line([title.padEnd(width), ...[8, 7, 5, 7, 7, 5, 7, 7].map((n) => ''.padEnd(n))]));
     }
-    const status = r.budget === undefined ? '' : r.gzip > r.budget * KB ? 'OVER' : 'ok';
+    const ceilings = [r.ceiling, r.embeddedCeiling].filter((c) => c !== undefined).join(' / ');
     console.log(
       line([
         r.name.padEnd(width),
-        `${kb(r.raw)} kB`.padStart(8),
-        `${kb(r.gzip)} kB`.padStart(7),
-        (r.initial === undefined ? '' : `${kb(r.initial)} kB`).padStart(7),
+        size(r.raw).padStart(8),
+        size(r.gzip).padStart(7),
+        status(r, r.gzip).padEnd(5),
+        size(r.initial).padStart(7),
+        size(r.embedded).padStart(7),
+        status(r, r.embedded).padEnd(5),
         (r.budget === undefined ? '' : `${r.budget} kB`).padStart(7),
-        status.padEnd(5),
-        (r.ceiling === undefined ? '' : `${r.ceiling} kB`).padStart(7),
+        (ceilings ? `${ceilings} kB` : '').padStart(7),
       ]),
     );
   }
+  console.log(
+    '\ngzip -9: everything the entry may load (every source, validation, HTTP, CSV); initial: before any import();' +
+      ' page: what a page on the embedded dataset loads (initial + the embedded source and the query engine). Data and geometry aside.',
+  );
   console.log(`\nCDN files: ${files.map((f) => `${f.file} (${f.kind}, ${kb(f.gzip)} kB gz)`).join(', ')}`);
 
   if (process.argv.includes('--modules') && largest) {
@@ -241,13 +292,17 @@ async function main() {
     console.log(`\nsize: wrote ${path.relative(root, out)}`);
   }
 
-  if (over.length > 0) {
-    console.log(`\nsize: PRODUCT.md budgets not met yet (see docs/size.md): ${over.map((r) => `${r.name} ${kb(r.gzip)} kB > ${r.budget} kB`).join('; ')}`);
+  const overPage = rows.filter(pageOver);
+  if (overPage.length > 0) {
+    console.log(`\nsize: pages on the embedded dataset over budget: ${overPage.map((r) => `${r.name} ${kb(r.embedded)} kB > ${r.budget} kB`).join('; ')}`);
   } else {
-    console.log('\nsize: every figure within its PRODUCT.md budget');
+    console.log('\nsize: every page on the embedded dataset within its PRODUCT.md budget');
+  }
+  if (over.length > 0) {
+    console.log(`size: with everything they may load (gzip -9 column), over budget: ${over.map((r) => `${r.name} ${kb(r.gzip)} kB > ${r.budget} kB`).join('; ')}`);
   }
   if (overCeiling.length > 0) {
-    console.error(`size: over the regression ceiling: ${overCeiling.map((r) => `${r.name} ${kb(r.gzip)} kB > ${r.ceiling} kB`).join('; ')}`);
+    console.error(`size: over the regression ceiling: ${overCeiling.join('; ')}`);
     process.exit(1);
   }
   console.log('size: every figure within its regression ceiling');
