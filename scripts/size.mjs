@@ -22,7 +22,7 @@
 //   node scripts/size.mjs            table
 //   node scripts/size.mjs --json     table, and bench/results/size.json
 //   node scripts/size.mjs --modules  also the 25 largest modules of the all-elements bundle
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -47,6 +47,8 @@ const BUDGETS = {
   cdnCode: 30,
   /** CDN: the map geometry chunk (PRODUCT.md). */
   geometry: 25,
+  /** The SDK's browser code with zod/mini and ky, what one page loads (issue 3). */
+  sdk: 12,
 };
 
 /**
@@ -69,6 +71,8 @@ const CEILINGS = {
   'entry + code chunks': 66.5,
   'code of a page on the embedded dataset': 43.5,
   'geometry chunk': 25,
+  '@cnr-widgets/sdk, on the embedded dataset': 29.5,
+  '@cnr-widgets/sdk, reading a src document': 29.5,
 };
 
 /**
@@ -85,6 +89,8 @@ const EMBEDDED_CEILINGS = {
   '@cnr-widgets/elements/project-list.js': 30.5,
   '@cnr-widgets/elements/provider.js': 18.5,
   '@cnr-widgets/elements/territory-map.js': 29,
+  '@cnr-widgets/sdk, on the embedded dataset': 10.5,
+  '@cnr-widgets/sdk, reading a src document': 29,
 };
 
 /** Dynamic imports measured apart: the embedded dataset and the map geometry. */
@@ -119,7 +125,7 @@ function npmEntries() {
  * `split: false`: one file (everything the entry may load); `split: true`: as an
  * application's bundler splits it, to measure what loads before any `import()`.
  */
-async function bundle(file, split = false) {
+async function bundle(file, split = false, pagePath = EMBEDDED_PATH) {
   const result = await build({
     configFile: false,
     logLevel: 'silent',
@@ -160,7 +166,7 @@ async function bundle(file, split = false) {
   const initial = closure([entry]);
   // A page on the embedded dataset also loads the SDK's embedded source and its
   // in-memory query engine (dynamic imports), not validation, HTTP or CSV.
-  const embeddedPath = chunks.filter((c) => c.moduleIds.some((id) => EMBEDDED_PATH.test(id.replaceAll('\\', '/'))));
+  const embeddedPath = chunks.filter((c) => c.moduleIds.some((id) => pagePath.test(id.replaceAll('\\', '/'))));
   const embedded = closure([entry, ...embeddedPath]);
   const total = (set) => sum([...set].map((c) => sizes(Buffer.from(c.code)))).gzip;
   return { initial: total(initial), embedded: total(embedded) };
@@ -168,6 +174,13 @@ async function bundle(file, split = false) {
 
 /** The SDK modules a page on the embedded dataset imports on demand (built or source). */
 const EMBEDDED_PATH = /\/sdk\/(dist|src)\/sources\/(embedded|memory)\.(js|ts)$/;
+/** … and a page reading a dataset document (`src`): its source, validation (zod/mini), HTTP (ky), query engine. */
+const DOCUMENT_PATH = /\/sdk\/(dist|src)\/(sources\/(static|memory)|validation\/parse|transport\/http)\.(js|ts)$/;
+
+/** The SDK alone, as an application uses it: one client, its source chosen at run time. */
+const SDK_APP = `import { createClient } from '@cnr-widgets/sdk';
+export const answer = createClient(globalThis.cnrOptions).projects();
+`;
 
 function cdnFiles() {
   const dir = path.join(dist, 'cdn');
@@ -207,6 +220,21 @@ async function main() {
     const budget = key === '.' ? BUDGETS.index : key === './all.js' ? BUDGETS.all : BUDGETS.element;
     rows.push({ group: 'npm', name: `@cnr-widgets/elements${key === '.' ? '' : key.slice(1)}`, ...s, initial, embedded, budget });
     if (key === './all.js') largest = chunk;
+  }
+
+  // The SDK alone (issue 3: its browser entry, with zod/mini and ky, ≤ 12 kB).
+  const app = path.join(elementsDir, '.size-sdk-app.js');
+  writeFileSync(app, SDK_APP);
+  try {
+    const chunk = await bundle(path.basename(app));
+    const embedded = await bundle(path.basename(app), true);
+    const document = await bundle(path.basename(app), true, DOCUMENT_PATH);
+    const everything = sizes(Buffer.from(chunk.code));
+    const sdkRow = (name, page) => ({ group: 'sdk', name, ...everything, initial: page.initial, embedded: page.embedded, budget: BUDGETS.sdk });
+    rows.push(sdkRow('@cnr-widgets/sdk, on the embedded dataset', embedded));
+    rows.push(sdkRow('@cnr-widgets/sdk, reading a src document', document));
+  } finally {
+    rmSync(app, { force: true });
   }
 
   const files = cdnFiles().map((f) => ({ ...f, kind: cdnKind(f.file) }));
@@ -251,7 +279,7 @@ async function main() {
   for (const r of rows) {
     if (r.group !== group) {
       group = r.group;
-      const title = group === 'npm' ? '**npm entries, bundled with lit + SDK**' : '**CDN bundle, dist/cdn/**';
+      const title = { npm: '**npm entries, bundled with lit + SDK**', sdk: '**the SDK alone, in a browser app**', cdn: '**CDN bundle, dist/cdn/**' }[group];
       console.log(line([title.padEnd(width), ...[8, 7, 5, 7, 7, 5, 7, 7].map((n) => ''.padEnd(n))]));
     }
     const ceilings = [r.ceiling, r.embeddedCeiling].filter((c) => c !== undefined).join(' / ');
@@ -271,7 +299,8 @@ async function main() {
   }
   console.log(
     '\ngzip -9: everything the entry may load (every source, validation, HTTP, CSV); initial: before any import();' +
-      ' page: what a page on the embedded dataset loads (initial + the embedded source and the query engine). Data and geometry aside.',
+      ' page: what a page on the embedded dataset loads (initial + the embedded source and the query engine; for « reading a src document »:' +
+      ' + the static source, validation with zod/mini, HTTP with ky). Data and geometry aside.',
   );
   console.log(`\nCDN files: ${files.map((f) => `${f.file} (${f.kind}, ${kb(f.gzip)} kB gz)`).join(', ')}`);
 
