@@ -3,6 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { forcedColorsPlugin } from './tests/browser/commands/forced-colors.mjs';
 import { moduleCopiesPlugin } from './tests/browser/hostile/server/copies.mjs';
 import { faultsMiddleware } from './tests/browser/hostile/server/faults.mjs';
 
@@ -53,6 +54,8 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' }),
     // `?copy=2` loads a second copy of the library, for tests/browser/hostile/two-copies.test.ts.
     moduleCopiesPlugin(),
+    // `emulate-forced-colors`: Windows high contrast, for the forced-colors tests (Chromium).
+    forcedColorsPlugin(),
   ],
   browsers,
   // One page at a time per browser: a second tab in Chromium is a background tab whose
