@@ -31,13 +31,22 @@ export const SCENARIOS = {
   'tampered-dataset': { title: 'Dataset chunk with one byte flipped (checked by the import map)', tamper: 'dataset', integrity: true, csp: 'nonce' },
   'control-entry': { title: 'Control: tampered cnr-widgets.js, no integrity', tamper: 'entry', integrity: false, csp: 'nonce' },
   'control-dataset': { title: 'Control: tampered dataset chunk, no integrity', tamper: 'dataset', integrity: false, csp: 'nonce' },
+  src: { title: 'A dataset document from the site (src), validated in the page', tamper: undefined, integrity: true, csp: 'nonce', src: true },
 };
 
-/** The widgets each page shows: key figures and a funding counter on région 44 (embedded dataset). */
-const WIDGETS = `<cnr-provider territory="44">
+/**
+ * The widgets each page shows: key figures and a funding counter on région 44,
+ * on the embedded dataset or (`src` scenario) on the same data published as a
+ * document by the site, which the page fetches and validates.
+ */
+const widgets = (src) => `<cnr-provider territory="44"${src ? ` src="${DOCUMENT_URL}"` : ''}>
   <cnr-key-figures></cnr-key-figures>
   <cnr-funding-counter></cnr-funding-counter>
 </cnr-provider>`;
+
+/** Where the site publishes its dataset document (the reference dataset, from packages/data). */
+const DOCUMENT_URL = '/data/cnr-dataset.json';
+const documentFile = path.resolve(here, '../../packages/data/dist/cnr-dataset.json');
 
 /**
  * Flips one byte of a file without changing what it does: the case of a letter
@@ -58,7 +67,7 @@ export function tamper(bytes, kind) {
 }
 
 /** Records, for the page and the test, uncaught errors, CSP violations and the cnr-error events. */
-const RECORDER = `window.__cnr = { errors: [], violations: [], scriptErrors: [], cnrErrors: [] };
+const RECORDER = `window.__cnr = { errors: [], violations: [], scriptErrors: [], cnrErrors: [], globals: Object.keys(window) };
 addEventListener('error', (e) => { if (e instanceof ErrorEvent) __cnr.errors.push(String(e.message)); });
 addEventListener('unhandledrejection', (e) => { __cnr.errors.push('unhandled rejection: ' + String(e.reason)); });
 document.addEventListener('securitypolicyviolation', (e) => { __cnr.violations.push(e.violatedDirective + ' ' + e.blockedURI); });
@@ -93,7 +102,7 @@ ${scripts}
 <body>
 <h1>${scenario.title}</h1>
 <p><a href="/">All scenarios</a></p>
-${WIDGETS}
+${widgets(scenario.src)}
 </body>
 </html>
 `;
@@ -121,6 +130,7 @@ ${WIDGETS}
     try {
       if (url.pathname === '/') return send(200, 'text/html; charset=utf-8', index);
       if (url.pathname === '/recorder.js') return send(200, 'text/javascript', RECORDER);
+      if (url.pathname === DOCUMENT_URL) return send(200, 'application/json', readFileSync(documentFile));
       const pageMatch = /^\/page\/([a-z-]+)$/.exec(url.pathname);
       if (pageMatch && pageMatch[1] in SCENARIOS) {
         const { html, csp } = await page(pageMatch[1]);

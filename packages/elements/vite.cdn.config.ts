@@ -1,4 +1,4 @@
-import { defaultClientConditions, defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 
 /**
  * CDN build of @cnr-widgets/elements: `dist/cdn/cnr-widgets.js` (+ source map)
@@ -21,7 +21,29 @@ const CHUNK_NAMES: readonly (readonly [RegExp, string])[] = [
   [/\/sdk\/src\/csv\/|\/@cnr-widgets\/sdk\/dist\/csv/, 'csv'],
 ];
 
+/**
+ * zod keeps its configuration and schema registry on `globalThis`
+ * (`__zod_globalConfig`, `__zod_globalRegistry`) so that every copy of zod in
+ * an application shares them. On someone else's page that is a leak both
+ * ways: our bundle writes two globals, and the host's own zod (`z.config()`)
+ * would configure ours. The CDN bundle is a guest: it gives zod a scope of its
+ * own instead. The npm build leaves zod as it is (the application's bundler
+ * owns it). tests/cdn checks that no `__zod_` global appears.
+ */
+function isolateZodGlobals(): Plugin {
+  const files = /[\\/]zod[\\/]v4[\\/]core[\\/](core|registries)\.js$/;
+  return {
+    name: 'cnr-isolate-zod-globals',
+    transform(code, id) {
+      if (!files.test(id)) return null;
+      if (!code.includes('globalThis')) this.error(`${id}: zod no longer reads globalThis here; review isolateZodGlobals`);
+      return { code: `const zodScope = {}; ${code.replaceAll('globalThis', 'zodScope')}`, map: null };
+    },
+  };
+}
+
 export default defineConfig({
+  plugins: [isolateZodGlobals()],
   resolve: { conditions: ['source', ...defaultClientConditions] },
   build: {
     target: 'es2022',

@@ -17,6 +17,8 @@ import { startServer, tamper } from '../../examples/cdn-sri/server.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cdnDir = path.join(root, 'packages/elements/dist/cdn');
 const TAGS = ['cnr-provider', 'cnr-key-figures', 'cnr-funding-counter'];
+/** What Lit puts on window by design: its version registries and the decorators' metadata. */
+const LIT_GLOBALS = ['litHtmlVersions', 'litElementVersions', 'reactiveElementVersions', 'litPropertyMetadata', 'litIssuedWarnings'];
 const only = process.env.BROWSERS?.split(',');
 
 const browsers = [
@@ -79,6 +81,8 @@ for (const { name, launch } of browsers) {
             defined: tags.filter((tag) => customElements.get(tag) !== undefined),
             ...window.__cnr,
             fetched: performance.getEntriesByType('resource').map((e) => e.name),
+            // Properties of window that the page did not have before the snippet (the recorder's own aside).
+            addedGlobals: Object.keys(window).filter((key) => key !== '__cnr' && !window.__cnr.globals.includes(key)),
           }),
           TAGS,
         );
@@ -123,6 +127,21 @@ for (const { name, launch } of browsers) {
       assert.deepEqual(r.defined, TAGS, 'cnr-widgets.js itself is intact');
       assert.ok(r.cnrErrors.length > 0, 'a widget fired cnr-error');
       assert.deepEqual(r.errors, []);
+    });
+
+    test('with a dataset document (src), validated with zod/mini in the page, the snippet adds only Lit’s version registries to window', async () => {
+      const shown = `document.querySelector('cnr-funding-counter')?.shadowRoot?.querySelector('[part~="amount"]')`;
+      const r = await open('src', `performance.getEntriesByType('resource').some((e) => e.name.includes('/data/')) && ${shown}`, 15_000);
+      assert.ok(r.fetched.some((u) => u.endsWith('/data/cnr-dataset.json')), 'the document was fetched');
+      assert.ok(r.fetched.some((u) => u.includes('/chunks/messages-')), 'the validation (zod/mini) was loaded');
+      assert.deepEqual(r.cnrErrors, []);
+      assert.deepEqual(r.errors, []);
+      assert.deepEqual(r.violations, []);
+      // Lit's registries of loaded versions and its decorator metadata are shared
+      // on purpose (they detect copies); zod's global configuration and registry
+      // would let a host page's zod change ours: the CDN build keeps them local.
+      const added = r.addedGlobals.filter((key) => !/ariaQuerySelector/.test(key)); // puppeteer's own
+      assert.deepEqual(added.filter((key) => !LIT_GLOBALS.includes(key)), [], 'window properties added by the widgets or their dependencies');
     });
 
     test('control: the same tampered cnr-widgets.js without integrity runs (the flipped byte is harmless)', async () => {
