@@ -104,6 +104,7 @@ function countText(count: number, locale: Locale): string {
  *
  * @cssprop --cnr-axis-filter-accent-color - Colour of the checked inputs.
  * @cssprop --cnr-axis-filter-indent - Indentation of the sub-groups.
+ * @cssprop --cnr-axis-filter-min-height - Height reserved while loading, and the least height once loaded (default 42rem: the santé axes in a column about 20rem wide).
  */
 export class CnrAxisFilter extends CnrElement implements LinkedHost {
   static override styles = [tokens, stateStyles, axisFilterStyles];
@@ -259,7 +260,7 @@ export class CnrAxisFilter extends CnrElement implements LinkedHost {
       ${data === undefined
         ? failed
           ? nothing
-          : renderLoading(locale, '22rem')
+          : renderLoading(locale, 'var(--_min)')
         : html`${data.stale && !failed ? renderStale(locale, this.refresh) : nothing}${this.renderGroup(data)}`}
     </div>`;
   }

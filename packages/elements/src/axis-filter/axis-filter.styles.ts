@@ -1,8 +1,10 @@
 import { css } from 'lit';
 
+/** The skeleton is `--_min` tall, and the filter loaded at least as tall. */
 export const axisFilterStyles = css`
-  :host {
-    display: block;
+  .root {
+    --_min: var(--cnr-axis-filter-min-height, 42rem);
+    min-height: var(--_min);
   }
 
   fieldset {

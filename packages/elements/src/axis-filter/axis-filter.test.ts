@@ -84,6 +84,31 @@ describe('<cnr-axis-filter>', () => {
     }
   });
 
+  it('keeps its reserved height when the axes arrive (no layout shift)', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const src = fresh();
+    const restore = stubFetch((url) => (url.includes(src) ? held.then(() => fetch(FIXTURE)) : undefined));
+    try {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="width: 320px"><cnr-axis-filter src=${src}></cnr-axis-filter><p>Après</p></div>`,
+      );
+      const filter = wrapper.querySelector('cnr-axis-filter')!;
+      await filter.updateComplete;
+      const geometry = () => [filter.getBoundingClientRect().height, wrapper.querySelector('p')!.getBoundingClientRect().top];
+      const before = geometry();
+      expect(before[0]).to.equal(42 * 16);
+      release();
+      await loaded(filter);
+      expect(geometry()).to.deep.equal(before);
+      // A page that knows its axes reserves their height: the skeleton takes it.
+      filter.style.setProperty('--cnr-axis-filter-min-height', '10rem');
+      expect(filter.getBoundingClientRect().height).to.be.above(160);
+    } finally {
+      restore();
+    }
+  });
+
   it('lists the embedded axes as radio buttons with « Tous les axes », sub-groups and counts', async () => {
     const filter = await fixture<CnrAxisFilter>(html`<cnr-axis-filter></cnr-axis-filter>`);
     await loaded(filter);

@@ -5,8 +5,27 @@ import type { Locale, Messages } from './locale.js';
 /**
  * The states every data widget shares — loading, error with retry, stale
  * data, records left out — so that they look and sound the same everywhere.
+ *
+ * `.stack` lays its children in one grid cell: a `.reserve` (the loading
+ * skeleton) and the content that replaces it, after which the reserve stays,
+ * hidden, and keeps its height. The widget neither grows nor shrinks when its
+ * data arrives as long as the content fits the reserve.
  */
 export const stateStyles = css`
+  .stack {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+  }
+
+  .stack > * {
+    grid-area: 1 / 1;
+    align-self: start;
+  }
+
+  .reserve:not(:last-child) {
+    visibility: hidden;
+  }
+
   .skeleton {
     display: block;
     min-height: var(--_skeleton-height, 6rem);
@@ -123,6 +142,16 @@ export function renderLoading(locale: Locale, height = '6rem'): TemplateResult {
   return html`<div class="skeleton" part="skeleton" .style=${`--_skeleton-height:${height}`} role="status">
     <span class="visually-hidden">${messages[locale].loading}</span>
   </div>`;
+}
+
+/**
+ * The `.reserve` of a `.stack`: `count` cells of the grid `grid` (a class of
+ * the element, whose styles size the cells), the skeleton while loading, then
+ * empty and hidden.
+ */
+export function renderReserve(locale: Locale, loading: boolean, count: number, grid: string): TemplateResult {
+  const cell = loading ? html`<div class="skeleton" part="skeleton"></div>` : html`<div></div>`;
+  return html`<div class="reserve ${grid}">${loading ? renderLoading(locale) : nothing}${Array(count - (loading ? 1 : 0)).fill(cell)}</div>`;
 }
 
 /** An error message with a retry button; the caller shows the last good data after it. */

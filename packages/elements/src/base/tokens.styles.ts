@@ -27,10 +27,13 @@ const darkValues = css`
  * public `--cnr-*` custom property, then the DSFR variable of the same role
  * (so a page that loads DSFR, light or dark, is followed), then the DSFR
  * light value. Without DSFR, `prefers-color-scheme: dark` and the page's
- * `data-fr-theme="dark"` switch the fallbacks to DSFR's dark values.
+ * `data-fr-theme="dark"` switch the fallbacks to DSFR's dark values. A
+ * widget's text (`.root`) never inherits the host page's odd settings it
+ * cannot survive.
  */
 export const tokens = css`
   :host {
+    display: block;
     --_font-family: var(--cnr-font-family, Marianne, arial, sans-serif);
     --_font-size: var(--cnr-font-size, 1rem);
     --_color-text: var(--cnr-color-text, var(--text-default-grey, #161616));
@@ -75,7 +78,6 @@ export const tokens = css`
     display: none !important;
   }
 
-  /* A widget's text never inherits the host page's odd settings it cannot survive. */
   .root {
     font-family: var(--_font-family);
     font-size: var(--_font-size);

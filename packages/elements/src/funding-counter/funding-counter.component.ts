@@ -288,7 +288,7 @@ export class CnrFundingCounter extends CnrElement implements LinkedHost {
       ${failed ? renderError(locale, this.task.error, this.retry) : nothing}
       ${data?.stale && !failed ? renderStale(locale, this.refresh) : nothing}
       <p class="label" part="label"><slot name="label">${messages[locale].label}</slot></p>
-      ${data === undefined ? (failed ? nothing : renderLoading(locale, '5.5rem')) : this.renderData(data)}
+      <div class="body">${data === undefined ? (failed ? nothing : renderLoading(locale, 'var(--_body)')) : this.renderData(data)}</div>
     </div>`;
   }
 }

@@ -1,14 +1,17 @@
 import { css } from 'lit';
 
+/** `.body` reserves the amount's line and the « Détail » button's row: loading, loaded, and when nothing matches. */
 export const fundingCounterStyles = css`
-  :host {
-    display: block;
-  }
-
   .root {
     padding: var(--cnr-funding-counter-padding, var(--_spacing-4));
     background: var(--cnr-funding-counter-background, var(--_color-background-alt));
     border-radius: var(--_radius);
+  }
+
+  .body {
+    --_body: calc(var(--_spacing-1) + 1.2 * var(--cnr-funding-counter-font-size, 2.5rem) + var(--_spacing-2) + 2.5rem);
+    display: flow-root;
+    min-height: var(--_body);
   }
 
   .label {
@@ -40,10 +43,6 @@ export const fundingCounterStyles = css`
   .details {
     margin-top: var(--_spacing-3);
     font-size: 0.875rem;
-  }
-
-  .details[hidden] {
-    display: none;
   }
 
   table {

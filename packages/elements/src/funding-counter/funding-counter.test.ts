@@ -192,6 +192,30 @@ describe('<cnr-funding-counter>', () => {
     }
   });
 
+  it('keeps the height of its skeleton when the amount, or no amount, arrives (no layout shift)', async () => {
+    for (const territory of ['', '11']) {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const src = fresh();
+      const restore = stubFetch((url) => (url.includes(src) ? gate.then(() => fetch(FIXTURE)) : undefined));
+      try {
+        const wrapper = await fixture<HTMLDivElement>(
+          html`<div style="width: 320px"><cnr-funding-counter src=${src} territory=${territory}></cnr-funding-counter><p>Après</p></div>`,
+        );
+        const counter = wrapper.querySelector('cnr-funding-counter')!;
+        await counter.updateComplete;
+        const geometry = () => [counter.getBoundingClientRect().height, wrapper.querySelector('p')!.getBoundingClientRect().top];
+        expect(part(counter, 'skeleton')).not.to.equal(null);
+        const before = geometry();
+        release();
+        await ready(counter, territory ? '[part="empty"]' : '[part="amount"]');
+        expect(geometry(), territory || 'every territory').to.deep.equal(before);
+      } finally {
+        restore();
+      }
+    }
+  });
+
   it('shows an error (404) with a retry that works (axe in the error state)', async () => {
     const src = fresh();
     let calls = 0;

@@ -9,7 +9,7 @@ import { disclosureStyles } from '../base/disclosure.styles.js';
 import { linkOrText } from '../base/links.js';
 import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
 import type { Locale, Messages } from '../base/locale.js';
-import { renderError, renderLoading, renderProblems, renderStale, stateStyles } from '../base/states.js';
+import { renderError, renderProblems, renderReserve, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { keyFiguresStyles } from './key-figures.styles.js';
 
@@ -116,6 +116,12 @@ export interface KeyFiguresData {
  * propositions, projets (réalisés, en cours) — of the selected territory, its
  * lower territories included, each with its qualifier (« plus de 1 100
  * participants »), and the source passages on demand.
+ *
+ * The loading skeleton reserves a box per figure asked for (`metrics`, every
+ * metric by default), the territory's line and the « Sources » button's row,
+ * and the element keeps that space once loaded. A page that knows its figures
+ * (a breakdown of the meetings takes a few more lines) reserves their exact
+ * height with `min-block-size` on the element.
  *
  * @summary Key figures of the CNR concertation for a territory.
  * @since 0.1.0
@@ -309,7 +315,15 @@ export class CnrKeyFigures extends CnrElement implements LinkedHost {
     return html`<div class="root" part="base" lang=${locale}>
       ${failed ? renderError(locale, this.task.error, this.retry) : nothing}
       ${data?.stale && !failed ? renderStale(locale, this.refresh) : nothing}
-      ${data === undefined ? (failed ? nothing : renderLoading(locale, '12rem')) : this.renderData(data)}
+      ${data === undefined && failed
+        ? nothing
+        : // The skeleton: a box per figure asked for (every metric by default), kept hidden under the figures.
+          html`<div class="stack">${renderReserve(
+            locale,
+            !data,
+            splitList(this.metrics).length || METRICS.length,
+            'figures',
+          )}${data ? html`<div>${this.renderData(data)}</div>` : nothing}</div>`}
     </div>`;
   }
 }

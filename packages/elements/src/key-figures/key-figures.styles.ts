@@ -1,8 +1,17 @@
 import { css } from 'lit';
 
+/**
+ * The reserve (see states.ts): a cell is a figure with a qualifier (its padding, « plus de », the
+ * number, a line of label); the padding of `.reserve` is the territory's line above the figures
+ * and the « Sources » button's row below.
+ */
 export const keyFiguresStyles = css`
-  :host {
-    display: block;
+  .reserve.figures {
+    padding: calc(1.6875rem + var(--_spacing-3)) 0 calc(var(--_spacing-3) + 2.5rem);
+  }
+
+  .reserve > * {
+    min-height: calc(2 * var(--_spacing-3) + 1.3125rem + 1.2 * var(--cnr-key-figures-font-size, 2rem) + 1.5em);
   }
 
   .territory {
@@ -66,10 +75,6 @@ export const keyFiguresStyles = css`
     margin: var(--_spacing-2) 0 0;
     padding-inline-start: var(--_spacing-6);
     font-size: 0.875rem;
-  }
-
-  .sources[hidden] {
-    display: none;
   }
 
   .sources li + li {

@@ -143,7 +143,7 @@ describe('<cnr-key-figures>', () => {
     const restore = stubFetch((url) => (url.includes(src) ? held.then(() => fetch(FIXTURE)) : undefined));
     try {
       const element = await fixture<CnrKeyFigures>(html`<cnr-key-figures src=${src} territory="44"></cnr-key-figures>`);
-      expect(part(element, 'skeleton')!.getBoundingClientRect().height).to.be.greaterThan(150);
+      expect(element.getBoundingClientRect().height).to.be.greaterThan(150);
       await expect(element).to.be.accessible();
       release();
       await ready(element);
@@ -151,6 +151,56 @@ describe('<cnr-key-figures>', () => {
     } finally {
       restore();
     }
+  });
+
+  describe('no layout shift when the data arrives', () => {
+    async function held(attributes: { metrics?: string; territory?: string }) {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const src = fresh();
+      const restore = stubFetch((url) => (url.includes(src) ? gate.then(() => fetch(FIXTURE)) : undefined));
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="width: 600px">
+          <cnr-key-figures src=${src} territory=${attributes.territory ?? '44'} metrics=${attributes.metrics ?? ''}></cnr-key-figures>
+          <p>Après</p>
+        </div>`,
+      );
+      const element = wrapper.querySelector('cnr-key-figures')!;
+      await element.updateComplete;
+      const geometry = () => [element.getBoundingClientRect().height, wrapper.querySelector('p')!.getBoundingClientRect().top];
+      return { element, geometry, release, restore };
+    }
+
+    it('a box per figure asked for: the skeleton has the size of the figures', async () => {
+      // « plus de 300 participants »: a figure with its qualifier, the territory's line, the « Sources » button.
+      const { element, geometry, release, restore } = await held({ metrics: 'participants' });
+      try {
+        expect(element.shadowRoot!.querySelectorAll('[part="skeleton"]')).to.have.length(1);
+        const before = geometry();
+        release();
+        await ready(element, '[part="figure"]');
+        expect(figures(element)).to.deep.equal(['plus de 300 participants']);
+        expect(part(element, 'sources-button')).not.to.equal(null);
+        expect(geometry()).to.deep.equal(before);
+      } finally {
+        restore();
+      }
+    });
+
+    it('every metric by default: fewer figures, or none, leave the space reserved', async () => {
+      for (const territory of ['44', '11']) {
+        const { element, geometry, release, restore } = await held({ territory });
+        try {
+          expect(element.shadowRoot!.querySelectorAll('[part="skeleton"]')).to.have.length(8);
+          const before = geometry();
+          release();
+          await ready(element, territory === '44' ? '[part="breakdown"]' : '[part="empty"]');
+          expect(geometry(), territory).to.deep.equal(before);
+        } finally {
+          restore();
+        }
+      }
+    });
   });
 
   it('shows an error (404) with a retry that works (axe)', async () => {

@@ -27,6 +27,11 @@ type Cache = { [K in LabelKind]?: Promise<Labels[K]> };
 /** One lookup per client and kind, shared by every card of the page. */
 const caches = new WeakMap<CnrClient, Cache>();
 
+/** Whether the names of one kind are looked up already (a list does it with its page): a card then takes them at once. */
+export function lookedUp(client: CnrClient, kind: LabelKind): boolean {
+  return caches.get(client)?.[kind] !== undefined;
+}
+
 async function fetchLabels<K extends LabelKind>(client: CnrClient, kind: K): Promise<Labels[K]> {
   switch (kind) {
     case 'axes': {

@@ -9,7 +9,7 @@ import type { Locale, Messages } from '../base/locale.js';
 import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrProjectSelectEvent } from '../events/events.js';
-import { lookupLabels, type LabelKind, type Labels } from './labels.js';
+import { lookedUp, lookupLabels, type LabelKind, type Labels } from './labels.js';
 import { projectCardStyles } from './project-card.styles.js';
 
 type Key =
@@ -136,8 +136,10 @@ function items(values: readonly string[]): TemplateResult[] {
  *
  * Names (axes, territories, documents) and funding are looked up lazily,
  * when the card first comes near the viewport, once per data source for all
- * the cards of the page; until then, or when the lookup fails, ids are shown.
- * A card given its `project` fetches nothing else.
+ * the cards of the page (a `<cnr-project-list>` looks them up with its page);
+ * names already looked up show from the card's first paint; until then, or
+ * when the lookup fails, ids are shown. A card given its `project` fetches
+ * nothing else.
  *
  * @summary A card for one project of the CNR.
  * @since 0.1.0
@@ -172,6 +174,7 @@ function items(values: readonly string[]): TemplateResult[] {
  * @cssprop --cnr-project-card-background - Background of the card.
  * @cssprop --cnr-project-card-border-color - Colour of the card's border.
  * @cssprop --cnr-project-card-accent-color - Colour of the card's bottom rule.
+ * @cssprop --cnr-project-card-min-height - A card loaded by `project-id`: height reserved while loading, and its least height (default 12rem, 28rem for full cards).
  */
 export class CnrProjectCard extends CnrElement implements LinkedHost {
   static override styles = [tokens, stateStyles, projectCardStyles];
@@ -254,7 +257,7 @@ export class CnrProjectCard extends CnrElement implements LinkedHost {
     if (changed.has('provider') && this.hasUpdated) this.linked.relink();
     if (changed.has('project') || changed.has('projectId')) this.expanded = false;
     const project = this.shownProject;
-    if (project && this.nearViewport) this.requestLabels(project);
+    if (project) this.requestLabels(project);
   }
 
   /** The project on screen: the property, else the loaded one (kept through a failed reload). */
@@ -275,7 +278,8 @@ export class CnrProjectCard extends CnrElement implements LinkedHost {
     if (this.variant !== 'compact') kinds.push('documents', 'fundings');
     if (this.variant !== 'compact' && project.axes.length > 0) kinds.push('axes');
     for (const kind of kinds) {
-      if (this.requested.has(kind)) continue;
+      // Names a list looked up with its page are there before the card's first paint: no reflow after.
+      if (this.requested.has(kind) || !(this.nearViewport || lookedUp(client, kind))) continue;
       this.requested.add(kind);
       lookupLabels(client, kind).then(
         (map) => {
@@ -298,13 +302,13 @@ export class CnrProjectCard extends CnrElement implements LinkedHost {
     const locale = this.locale;
     if (project) return this.renderProject(project, locale);
     if (this.project || !this.projectId) return nothing;
-    if (this.task.failed) {
-      return html`<div class="root" part="base">${renderError(locale, this.task.error, () => void this.task.run())}</div>`;
-    }
-    if (this.task.value && this.task.value.data === undefined) {
-      return html`<div class="root" part="base"><p class="not-found" role="status">${messages[locale].notFound}</p></div>`;
-    }
-    return html`<div class="root" part="base">${renderLoading(locale, this.variant === 'compact' ? '8rem' : '16rem')}</div>`;
+    return html`<div class="root" part="base">
+      ${this.task.failed
+        ? renderError(locale, this.task.error, () => void this.task.run())
+        : this.task.value && this.task.value.data === undefined
+          ? html`<p class="not-found" role="status">${messages[locale].notFound}</p>`
+          : renderLoading(locale)}
+    </div>`;
   }
 
   private renderProject(project: Project, locale: Locale): TemplateResult {

@@ -1,10 +1,7 @@
 import { css } from 'lit';
 
+/** A card that loads its project (`project-id`) keeps the height its skeleton reserved. */
 export const projectCardStyles = css`
-  :host {
-    display: block;
-  }
-
   .root {
     display: flex;
     flex-direction: column;
@@ -17,6 +14,18 @@ export const projectCardStyles = css`
     border: 1px solid var(--cnr-project-card-border-color, var(--_color-border));
     border-bottom: 3px solid var(--cnr-project-card-accent-color, var(--_color-action));
     border-radius: var(--_radius);
+  }
+
+  :host([project-id]) .root {
+    min-height: var(--cnr-project-card-min-height, 12rem);
+  }
+
+  :host([project-id][variant='full']) .root {
+    min-height: var(--cnr-project-card-min-height, 28rem);
+  }
+
+  .skeleton {
+    flex: auto;
   }
 
   .title {

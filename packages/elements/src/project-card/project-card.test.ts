@@ -245,6 +245,35 @@ describe('<cnr-project-card>', () => {
     await expect(card).to.be.accessible();
   });
 
+  it('loaded by project-id, keeps the height its skeleton reserved (no layout shift)', async () => {
+    // The default reserve for a compact card; for this long full card, the page's (--cnr-project-card-min-height).
+    for (const [variant, reserve] of [
+      ['compact', ''],
+      ['full', '--cnr-project-card-min-height: 50rem'],
+    ]) {
+      let release = () => {};
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const base = createClient({ src: `${FIXTURE}?${variant}` });
+      const held: CnrClient = { ...base, project: async (...args) => (await gate, base.project(...args)) };
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style=${`width: 400px; ${reserve}`}>
+          <cnr-project-card project-id="p-full" variant=${variant} .client=${held}></cnr-project-card>
+          <p>Après</p>
+        </div>`,
+      );
+      const card = wrapper.querySelector('cnr-project-card')!;
+      await card.updateComplete;
+      const after = wrapper.querySelector('p')!;
+      const before = [card.getBoundingClientRect().height, after.getBoundingClientRect().top];
+      expect(before[0], variant).to.equal(variant === 'full' ? 800 : 192);
+      release();
+      await waitUntil(() => $(card, '[role="heading"]') !== null, 'project loaded');
+      // The names (territories, documents) arrive after the project: the card does not grow then either.
+      await waitUntil(() => textOf(card).includes('Vosges'), 'names');
+      expect([card.getBoundingClientRect().height, after.getBoundingClientRect().top], variant).to.deep.equal(before);
+    }
+  });
+
   it('says when no project has the id', async () => {
     const card = await fixture<CnrProjectCard>(html`<cnr-project-card project-id="nope" src=${FIXTURE}></cnr-project-card>`);
     await waitUntil(() => textOf(card).includes('introuvable'), 'not found');

@@ -17,7 +17,7 @@ import { DataTask, LifecycleTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey } from '../base/filters.js';
 import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
 import type { Locale, Messages } from '../base/locale.js';
-import { renderError, renderLoading, renderProblems, renderStale, stateStyles } from '../base/states.js';
+import { renderError, renderProblems, renderReserve, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrFilterChangeEvent } from '../events/events.js';
 import { lookupLabels, type Labels } from '../project-card/labels.js';
@@ -31,6 +31,9 @@ const SORTS = {
 } as const satisfies Record<string, ProjectQueryOptions>;
 
 export type ProjectListSort = keyof typeof SORTS;
+
+/** The names a full card shows; a compact one, the first only. */
+const LABEL_KINDS = ['territories', 'axes', 'documents', 'fundings'] as const;
 
 /** The filters the empty state offers to relax, in the order it names them. */
 const RELAXABLE = ['territory', 'axes', 'statuses', 'solution', 'funder', 'yearFrom', 'yearTo', 'q'] as const;
@@ -185,6 +188,14 @@ function pageItems(page: number, last: number): number[] {
  * focus moves to the list of cards, whose name says the page (« Projets,
  * page 2 sur 834 »).
  *
+ * **No layout shift.** From its skeleton to its first page, the list keeps
+ * the space of a full page (`page-size` cells of
+ * `--cnr-project-list-card-min-height`) and the pager's row, whatever the
+ * number of projects; the names the cards show come with the page. Once the
+ * user searches, filters or turns the page, a page is as tall as its cards
+ * (a short result leaves no blank space; a shift the user caused is not a
+ * layout shift in the sense of CLS).
+ *
  * @summary The filtered, searchable, sortable list of CNR projects, with CSV export.
  * @since 0.1.0
  *
@@ -212,7 +223,7 @@ function pageItems(page: number, last: number): number[] {
  * @csspart problems - The records of the source left out or incomplete.
  *
  * @cssprop --cnr-project-list-gap - Space between cards.
- * @cssprop --cnr-project-list-card-min-height - Height reserved for each card while loading, and its least height (default 12rem, 28rem for full cards).
+ * @cssprop --cnr-project-list-card-min-height - Height of each card's cell in the space a page reserves, from the skeleton on, and a card's least height when the page is not full (default 12rem, 28rem for full cards; from three columns, 2.5rem more than this). A full page shares that space among its rows.
  * @cssprop --cnr-project-list-column-width - Width from which the grid adds a column (default 18rem).
  */
 export class CnrProjectList extends CnrElement implements LinkedHost {
@@ -274,11 +285,28 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
   private focusAfterLoad: 'cards' | 'relax' | undefined;
   private exporting = false;
   private namesClient: CnrClient | undefined;
+  /**
+   * Whether the list keeps the space of a full page. Only its first answer
+   * does (the page loading); once a page has been shown, a new one — the
+   * user's search, filter or page, whose shift the user caused — takes the
+   * height of its cards, so a short result leaves no blank space.
+   */
+  private reserveFullPage = true;
 
   private readonly task = new DataTask(this, {
     args: () => [this.activeClient, filtersKey(this.linked.filters), this.sort, this.page, this.size] as const,
-    task: async ([client, _key, sort, page, size], { signal }) =>
-      client.projects(this.linked.filters, { ...(SORTS[sort] ?? SORTS.title), limit: size, offset: (page - 1) * size }, { signal }),
+    task: async ([client, _key, sort, page, size], { signal }) => {
+      if (this.task.lastValue !== undefined) this.reserveFullPage = false;
+      const result = await client.projects(
+        this.linked.filters,
+        { ...(SORTS[sort] ?? SORTS.title), limit: size, offset: (page - 1) * size },
+        { signal },
+      );
+      // The names the cards show come with the page (the cards do not reflow when they arrive), looked up
+      // once the page is there: the source is loaded then, and a lookup never keeps an aborted download going.
+      await Promise.allSettled((this.cardVariant === 'full' ? LABEL_KINDS : LABEL_KINDS.slice(0, 1)).map((kind) => lookupLabels(client, kind)));
+      return result;
+    },
   });
 
   /** The source's validation report (records left out), shown on demand. */
@@ -498,29 +526,37 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
         <div class="visually-hidden" role="status">${this.announcement}</div>
         ${this.task.failed ? renderError(locale, this.task.error, this.retry) : nothing}
         ${!this.task.failed && result?.stale ? renderStale(locale, this.refresh) : nothing}
-        ${page ? this.renderPage(page, locale) : this.task.failed ? nothing : this.renderSkeleton(locale)}
+        ${page || !this.task.failed ? this.renderPage(page, locale) : nothing}
         ${renderProblems(locale, problems)}
       </div>
     `;
   }
 
-  private renderSkeleton(locale: Locale): TemplateResult {
-    const cells = Array.from({ length: Math.min(this.size, 24) - 1 }, () => html`<div class="skeleton" part="skeleton"></div>`);
-    // The pager's row is reserved too: most lists have more than one page.
-    return html`<div class="cards loading">${renderLoading(locale, 'var(--_card-min-height)')}${cells}</div>
-      <div class="pager-space"></div>`;
+  /**
+   * The cards over the space of a full page, reserved by the skeleton and
+   * kept (hidden) beneath them, then the pager's row, also kept for one page:
+   * the list keeps its height when it loads, whether its first page is full
+   * or not. After that (see `reserveFullPage`) a page is as tall as its cards.
+   */
+  private renderPage(page: Page<Project> | undefined, locale: Locale): TemplateResult {
+    const last = page ? Math.ceil(page.total / this.size) : 0;
+    const current = page ? Math.floor(page.offset / this.size) + 1 : 0;
+    return html`<div class="stack">
+        ${!page || this.reserveFullPage ? renderReserve(locale, !page, this.size, 'cards') : nothing}${!page
+          ? nothing
+          : page.total === 0
+            ? this.renderEmpty(locale)
+            : this.renderCards(page, current, last, messages[locale])}
+      </div>
+      ${last > 1 ? this.renderPager(current, last, messages[locale]) : this.reserveFullPage ? html`<div class="pager"></div>` : nothing}`;
   }
 
-  private renderPage(page: Page<Project>, locale: Locale): TemplateResult {
-    if (page.total === 0) return this.renderEmpty(locale);
-    const t = messages[locale];
-    const last = Math.max(1, Math.ceil(page.total / this.size));
-    const current = Math.floor(page.offset / this.size) + 1;
+  private renderCards(page: Page<Project>, current: number, last: number, t: Record<Key, string>): TemplateResult {
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3));
     const client = this.activeClient;
     return html`
       <ul
-        class="cards"
+        class="cards ${page.items.length < this.size ? '' : 'fill'}"
         part="cards"
         role="list"
         tabindex="-1"
@@ -529,50 +565,32 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
       >
         ${page.items.map(
           (project) =>
-            html`<li>
-              <cnr-project-card
-                part="card"
-                exportparts="base: card-base, title: card-title, status: card-status, select-button: card-select-button"
-                .project=${project}
-                .client=${client}
-                variant=${this.cardVariant === 'full' ? 'full' : 'compact'}
-                heading-level=${level}
-                ?selectable=${this.selectable}
-              ></cnr-project-card>
-            </li>`,
+            html`<li><cnr-project-card
+              part="card"
+              exportparts="base: card-base, title: card-title, status: card-status, select-button: card-select-button"
+              .project=${project}
+              .client=${client}
+              variant=${this.cardVariant === 'full' ? 'full' : 'compact'}
+              heading-level=${level}
+              ?selectable=${this.selectable}
+            ></cnr-project-card></li>`,
         )}
       </ul>
-      ${last > 1 ? this.renderPager(current, last, t) : nothing}
     `;
   }
 
   private renderPager(current: number, last: number, t: Record<Key, string>): TemplateResult {
     return html`<nav class="pager" part="pager" aria-label=${t.pagination}>
       <ul>
-        <li>
-          <button type="button" part="pager-button" ?disabled=${current <= 1} @click=${() => this.goTo(current - 1)}>
-            ${t.previous}
-          </button>
-        </li>
+        <li><button type="button" part="pager-button" ?disabled=${current <= 1} @click=${() => this.goTo(current - 1)}>${t.previous}</button></li>
         ${pageItems(current, last).map((p) =>
           p === 0
             ? html`<li class="gap" aria-hidden="true">…</li>`
-            : html`<li>
-                <button
-                  type="button"
-                  part="pager-button"
-                  aria-current=${p === current ? 'page' : nothing}
-                  @click=${() => this.goTo(p)}
-                >
-                  <span class="visually-hidden">${t.page} </span>${new Intl.NumberFormat(this.locale).format(p)}
-                </button>
-              </li>`,
+            : html`<li><button type="button" part="pager-button" aria-current=${p === current ? 'page' : nothing} @click=${() => this.goTo(p)}>
+                <span class="visually-hidden">${t.page} </span>${new Intl.NumberFormat(this.locale).format(p)}
+              </button></li>`,
         )}
-        <li>
-          <button type="button" part="pager-button" ?disabled=${current >= last} @click=${() => this.goTo(current + 1)}>
-            ${t.next}
-          </button>
-        </li>
+        <li><button type="button" part="pager-button" ?disabled=${current >= last} @click=${() => this.goTo(current + 1)}>${t.next}</button></li>
       </ul>
     </nav>`;
   }

@@ -1,10 +1,17 @@
 import { css } from 'lit';
 
+/**
+ * No layout shift when the list loads:
+ * - the cards lie over the space of a full page (`.stack`, `.reserve`: states.ts), `page-size`
+ *   cells of `--_card-min-height`; a full page (`.fill`) is stretched to it, its rows sharing the
+ *   space (a tall card takes from the others), a shorter page leaves the rest empty;
+ * - three columns or more (56rem): narrower cards, each row as tall as the tallest of more cards,
+ *   so 2.5rem more per cell;
+ * - the pager's row is reserved even for one page: two rows of buttons in a narrow list;
+ * - inputs have a fixed height: a select's line is its font's own, and the toolbar would grow
+ *   when a web font arrives.
+ */
 export const projectListStyles = css`
-  :host {
-    display: block;
-  }
-
   .root {
     --_gap: var(--cnr-project-list-gap, var(--_spacing-4));
     --_card-min-height: var(--cnr-project-list-card-min-height, 12rem);
@@ -46,7 +53,7 @@ export const projectListStyles = css`
   input,
   select {
     font: inherit;
-    min-height: 2.5rem;
+    height: calc(1.5em + 2 * var(--_spacing-2) + 2px);
     max-width: 100%;
     padding: var(--_spacing-2) var(--_spacing-3);
     color: var(--_color-text);
@@ -77,11 +84,23 @@ export const projectListStyles = css`
     }
   }
 
-  .cards > li,
-  .cards > .skeleton,
-  .cards > [part='skeleton'] {
+  .stack > .fill {
+    align-self: stretch;
+  }
+
+  .cards > * {
     min-width: 0;
     min-height: var(--_card-min-height);
+  }
+
+  @container cnr-project-list (min-width: 56rem) {
+    .cards > * {
+      min-height: calc(var(--_card-min-height) + 2.5rem);
+    }
+  }
+
+  .fill > li {
+    min-height: 0;
   }
 
   .cards > li > cnr-project-card {
@@ -146,8 +165,14 @@ export const projectListStyles = css`
     cursor: default;
   }
 
-  .pager-space {
+  .pager {
     min-height: 2.5rem;
+  }
+
+  @container cnr-project-list (max-width: 30rem) {
+    .pager {
+      min-height: calc(5rem + var(--_spacing-2));
+    }
   }
 
   .gap {

@@ -9,6 +9,7 @@ import {
   type ProjectQueryOptions,
 } from '@cnr-widgets/sdk';
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { nothing } from 'lit';
 import '../define/project-list.js';
 import '../define/provider.js';
 import type { CnrProvider } from '../provider/provider.component.js';
@@ -117,6 +118,69 @@ describe('<cnr-project-list>', () => {
     // The space is reserved: the content below never moves up, and moves down by less than a card (taller titles).
     expect(after).to.be.at.least(before - 1);
     expect(after - before).to.be.below(0.2 * before);
+  });
+
+  describe('no layout shift when the data arrives', () => {
+    /** The list's height and where the paragraph after it starts: what a reader sees move. */
+    const geometry = (wrapper: Element) => [
+      wrapper.querySelector('cnr-project-list')!.getBoundingClientRect().height,
+      wrapper.querySelector('#after')!.getBoundingClientRect().top,
+    ];
+
+    async function held(territory: string | undefined, q: string | undefined, width: number, reserve: string | undefined) {
+      const { client, control } = controlledClient(createClient());
+      let release = () => {};
+      control.gate = new Promise((resolve) => (release = resolve));
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style=${`width: ${width}px;${reserve ? ` --cnr-project-list-card-min-height: ${reserve}` : ''}`}>
+          <cnr-project-list territory=${territory ?? nothing} q=${q ?? nothing} thematique="all" .client=${client}></cnr-project-list>
+          <p id="after">Après</p>
+        </div>`,
+      );
+      await wrapper.querySelector('cnr-project-list')!.updateComplete;
+      return { wrapper, list: wrapper.querySelector('cnr-project-list')!, release };
+    }
+
+    const territories = (list: Element) => cards(list).map((card) => squash(card.shadowRoot!.querySelector('[part="territories"]')?.textContent));
+
+    // Cards of different heights, in the browser's default font. A reserve of 16rem is roomy enough for the
+    // fixture's cards in any browser; the default one (12rem) for cards about 27rem wide.
+    for (const [name, territory, q, width, reserve, count] of [
+      ['a full page, two columns, the default reserve', undefined, undefined, 880, undefined, 12],
+      ['a full page, two columns', undefined, undefined, 700, '16rem', 12],
+      ['a full page, one column', undefined, undefined, 340, '16rem', 12],
+      ['a page of a few cards', '88', undefined, 700, '16rem', 6],
+      ['no project', undefined, 'inexistant', 700, '16rem', 0],
+    ] as const) {
+      it(`${name}: the list keeps the height of its skeleton`, async () => {
+        const { wrapper, list, release } = await held(territory, q, width, reserve);
+        expect($$(list, '[part="skeleton"]')).to.have.length(12);
+        const before = geometry(wrapper);
+        release();
+        await waitUntil(() => countOf(list) !== '', 'count', { timeout: 8000 });
+        await waitUntil(() => cards(list).every((card) => card.shadowRoot?.querySelector('[role="heading"]')), 'cards rendered');
+        expect(cards(list)).to.have.length(count);
+        expect(geometry(wrapper)).to.deep.equal(before);
+        // The cards show the territories' names from their first paint: nothing moves afterwards either.
+        const shown = territories(list);
+        await aTimeout(300);
+        expect(geometry(wrapper)).to.deep.equal(before);
+        expect(territories(list)).to.deep.equal(shown);
+      });
+    }
+
+    it('once the user narrows the selection, a short page is as tall as its cards (no blank space)', async () => {
+      const { wrapper, list, release } = await held(undefined, undefined, 700, '16rem');
+      const reserved = geometry(wrapper)[0]!;
+      release();
+      await waitUntil(() => cards(list).length === 12, 'a full first page', { timeout: 8000 });
+      (list as CnrProjectList).territory = '88';
+      await waitUntil(() => cards(list).length === 6, 'the six Vosges projects', { timeout: 8000 });
+      await list.updateComplete;
+      // Six cards in two columns: three rows, well under the twelve cells (six rows) kept for the first page.
+      expect(geometry(wrapper)[0]).to.be.below(reserved * 0.75);
+      expect($(list, '.pager')).to.equal(null);
+    });
   });
 
   it('shows the santé projects by default', async () => {

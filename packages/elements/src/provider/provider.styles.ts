@@ -1,12 +1,14 @@
 import { css } from 'lit';
 
+/**
+ * Slotted content inherits from the slot: the slot passes the page's inherited
+ * properties through (DSFR sets box-sizing on :root and inherits it).
+ */
 export const providerStyles = css`
   :host {
     display: contents;
   }
 
-  /* Slotted content inherits from the slot: pass the page's inherited
-     properties through (DSFR sets box-sizing on :root and inherits it). */
   slot {
     box-sizing: inherit;
   }
