@@ -830,7 +830,10 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
       <div class="frame" part="map">
         ${ready ? this.renderMap(geo, items, selection) : failed ? nothing : renderLoading(locale, '100%')}
       </div>
-      ${ready ? this.renderLegend(items) : nothing}
+      ${
+        // From the start (title, « pas de donnée », 0), so that only its classes arrive with the data: nothing below moves.
+        this.renderLegend(ready ? items : [])
+      }
       <div class="table-wrapper" part="table-wrapper" id="table" ?hidden=${!this.tableOpen}>
         ${this.tableOpen && data ? this.renderTable(items, selection, splits) : nothing}
       </div>

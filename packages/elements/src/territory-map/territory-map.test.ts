@@ -71,19 +71,25 @@ describe('<cnr-territory-map>', () => {
     let release = () => {};
     control.gate = new Promise((resolve) => (release = resolve));
     const wrapper = await fixture<HTMLDivElement>(
-      html`<div style="width: 608px"><cnr-territory-map .client=${client}></cnr-territory-map><p>Après</p></div>`,
+      html`<div style="width: 608px"><cnr-territory-map .client=${client}></cnr-territory-map><p id="after">Après</p></div>`,
     );
     const map = wrapper.querySelector('cnr-territory-map')!;
     await map.updateComplete;
     const frame = $(map, '[part="map"]')!;
+    const below = () => wrapper.querySelector('#after')!.getBoundingClientRect().top;
     expect(frame.querySelector('[part="skeleton"]')).to.not.equal(null);
     expect(squash(frame.textContent)).to.equal('Chargement des données…');
     expect(frame.getBoundingClientRect().height).to.be.closeTo((608 * 1010) / 1216, 1);
     await expect(map).to.be.accessible();
     const before = frame.getBoundingClientRect().height;
+    const top = below();
+    // The legend's title and its « pas de donnée » and 0 are there from the start: only its classes come with the data.
+    expect(squash($(map, '[part="legend"]')?.textContent)).to.equal('Légende : nombre de projets pas de donnée 0');
     release();
     await drawn(map, 18);
+    await waitUntil(() => $$(map, '[part="legend"] li').length > 2, 'the legend shows its classes');
     expect(frame.getBoundingClientRect().height).to.equal(before);
+    expect(below(), 'the paragraph after the map').to.equal(top);
     expect(frame.querySelector('[part="skeleton"]')).to.equal(null);
   });
 
