@@ -289,42 +289,45 @@ export function createIndex(dataset: Dataset | DatasetInput): DatasetIndex {
     for (const id of unique(named)) pushTo(fundingsByProject, id, i);
   });
 
-  // Projects.
+  // Projects. Lists that most projects leave empty share one empty list, and
+  // the axis candidates go through one scratch list, so indexing allocates
+  // little more than what each entry keeps.
   const funderKeys: string[] = [];
   const funderCode = new Map<string, number>();
-  const addAxis = (list: string[], value: string): void => {
-    list.push(value);
+  const candidates: string[] = [];
+  const addAxis = (value: string): void => {
+    candidates.push(value);
     const parent = subgroupAxis.get(value);
-    if (parent !== undefined) list.push(parent);
+    if (parent !== undefined) candidates.push(parent);
   };
-  const NO_FUNDINGS: readonly number[] = [];
+  const NONE: readonly never[] = [];
   const entries: ProjectEntry[] = new Array<ProjectEntry>(projects.length);
   for (let position = 0; position < projects.length; position++) {
     const project = projects[position]!;
 
-    const candidates: string[] = [];
-    for (const value of project.axes) addAxis(candidates, value);
+    candidates.length = 0;
+    for (const value of project.axes) addAxis(value);
     const solution = project.solution === undefined ? undefined : solutionsById.get(project.solution);
     if (solution) {
-      addAxis(candidates, solution.axis);
-      if (solution.subgroup !== undefined) addAxis(candidates, solution.subgroup);
+      addAxis(solution.axis);
+      if (solution.subgroup !== undefined) addAxis(solution.subgroup);
     }
     const axisList = unique(candidates);
     const axisCodes = axisList.map(codeOfAxis);
 
-    const years: [number, number][] = [];
+    let years: [number, number][] | undefined;
     const start = yearOf(project.startDate);
     const end = yearOf(project.endDate);
     if (start !== undefined || end !== undefined) {
       const lo = start ?? end!;
       const hi = end ?? start!;
-      years.push(lo <= hi ? [lo, hi] : [hi, lo]);
+      years = [lo <= hi ? [lo, hi] : [hi, lo]];
     }
 
-    const fundingList = fundingsByProject.get(project.id) ?? NO_FUNDINGS;
+    const fundingList: readonly number[] = fundingsByProject.get(project.id) ?? NONE;
     let amount: number | undefined;
-    let funderList: string[] = [];
-    let funderCodes: number[] = [];
+    let funderList: readonly string[] = NONE;
+    let funderCodes: readonly number[] = NONE;
     if (fundingList.length > 0) {
       amount = 0;
       const own = fundingList.length > 8 ? new Set(fundingList) : undefined;
@@ -333,7 +336,7 @@ export function createIndex(dataset: Dataset | DatasetInput): DatasetIndex {
       for (const f of fundingList) {
         const funding = fundings[f]!;
         keys.push(fundingFunderKeys[f]!);
-        if (funding.year !== undefined) years.push([funding.year, funding.year]);
+        if (funding.year !== undefined) (years ??= []).push([funding.year, funding.year]);
         const chain = fundingEnvelopes[f]!;
         if (chain.length === 0 || !chain.some(isOwn)) amount += funding.amount;
       }
@@ -362,7 +365,7 @@ export function createIndex(dataset: Dataset | DatasetInput): DatasetIndex {
       position,
       axisList,
       axisCodes,
-      years,
+      years ?? NONE,
       amount,
       funderList,
       funderCodes,

@@ -21,8 +21,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let current = root;
   for (const key of path) {
-    if (!isPlainObject(current) && !Array.isArray(current)) return undefined;
-    if (!Object.hasOwn(current, key)) return undefined;
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined;
     current = (current as Record<PropertyKey, unknown>)[key];
   }
   return current;
@@ -32,10 +31,6 @@ function readableId(record: unknown): string | undefined {
   if (!isPlainObject(record)) return undefined;
   const id = record['id'];
   return typeof id === 'string' && id.length > 0 && id.length <= 200 ? id : undefined;
-}
-
-function pathOf(path: readonly PropertyKey[]): (string | number)[] {
-  return path.map((key) => (typeof key === 'number' ? key : String(key)));
 }
 
 /** Collects problems, up to a bound, so a hostile file cannot exhaust memory through its report. */
@@ -67,12 +62,13 @@ function issueProblems(
   issues: readonly z.core.$ZodIssue[],
   input: unknown,
   where: Pick<ValidationProblem, 'collection' | 'index' | 'id'>,
+  severity: ValidationProblem['severity'] = 'error',
 ): ValidationProblem[] {
   return issues.map((issue) => ({
     ...where,
-    path: pathOf(issue.path),
+    path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
     message: describeIssue(issue as IssueLike, valueAt(input, issue.path) === undefined),
-    severity: 'error',
+    severity,
   }));
 }
 
@@ -93,6 +89,7 @@ export function parseDataset(input: unknown): ParseResult {
   }
   const problems = new ProblemList();
 
+  const lists: Partial<Record<CollectionName, unknown[]>> = {};
   for (const name of COLLECTION_NAMES) {
     const value = Object.hasOwn(input, name) ? input[name] : undefined;
     if (value !== undefined && !Array.isArray(value)) {
@@ -108,6 +105,7 @@ export function parseDataset(input: unknown): ParseResult {
         ],
       });
     }
+    lists[name] = value;
   }
 
   const meta = z.safeParse(DatasetMeta, input);
@@ -115,7 +113,7 @@ export function parseDataset(input: unknown): ParseResult {
   if (meta.success) {
     metaData = meta.data;
   } else {
-    for (const problem of issueProblems(meta.error.issues, input, {})) problems.add({ ...problem, severity: 'warning' });
+    for (const problem of issueProblems(meta.error.issues, input, {}, 'warning')) problems.add(problem);
     metaData = { version: 'inconnue', generatedAt: new Date(0).toISOString() };
   }
 
@@ -123,19 +121,18 @@ export function parseDataset(input: unknown): ParseResult {
   const counts: ValidationReport['counts'] = {};
   const sourceIndexes: Partial<Record<CollectionName, number[]>> = {};
   for (const name of COLLECTION_NAMES) {
-    const records = (Object.hasOwn(input, name) ? input[name] : undefined) as unknown[] | undefined;
+    const records = lists[name] ?? [];
     const valid: unknown[] = [];
     const keptIndexes: number[] = [];
     const seen = new Set<string>();
     let invalid = 0;
     const schema = COLLECTION_SCHEMAS[name];
-    for (let index = 0; index < (records?.length ?? 0); index++) {
-      const record = records![index];
-      const id = readableId(record);
+    for (let index = 0; index < records.length; index++) {
+      const record = records[index];
       const result = z.safeParse(schema, record);
       if (!result.success) {
         invalid += 1;
-        for (const problem of issueProblems(result.error.issues, record, { collection: name, index, id })) {
+        for (const problem of issueProblems(result.error.issues, record, { collection: name, index, id: readableId(record) })) {
           problems.add(problem);
         }
         continue;

@@ -13,54 +13,36 @@ const TARGET_NAMES: Record<Target, { fr: string; en: string }> = {
   subgroups: { fr: 'sous-groupe d’axe', en: 'axis sub-group' },
 };
 
-/** A reference field: where it is in a record and which collection it points to. */
-type Reference = [path: (string | number)[], target: Target, value: string];
-
-function* referencesOf(collection: CollectionName, record: Record<string, unknown>): Generator<Reference> {
-  const one = (field: string, target: Target) => {
-    const value = record[field];
-    return typeof value === 'string' ? [[[field], target, value] as Reference] : [];
-  };
-  const many = (field: string, target: Target) => {
-    const value = record[field];
-    return Array.isArray(value)
-      ? value.map((item, i) => [[field, i], target, String(item)] as Reference)
-      : [];
-  };
-  const source = record['source'] as { document?: string } | undefined;
-  if (source?.document !== undefined) yield [['source', 'document'], 'documents', source.document];
-
-  switch (collection) {
-    case 'territories':
-      yield* one('parent', 'territories');
-      yield* many('covers', 'territories');
-      break;
-    case 'solutions':
-      yield* one('axis', 'axes');
-      yield* one('subgroup', 'subgroups');
-      yield* one('territory', 'territories');
-      break;
-    case 'projects':
-      yield* many('axes', 'axes');
-      yield* one('solution', 'solutions');
-      yield* many('territories', 'territories');
-      break;
-    case 'fundings':
-      yield* one('territory', 'territories');
-      yield* many('projects', 'projects');
-      yield* one('envelope', 'fundings');
-      break;
-    case 'figures':
-    case 'instances':
-      yield* one('territory', 'territories');
-      break;
-    case 'milestones':
-      yield* one('territory', 'territories');
-      break;
-    default:
-      break;
-  }
-}
+/**
+ * The reference fields of each collection, in the order they are checked
+ * (after `source.document`, which any record may have): the field, the
+ * collection it points to, and `true` when it holds a list of ids.
+ */
+const FIELDS: Record<Exclude<CollectionName, 'documents'>, [field: string, target: Target, list?: true][]> = {
+  territories: [
+    ['parent', 'territories'],
+    ['covers', 'territories', true],
+  ],
+  axes: [],
+  solutions: [
+    ['axis', 'axes'],
+    ['subgroup', 'subgroups'],
+    ['territory', 'territories'],
+  ],
+  projects: [
+    ['axes', 'axes', true],
+    ['solution', 'solutions'],
+    ['territories', 'territories', true],
+  ],
+  fundings: [
+    ['territory', 'territories'],
+    ['projects', 'projects', true],
+    ['envelope', 'fundings'],
+  ],
+  figures: [['territory', 'territories']],
+  milestones: [['territory', 'territories']],
+  instances: [['territory', 'territories']],
+};
 
 /**
  * Checks that every reference between records resolves. A project's `axes`
@@ -72,44 +54,42 @@ export function checkReferences(
   /** Per collection, the index in the source document of each kept record (records left out shift the rest). */
   sourceIndexes?: Partial<Record<CollectionName, readonly number[]>>,
 ): ValidationProblem[] {
-  const ids: Record<Target, Set<string>> = {
-    documents: new Set(dataset.documents.map((r) => r.id)),
-    territories: new Set(dataset.territories.map((r) => r.id)),
-    axes: new Set(dataset.axes.map((r) => r.id)),
-    solutions: new Set(dataset.solutions.map((r) => r.id)),
-    projects: new Set(dataset.projects.map((r) => r.id)),
-    fundings: new Set(dataset.fundings.map((r) => r.id)),
+  const ids = {
     subgroups: new Set(dataset.axes.flatMap((axis) => (axis.subgroups ?? []).map((s) => s.id))),
-  };
+  } as Record<Target, Set<string>>;
+  for (const target of ['documents', 'territories', 'axes', 'solutions', 'projects', 'fundings'] as const) {
+    ids[target] = new Set(dataset[target].map((r) => r.id));
+  }
   const problems: ValidationProblem[] = [];
-  const collections: CollectionName[] = [
-    'territories',
-    'axes',
-    'solutions',
-    'projects',
-    'fundings',
-    'figures',
-    'milestones',
-    'instances',
-  ];
-  for (const collection of collections) {
+  for (const [collection, fields] of Object.entries(FIELDS) as [CollectionName, (typeof FIELDS)['axes']][]) {
     const records = dataset[collection] as unknown as Record<string, unknown>[];
+    const kept = sourceIndexes?.[collection];
+    /** Reports `value` unless it resolves; its path is `key` and `item`, built only for a problem. */
+    const check = (index: number, value: string, target: Target, key: string, item?: string | number): void => {
+      if (ids[target].has(value) || (target === 'axes' && collection === 'projects' && ids.subgroups.has(value))) return;
+      const name = TARGET_NAMES[target];
+      problems.push({
+        collection,
+        index: kept?.[index] ?? index,
+        id: records[index]!['id'] as string,
+        path: item === undefined ? [key] : [key, item],
+        severity: 'error',
+        message: {
+          fr: `Référence inconnue : aucun ${name.fr} n’a l’identifiant « ${value} ».`,
+          en: `Unknown reference: no ${name.en} has id "${value}".`,
+        },
+      });
+    };
     records.forEach((record, index) => {
-      for (const [path, target, value] of referencesOf(collection, record)) {
-        const known = ids[target].has(value) || (collection === 'projects' && target === 'axes' && ids.subgroups.has(value));
-        if (known) continue;
-        const name = TARGET_NAMES[target];
-        problems.push({
-          collection,
-          index: sourceIndexes?.[collection]?.[index] ?? index,
-          id: record['id'] as string,
-          path,
-          severity: 'error',
-          message: {
-            fr: `Référence inconnue : aucun ${name.fr} n’a l’identifiant « ${value} ».`,
-            en: `Unknown reference: no ${name.en} has id "${value}".`,
-          },
-        });
+      const document = (record['source'] as { document?: string } | undefined)?.document;
+      if (document !== undefined) check(index, document, 'documents', 'source', 'document');
+      for (const [field, target, list] of fields) {
+        const value = record[field];
+        if (!list) {
+          if (typeof value === 'string') check(index, value, target, field);
+        } else if (Array.isArray(value)) {
+          value.forEach((item, i) => check(index, String(item), target, field, i));
+        }
       }
     });
   }
