@@ -1,3 +1,4 @@
+import type { CnrClient } from '@cnr-widgets/sdk';
 import { Task, TaskStatus, type TaskConfig } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import { CnrErrorEvent } from '../events/events.js';
@@ -54,5 +55,13 @@ export class DataTask<const A extends readonly unknown[], R> extends LifecycleTa
   /** True when the last run failed for a reason other than an abort. */
   get failed(): boolean {
     return this.error !== undefined && !isAbort(this.error);
+  }
+
+  /** « Actualiser » over stale data: revalidates the client's source, then runs again, whether that worked or not. */
+  refreshFrom(client: CnrClient): void {
+    void client
+      .refresh()
+      .catch(() => undefined)
+      .finally(() => void this.run());
   }
 }

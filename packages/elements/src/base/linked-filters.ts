@@ -40,6 +40,8 @@ export class LinkedFilters implements ReactiveController {
   /** Filters the user chose in a standalone widget: the whole state, until the element's attributes change. */
   private localFilters: { filters: ProjectFilters; attributesKey: string } | undefined;
   private connected = false;
+  /** The `provider` id the last link looked for: when the host's differs, the link is redone. */
+  private linkedFor: string | undefined;
 
   constructor(private readonly host: LinkedHost) {
     host.addController(this);
@@ -55,8 +57,17 @@ export class LinkedFilters implements ReactiveController {
     this.unlink();
   }
 
-  /** Looks for the provider again (after the `provider` attribute changed). */
-  relink(): void {
+  hostUpdate(): void {
+    this.follow();
+  }
+
+  /** Links again when the host's `provider` attribute changed since the last link (read before any use). */
+  private follow(): void {
+    if (this.connected && (this.host.provider || undefined) !== this.linkedFor) this.relink();
+  }
+
+  /** Looks for the provider again. */
+  private relink(): void {
     this.unlink();
     if (this.connected) this.link();
     this.host.requestUpdate();
@@ -64,16 +75,19 @@ export class LinkedFilters implements ReactiveController {
 
   /** The provider the widget is linked to, if any. */
   get provider(): CnrProvider | undefined {
+    this.follow();
     return this.linkedProvider;
   }
 
   get client(): CnrClient {
+    this.follow();
     if (this.host.src || this.host.api) return clientFor(this.host);
     return this.linkedProvider?.client ?? clientFor({});
   }
 
   /** The filters the widget shows: the provider's (or its own state), with its own attributes on top. */
   get filters(): ProjectFilters {
+    this.follow();
     const own = this.host.ownFilters();
     if (this.linkedProvider) return normalizeFilters({ ...this.linkedProvider.filters, ...definedOnly(own) });
     if (this.localFilters && this.localFilters.attributesKey === filtersKey(own)) return this.localFilters.filters;
@@ -82,6 +96,7 @@ export class LinkedFilters implements ReactiveController {
 
   /** Sets the shared filters (user action); the caller fires `cnr-filter-change`. */
   setFilters(filters: ProjectFilters): void {
+    this.follow();
     if (this.linkedProvider) {
       this.linkedProvider.setFilters(filters);
     } else {
@@ -91,7 +106,8 @@ export class LinkedFilters implements ReactiveController {
   }
 
   private link(): void {
-    const id = this.host.provider;
+    const id = this.host.provider || undefined;
+    this.linkedFor = id;
     const candidate = id ? document.getElementById(id) : closestProviderElement(this.host);
     if (isProvider(candidate)) {
       this.linkedProvider = candidate;

@@ -169,8 +169,7 @@ export class CnrFundingCounter extends CnrElement implements LinkedHost {
     this.shown = undefined;
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('provider') && this.hasUpdated) this.linked.relink();
+  protected override willUpdate(): void {
     const data = this.task.lastValue;
     const next = data === undefined || data.none ? undefined : data.total;
     if (next === this.target) return;
@@ -196,12 +195,7 @@ export class CnrFundingCounter extends CnrElement implements LinkedHost {
 
   private readonly retry = () => void this.task.run();
 
-  private readonly refresh = () => {
-    void this.linked.client
-      .refresh()
-      .catch(() => undefined)
-      .finally(() => void this.task.run());
-  };
+  private readonly refresh = () => this.task.refreshFrom(this.linked.client);
 
   private toggle(): void {
     this.open = !this.open;

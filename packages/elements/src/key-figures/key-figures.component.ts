@@ -228,18 +228,9 @@ export class CnrKeyFigures extends CnrElement implements LinkedHost {
     return filtersFromAttributes({ territory: this.territory, thematique: this.thematique });
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('provider') && this.hasUpdated) this.linked.relink();
-  }
-
   private readonly retry = () => void this.task.run();
 
-  private readonly refresh = () => {
-    void this.linked.client
-      .refresh()
-      .catch(() => undefined)
-      .finally(() => void this.task.run());
-  };
+  private readonly refresh = () => this.task.refreshFrom(this.linked.client);
 
   private toggleSources(): void {
     this.sourcesOpen = !this.sourcesOpen;

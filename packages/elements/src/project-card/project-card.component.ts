@@ -254,7 +254,6 @@ export class CnrProjectCard extends CnrElement implements LinkedHost {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('provider') && this.hasUpdated) this.linked.relink();
     if (changed.has('project') || changed.has('projectId')) this.expanded = false;
     const project = this.shownProject;
     if (project) this.requestLabels(project);

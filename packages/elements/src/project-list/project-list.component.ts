@@ -337,7 +337,6 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('provider') && this.hasUpdated) this.linked.relink();
     for (const [key, attribute] of Object.entries(ATTRIBUTE_OF) as [Relaxable, string][]) {
       if (changed.has(attribute as keyof CnrProjectList)) this.relaxed.delete(key);
     }

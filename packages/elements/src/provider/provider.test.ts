@@ -62,6 +62,29 @@ describe('<cnr-provider>', () => {
     expect(shown(probe)).to.deep.equal({ thematique: 'sante', territory: '88', axes: ['sante-4'] });
   });
 
+  it('follows a change of the widget’s provider attribute, set before or after its first render', async () => {
+    const root = await fixture(html`
+      <div>
+        <cnr-provider id="first" territory="57"></cnr-provider>
+        <cnr-provider id="second" territory="88"></cnr-provider>
+      </div>
+    `);
+    const probe = document.createElement('test-filter-probe') as FilterProbe;
+    root.append(probe);
+    probe.provider = 'first';
+    await probe.updateComplete;
+    await nextFrame();
+    expect(shown(probe).territory).to.equal('57');
+    probe.provider = 'second';
+    await probe.updateComplete;
+    await nextFrame();
+    expect(shown(probe).territory).to.equal('88');
+    probe.removeAttribute('provider');
+    probe.provider = undefined;
+    await probe.updateComplete;
+    expect(shown(probe).territory).to.equal(undefined);
+  });
+
   it('lets a widget attribute take precedence over the shared filter', async () => {
     const provider = await fixture<CnrProvider>(html`
       <cnr-provider territory="44"><test-filter-probe territory="88"></test-filter-probe></cnr-provider>

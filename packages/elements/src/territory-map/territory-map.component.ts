@@ -1,5 +1,5 @@
 import type { CnrClient, ProjectFilters, Territory, TerritoryBreakdownRow, ValidationProblem } from '@cnr-widgets/sdk';
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CnrElement } from '../base/cnr-element.js';
 import { DataTask, LifecycleTask } from '../base/data-task.js';
@@ -366,21 +366,12 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
     return rest;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('provider') && this.hasUpdated) this.linked.relink();
-  }
-
   private readonly retry = () => {
     if (this.geometry.failed) void this.geometry.run();
     void this.data.run();
   };
 
-  private readonly refresh = () => {
-    void this.activeClient
-      .refresh()
-      .catch(() => undefined)
-      .finally(() => void this.data.run());
-  };
+  private readonly refresh = () => this.data.refreshFrom(this.activeClient);
 
   // ——— What is drawn ———
 
