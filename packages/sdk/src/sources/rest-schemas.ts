@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { TerritoryBreakdownRow } from '../query/breakdown.js';
 import type { FiguresTotal, FundingTotal, ProjectFacets } from '../query/types.js';
-import { FIGURE_METRICS } from '../schemas/figures.js';
+import { FIGURE_METRICS } from '../schemas/collections.js';
 import { TerritoryKind } from '../schemas/territory.js';
 
 /** Envelopes of the REST contract (`openapi/cnr-api.openapi.json`); records inside are validated one by one. */

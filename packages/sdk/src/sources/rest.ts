@@ -9,7 +9,8 @@ import { SourceDocument } from '../schemas/source.js';
 import { Territory } from '../schemas/territory.js';
 import type { Http } from '../transport/http.js';
 import type { ValidationProblem, ValidationReport } from '../validation/report.js';
-import { issuesToProblems, parseEnvelope, validateRecords } from './records.js';
+import { issuesToProblems } from '../validation/problems.js';
+import { parseEnvelope, validateRecords } from './records.js';
 import { breakdownToParams, figuresQueryToParams, filtersToParams, projectQueryToParams } from './rest-params.js';
 import {
   BreakdownEnvelope,

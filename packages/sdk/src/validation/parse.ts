@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { CnrDataError } from '../errors.js';
 import { COLLECTION_NAMES, COLLECTION_SCHEMAS, DatasetMeta, type CollectionName, type Dataset } from '../schemas/dataset.js';
-import { describeIssue, type IssueLike } from './messages.js';
+import { issuesToProblems, readableId } from './problems.js';
 import { checkReferences } from './references.js';
 import type { ValidationProblem, ValidationReport } from './report.js';
 
@@ -16,21 +16,6 @@ export interface ParseResult {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let current = root;
-  for (const key of path) {
-    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
-
-function readableId(record: unknown): string | undefined {
-  if (!isPlainObject(record)) return undefined;
-  const id = record['id'];
-  return typeof id === 'string' && id.length > 0 && id.length <= 200 ? id : undefined;
 }
 
 /** Collects problems, up to a bound, so a hostile file cannot exhaust memory through its report. */
@@ -56,20 +41,6 @@ class ProblemList {
     }
     return this.problems;
   }
-}
-
-function issueProblems(
-  issues: readonly z.core.$ZodIssue[],
-  input: unknown,
-  where: Pick<ValidationProblem, 'collection' | 'index' | 'id'>,
-  severity: ValidationProblem['severity'] = 'error',
-): ValidationProblem[] {
-  return issues.map((issue) => ({
-    ...where,
-    path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
-    message: describeIssue(issue as IssueLike, valueAt(input, issue.path) === undefined),
-    severity,
-  }));
 }
 
 /**
@@ -113,7 +84,7 @@ export function parseDataset(input: unknown): ParseResult {
   if (meta.success) {
     metaData = meta.data;
   } else {
-    for (const problem of issueProblems(meta.error.issues, input, {}, 'warning')) problems.add(problem);
+    for (const problem of issuesToProblems(meta.error.issues, input, {}, 'warning')) problems.add(problem);
     metaData = { version: 'inconnue', generatedAt: new Date(0).toISOString() };
   }
 
@@ -132,7 +103,7 @@ export function parseDataset(input: unknown): ParseResult {
       const result = z.safeParse(schema, record);
       if (!result.success) {
         invalid += 1;
-        for (const problem of issueProblems(result.error.issues, record, { collection: name, index, id: readableId(record) })) {
+        for (const problem of issuesToProblems(result.error.issues, record, { collection: name, index, id: readableId(record) })) {
           problems.add(problem);
         }
         continue;
