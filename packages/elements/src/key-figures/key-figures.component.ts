@@ -1,4 +1,12 @@
-import type { ConcertationFigures, FigureMetric, FigureQualifier, MeetingKind, ProjectFilters, ValidationProblem } from '@cnr-widgets/sdk';
+import {
+  FIGURE_METRICS,
+  type ConcertationFigures,
+  type FigureMetric,
+  type FigureQualifier,
+  type MeetingKind,
+  type ProjectFilters,
+  type ValidationProblem,
+} from '@cnr-widgets/sdk';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CnrElement } from '../base/cnr-element.js';
@@ -12,18 +20,6 @@ import type { Locale, Messages } from '../base/locale.js';
 import { renderError, renderProblems, renderReserve, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { keyFiguresStyles } from './key-figures.styles.js';
-
-/** The metrics, in display order. */
-const METRICS: readonly FigureMetric[] = [
-  'reunions',
-  'participants',
-  'contributions',
-  'propositions',
-  'constats',
-  'projets',
-  'projetsRealises',
-  'projetsEnCours',
-];
 
 const LABELS: Record<Locale, Record<FigureMetric, readonly [one: string, other: string]>> = {
   fr: {
@@ -197,7 +193,7 @@ export class CnrKeyFigures extends CnrElement implements LinkedHost {
       const used = loaded?.dataset.figures.filter((record) => ids.has(record.id)) ?? [];
       const approximate = new Set(total.approximate ?? []);
       const figures: Figure[] = [];
-      for (const metric of METRICS) {
+      for (const metric of FIGURE_METRICS) {
         const value = total[metric];
         if (value === undefined) continue;
         const stating = used.filter((record) => record[metric] !== undefined);
@@ -312,7 +308,7 @@ export class CnrKeyFigures extends CnrElement implements LinkedHost {
           html`<div class="stack">${renderReserve(
             locale,
             !data,
-            splitList(this.metrics).length || METRICS.length,
+            splitList(this.metrics).length || FIGURE_METRICS.length,
             'figures',
           )}${data ? html`<div>${this.renderData(data)}</div>` : nothing}</div>`}
     </div>`;

@@ -1,22 +1,8 @@
+import { FIGURE_METRICS } from '../schemas/collections.js';
 import type { ConcertationFigures, FigureMetric } from '../schemas/figures.js';
 import { descendantsOf, resolveTerritory, type DatasetIndex } from './dataset-index.js';
 import type { FiguresQuery, FiguresTotal } from './types.js';
 
-/**
- * The summable metrics, in display order (the schema's `FIGURE_METRICS`,
- * restated as a record so that this module does not load the zod schemas and
- * the compiler fails if the two lists diverge).
- */
-const METRICS: Readonly<Record<FigureMetric, true>> = {
-  reunions: true,
-  participants: true,
-  contributions: true,
-  propositions: true,
-  constats: true,
-  projets: true,
-  projetsRealises: true,
-  projetsEnCours: true,
-};
 
 /** True when some strict ancestor of `territory` (per the hierarchy) is in `holders`. */
 function hasAncestorIn(index: DatasetIndex, territory: string, holders: ReadonlySet<string>): boolean {
@@ -88,7 +74,7 @@ export function sumFigures(index: DatasetIndex, query: FiguresQuery = {}): Figur
   const used = new Set<ConcertationFigures>();
   const approximate: FigureMetric[] = [];
 
-  for (const metric of Object.keys(METRICS) as FigureMetric[]) {
+  for (const metric of FIGURE_METRICS) {
     let sum: number | undefined;
     let approx = false;
     let usedHere: ConcertationFigures[] = [];

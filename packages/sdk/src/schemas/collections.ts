@@ -12,3 +12,17 @@ export const COLLECTION_NAMES = [
 ] as const;
 
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
+
+/** The figures of the concertation, in display order (no zod here either: widgets and the query engine read it). */
+export const FIGURE_METRICS = [
+  'reunions',
+  'participants',
+  'contributions',
+  'propositions',
+  'constats',
+  'projets',
+  'projetsRealises',
+  'projetsEnCours',
+] as const;
+
+export type FigureMetric = (typeof FIGURE_METRICS)[number];

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { FIGURE_METRICS } from './collections.js';
 import { Count, Identifier, PartialDate, Thematique, text } from './primitives.js';
 import { SourceRef } from './source.js';
 
@@ -13,17 +14,7 @@ export const MeetingKind = z.enum([
 ]);
 export type MeetingKind = z.infer<typeof MeetingKind>;
 
-export const FIGURE_METRICS = [
-  'reunions',
-  'participants',
-  'contributions',
-  'propositions',
-  'constats',
-  'projets',
-  'projetsRealises',
-  'projetsEnCours',
-] as const;
-export type FigureMetric = (typeof FIGURE_METRICS)[number];
+export { FIGURE_METRICS, type FigureMetric } from './collections.js';
 
 /** How exact a stated figure is: « plus de 1 100 », « près de 40 », « environ 200 ». */
 export const FigureQualifier = z.enum(['exact', 'plus-de', 'pres-de', 'environ']);
