@@ -10,6 +10,7 @@ import type { CnrFundingCounter } from '../funding-counter/funding-counter.compo
 import type { CnrKeyFigures } from '../key-figures/key-figures.component.js';
 import type { CnrProvider } from '../provider/provider.component.js';
 import type { CnrAxisFilter } from './axis-filter.component.js';
+import { press, stubFetch } from '../../test/helpers.js';
 
 const FIXTURE = '/packages/elements/test/fixtures/figures-linked.json';
 let unique = 0;
@@ -31,29 +32,6 @@ function input(filter: Element, value: string): HTMLInputElement {
 
 async function loaded(element: Element, selector = 'fieldset'): Promise<void> {
   await waitUntil(() => element.shadowRoot?.querySelector(selector), `${element.localName} did not render ${selector}`, { timeout: 5000 });
-}
-
-/** Replaces `fetch` for the URLs `handler` answers; returns the restore function. */
-function stubFetch(handler: (url: string) => Promise<Response> | undefined): () => void {
-  const original = window.fetch;
-  window.fetch = (resource, init) => {
-    const url = resource instanceof Request ? resource.url : String(resource);
-    return handler(url) ?? original.call(window, resource, init);
-  };
-  return () => {
-    window.fetch = original;
-  };
-}
-
-/** Presses keys like a user (the test runner's send-keys command). */
-async function press(key: string): Promise<void> {
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  const socket = '/__web-dev-server__web-socket.js';
-  const { sendMessageWaitForResponse } = (await import(/* @vite-ignore */ socket)) as {
-    sendMessageWaitForResponse: (message: unknown) => Promise<{ executed: boolean }>;
-  };
-  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload: { press: key } });
-  if (!response.executed) throw new Error('send-keys is not available');
 }
 
 /** The element focused inside `host`'s shadow root. */

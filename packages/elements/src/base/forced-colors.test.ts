@@ -13,24 +13,11 @@ import '../define/key-figures.js';
 import '../define/project-card.js';
 import '../define/project-list.js';
 import '../define/territory-map.js';
+import { press, runnerCommand } from '../../test/helpers.js';
 
 type Command = { supported?: boolean };
 
-async function command(name: string, payload?: unknown): Promise<Command> {
-  const { sendMessageWaitForResponse } = (await import(
-    // @ts-expect-error -- served by the test runner
-    '/__web-dev-server__web-socket.js'
-  )) as { sendMessageWaitForResponse: (message: unknown) => Promise<unknown> };
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  const response = (await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: name, payload })) as {
-    executed?: boolean;
-    result?: Command;
-  };
-  if (!response.executed) throw new Error(`the test runner has no command ${name} (web-test-runner.config.mjs)`);
-  return response.result ?? {};
-}
-
-const press = (key: string) => command('send-keys', { press: key });
+const command = (name: string, payload?: unknown) => runnerCommand<Command | undefined>(name, payload).then((result) => result ?? {});
 
 const LIST = '/packages/elements/test/fixtures/list-full.json';
 const FIGURES = '/packages/elements/test/fixtures/figures-linked.json';

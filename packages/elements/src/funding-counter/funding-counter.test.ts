@@ -5,6 +5,7 @@ import '../define/funding-counter.js';
 import '../define/provider.js';
 import type { CnrProvider } from '../provider/provider.component.js';
 import type { CnrFundingCounter } from './funding-counter.component.js';
+import { stubFetch } from '../../test/helpers.js';
 
 const FIXTURE = '/packages/elements/test/fixtures/figures-linked.json';
 let unique = 0;
@@ -19,17 +20,6 @@ const spoken = (counter: Element) => squash(counter.shadowRoot!.querySelector('.
 
 async function ready(counter: Element, selector = '.live'): Promise<void> {
   await waitUntil(() => counter.shadowRoot?.querySelector(selector), `the counter did not render ${selector}`, { timeout: 5000 });
-}
-
-function stubFetch(handler: (url: string) => Promise<Response> | undefined): () => void {
-  const original = window.fetch;
-  window.fetch = (resource, init) => {
-    const url = resource instanceof Request ? resource.url : String(resource);
-    return handler(url) ?? original.call(window, resource, init);
-  };
-  return () => {
-    window.fetch = original;
-  };
 }
 
 /** Makes `matchMedia('(prefers-reduced-motion: no-preference)')` answer `motion`. */

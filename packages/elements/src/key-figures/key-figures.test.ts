@@ -4,6 +4,7 @@ import '../define/key-figures.js';
 import '../define/provider.js';
 import type { CnrProvider } from '../provider/provider.component.js';
 import type { CnrKeyFigures } from './key-figures.component.js';
+import { stubFetch } from '../../test/helpers.js';
 
 const FIXTURE = '/packages/elements/test/fixtures/figures-linked.json';
 let unique = 0;
@@ -20,17 +21,6 @@ const figures = (element: Element) =>
 
 async function ready(element: Element, selector = '[part="territory"]'): Promise<void> {
   await waitUntil(() => element.shadowRoot?.querySelector(selector), `the key figures did not render ${selector}`, { timeout: 5000 });
-}
-
-function stubFetch(handler: (url: string) => Promise<Response> | undefined): () => void {
-  const original = window.fetch;
-  window.fetch = (resource, init) => {
-    const url = resource instanceof Request ? resource.url : String(resource);
-    return handler(url) ?? original.call(window, resource, init);
-  };
-  return () => {
-    window.fetch = original;
-  };
 }
 
 describe('<cnr-key-figures>', () => {

@@ -3,6 +3,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import '../define/project-card.js';
 import '../define/provider.js';
 import type { CnrProjectCard } from './project-card.component.js';
+import { press } from '../../test/helpers.js';
 
 const FIXTURE = '/packages/elements/test/fixtures/list-full.json';
 
@@ -31,16 +32,6 @@ function textOf(element: Element): string {
 
 function $(card: Element, selector: string): HTMLElement | null {
   return card.shadowRoot!.querySelector<HTMLElement>(selector);
-}
-
-/** Real key presses through the test runner (the browser's own focus and activation). */
-async function press(key: string): Promise<void> {
-  const { sendMessageWaitForResponse } = (await import(
-    // @ts-expect-error -- served by the test runner
-    '/__web-dev-server__web-socket.js'
-  )) as { sendMessageWaitForResponse: (message: unknown) => Promise<unknown> };
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload: { press: key } });
 }
 
 /** A client that records which methods are called, optionally failing some. */

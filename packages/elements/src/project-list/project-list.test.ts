@@ -14,6 +14,7 @@ import '../define/project-list.js';
 import '../define/provider.js';
 import type { CnrProvider } from '../provider/provider.component.js';
 import type { CnrProjectList } from './project-list.component.js';
+import { keys } from '../../test/helpers.js';
 
 const FULL = '/packages/elements/test/fixtures/list-full.json';
 const PROBLEMS = '/packages/elements/test/fixtures/list-problems.json';
@@ -46,16 +47,6 @@ async function loaded(list: Element, count: string): Promise<void> {
 
 /** The same number formatting as the element, for « 10 000 projets ». */
 const fr = (n: number) => squash(new Intl.NumberFormat('fr').format(n));
-
-/** Real key presses and typing through the test runner. */
-async function keys(payload: { press: string } | { type: string }): Promise<void> {
-  const { sendMessageWaitForResponse } = (await import(
-    // @ts-expect-error -- served by the test runner
-    '/__web-dev-server__web-socket.js'
-  )) as { sendMessageWaitForResponse: (message: unknown) => Promise<unknown> };
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload });
-}
 
 /** The focused element, through shadow roots. */
 function deepActive(): Element | null {

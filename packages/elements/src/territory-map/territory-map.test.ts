@@ -6,6 +6,7 @@ import '../define/provider.js';
 import '../define/territory-map.js';
 import type { CnrProvider } from '../provider/provider.component.js';
 import type { CnrTerritoryMap } from './territory-map.component.js';
+import { press } from '../../test/helpers.js';
 
 const MISSING = '/packages/elements/test/fixtures/territory-map-missing-404.json';
 const PROBLEMS = '/packages/elements/test/fixtures/territory-map-problems.json';
@@ -31,16 +32,6 @@ const digits = (text: string) => text.replace(/\D/g, '');
 
 async function drawn(map: Element, count: number): Promise<void> {
   await waitUntil(() => shapes(map).length === count && $(map, '[part="legend"]') !== null, `${count} shapes drawn`, { timeout: 8000 });
-}
-
-/** Real key presses through the test runner (the browser's own focus). */
-async function press(key: string): Promise<void> {
-  const { sendMessageWaitForResponse } = (await import(
-    // @ts-expect-error -- served by the test runner
-    '/__web-dev-server__web-socket.js'
-  )) as { sendMessageWaitForResponse: (message: unknown) => Promise<unknown> };
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload: { press: key } });
 }
 
 function deepActive(): Element | null {
