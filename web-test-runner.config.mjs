@@ -3,12 +3,11 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, FIREFOX_PATH } from './scripts/browsers.mjs';
 import { forcedColorsPlugin } from './tests/browser/commands/forced-colors.mjs';
 import { moduleCopiesPlugin } from './tests/browser/hostile/server/copies.mjs';
 import { faultsMiddleware } from './tests/browser/hostile/server/faults.mjs';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const only = process.env.BROWSERS?.split(',');
 
 const browsers = [];
@@ -16,17 +15,10 @@ if (!only || only.includes('chromium')) {
   browsers.push(
     chromeLauncher({
       launchOptions: {
-        executablePath: chromiumPath,
+        executablePath: CHROMIUM_PATH,
         headless: true,
         args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
+          ...CHROMIUM_FLAGS,
           // Several test pages run at once: none may be throttled as a background tab.
           '--disable-renderer-backgrounding',
           '--disable-background-timer-throttling',
@@ -39,7 +31,7 @@ if (!only || only.includes('chromium')) {
 if (!only || only.includes('firefox')) {
   browsers.push(
     puppeteerLauncher({
-      launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true },
+      launchOptions: { browser: 'firefox', executablePath: FIREFOX_PATH, headless: true },
     }),
   );
 }

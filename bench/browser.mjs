@@ -18,6 +18,7 @@ import { benchDir, buildExample, buildPages, buildSdkEntry } from './lib/build.m
 import { environment, measured, printTable, unavailable, writeJson } from './lib/report.mjs';
 import { round } from './lib/stats.mjs';
 import { serveStatic } from './lib/server.mjs';
+import { CHROMIUM_FLAGS as FLAGS, CHROMIUM_PATH as CHROMIUM } from '../scripts/browsers.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -27,17 +28,6 @@ const started = performance.now();
 const deadline = started + (Number.isFinite(deadlineArg) ? deadlineArg : 360) * 1000;
 const timeLeft = () => deadline - performance.now();
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SEED = 42;
 
 /**

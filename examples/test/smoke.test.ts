@@ -20,23 +20,13 @@ import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { build, createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PAGES } from '../vite.config';
+import { CHROMIUM_FLAGS as FLAGS, CHROMIUM_PATH as CHROMIUM } from '../../scripts/browsers.mjs';
 
 const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repo = path.resolve(examples, '..');
 const configFile = path.join(examples, 'vite.config.ts');
 const integrityFile = path.join(repo, 'packages/elements/dist/cdn/integrity.json');
 const sdkDist = path.join(repo, 'packages/sdk/dist/index.js');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** How long a widget may take to show its content. */
 const RENDER_TIMEOUT = 30_000;
 

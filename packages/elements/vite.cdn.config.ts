@@ -19,6 +19,8 @@ const CHUNK_NAMES: readonly (readonly [RegExp, string])[] = [
   [/\/packages\/data\/|\/@cnr-widgets\/data\//, 'dataset'],
   [/\/territory-map\/geometry\//, 'geometry'],
   [/\/sdk\/src\/csv\/|\/@cnr-widgets\/sdk\/dist\/csv/, 'csv'],
+  // zod/mini and the schemas: loaded for a `src` document or an `api` only.
+  [/\/zod\//, 'zod'],
 ];
 
 /**
