@@ -105,7 +105,7 @@ describe(`hostile data (${browserName})`, function () {
     watch = watchPage();
     page = mount(html`
       <main style="width: 760px">
-        <cnr-provider src=${src} territory="88">
+        <cnr-provider src=${src} territory="departement:88" show-problems>
           <cnr-axis-filter></cnr-axis-filter>
           <cnr-funding-counter open></cnr-funding-counter>
           <cnr-key-figures sources-open></cnr-key-figures>

@@ -7,8 +7,9 @@ import { DataTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey, normalizeFilters } from '../base/filters.js';
 import { formatCount } from '../base/format.js';
 import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
+import { ProblemsController } from '../base/problems.js';
 import type { Locale, Messages } from '../base/locale.js';
-import { renderError, renderLoading, renderProblems, renderStale, stateStyles } from '../base/states.js';
+import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrFilterChangeEvent } from '../events/events.js';
 import { axisFilterStyles } from './axis-filter.styles.js';
@@ -85,6 +86,7 @@ function countText(count: number, locale: Locale): string {
  *
  * @fires cnr-filter-change - When the user changes the choice; `detail` is the full filter state.
  * @fires cnr-error - When the data cannot be loaded; `detail.error` is the SDK error.
+ * @fires cnr-problems - When its data comes with problems (records of the source left out or incomplete); `detail.problems` is the report. The console gets it once per source.
  *
  * @csspart base - The element's box.
  * @csspart group - The `<fieldset>` holding the choices.
@@ -100,7 +102,7 @@ function countText(count: number, locale: Locale): string {
  * @csspart error - The error message.
  * @csspart retry-button - The « Réessayer » button.
  * @csspart stale-notice - The notice shown over out-of-date data.
- * @csspart problems - The list of records left out.
+ * @csspart problems - The records of the source left out or incomplete (only with `show-problems`).
  *
  * @cssprop --cnr-axis-filter-accent-color - Colour of the checked inputs.
  * @cssprop --cnr-axis-filter-indent - Indentation of the sub-groups.
@@ -118,6 +120,13 @@ export class CnrAxisFilter extends CnrElement implements LinkedHost {
   /** Base URL of a REST API (without a provider). */
   @property() api: string | undefined;
 
+  /**
+   * Shows the notice of the records of the source left out or incomplete, with
+   * the details — a producer's preview (also set by the provider's
+   * `show-problems`). Without it visitors see no such notice.
+   */
+  @property({ type: Boolean, attribute: 'show-problems' }) showProblems = false;
+
   /** Checkboxes (any number of axes) instead of radio buttons (one axis or all). */
   @property({ type: Boolean, reflect: true }) multiple = false;
 
@@ -131,6 +140,7 @@ export class CnrAxisFilter extends CnrElement implements LinkedHost {
   @property() label: string | undefined;
 
   readonly linked = new LinkedFilters(this);
+  private readonly problemsReport = new ProblemsController(this, this.linked);
 
   private readonly task = new DataTask(this, {
     args: () => [this.linked.client, filtersKey(withoutAxes(this.linked.filters))] as const,
@@ -239,7 +249,7 @@ export class CnrAxisFilter extends CnrElement implements LinkedHost {
         </ul>
       </fieldset>
       ${data.noneTied ? html`<p class="note" part="note">${t.noneTied}</p>` : nothing}
-      ${renderProblems(locale, data.problems)}`;
+      ${this.problemsReport.render(locale, data.problems)}`;
   }
 
   override render() {

@@ -114,12 +114,17 @@ export const stateStyles = css`
   }
 `;
 
-const messages: Messages<'loading' | 'error' | 'network' | 'data' | 'retry' | 'stale' | 'problems' | 'problem'> = {
+const messages: Messages<
+  'loading' | 'error' | 'network' | 'unreadable' | 'notDataset' | 'file' | 'at' | 'retry' | 'stale' | 'problems' | 'problem'
+> = {
   fr: {
     loading: 'Chargement des données…',
     error: 'Les données n’ont pas pu être chargées.',
     network: 'Le serveur de données ne répond pas ou a refusé la demande.',
-    data: 'Le fichier de données n’est pas lisible.',
+    unreadable: 'Le fichier de données est illisible : ce n’est pas du JSON valide.',
+    notDataset: 'Le fichier de données est illisible : ce n’est pas un jeu de données CNR.',
+    file: 'Fichier',
+    at: 'ligne {line}, colonne {column}',
     retry: 'Réessayer',
     stale: 'Ces données peuvent ne pas être à jour : la dernière actualisation a échoué.',
     problems: 'enregistrements écartés ou incomplets',
@@ -129,7 +134,10 @@ const messages: Messages<'loading' | 'error' | 'network' | 'data' | 'retry' | 's
     loading: 'Loading data…',
     error: 'The data could not be loaded.',
     network: 'The data server does not answer or refused the request.',
-    data: 'The data file cannot be read.',
+    unreadable: 'The data file is unreadable: it is not valid JSON.',
+    notDataset: 'The data file is unreadable: it is not a CNR dataset.',
+    file: 'File',
+    at: 'line {line}, column {column}',
     retry: 'Try again',
     stale: 'This data may be out of date: the last refresh failed.',
     problems: 'records left out or incomplete',
@@ -154,13 +162,42 @@ export function renderReserve(locale: Locale, loading: boolean, count: number, g
   return html`<div class="reserve ${grid}">${loading ? renderLoading(locale) : nothing}${Array(count - (loading ? 1 : 0)).fill(cell)}</div>`;
 }
 
+/** What the fault of a failed load is, as the SDK's error says: the server, or the file that arrived. */
+function describeFault(locale: Locale, error: unknown): string {
+  const t = messages[locale];
+  if (!(error instanceof Error)) return '';
+  const fields = error as Error & { code?: unknown; url?: unknown; line?: unknown; column?: unknown };
+  // A document that arrived but is not a dataset: the producer's file is at fault, not the server.
+  // (`CnrHttpError` with code `parse` is how SDKs before the `CnrDataError` codes said « not JSON ».)
+  const unreadable = (error.name === 'CnrDataError' && fields.code !== 'not-a-dataset' && fields.code !== undefined) || (error.name === 'CnrHttpError' && fields.code === 'parse');
+  const notDataset = error.name === 'CnrDataError' && !unreadable;
+  if (!unreadable && !notDataset) return error.name === 'CnrHttpError' ? t.network : '';
+  const parts: string[] = [unreadable ? t.unreadable : t.notDataset];
+  const file = typeof fields.url === 'string' ? fileName(fields.url) : undefined;
+  const at =
+    typeof fields.line === 'number' && typeof fields.column === 'number'
+      ? t.at.replace('{line}', String(fields.line)).replace('{column}', String(fields.column))
+      : undefined;
+  if (file) parts.push(`${t.file}${locale === 'fr' ? '\u00a0:' : ':'} ${file}${at ? ` (${at})` : ''}.`);
+  return parts.join(' ');
+}
+
+/** The last segment of a URL's path, to name a file without its whole address. */
+function fileName(url: string): string | undefined {
+  try {
+    const path = new URL(url, document.baseURI).pathname;
+    const last = decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+    return last.length > 0 && last.length <= 120 ? last : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** An error message with a retry button; the caller shows the last good data after it. */
 export function renderError(locale: Locale, error: unknown, retry: () => void): TemplateResult {
   const t = messages[locale];
-  const name = error instanceof Error ? error.name : '';
-  const detail = name === 'CnrHttpError' ? t.network : name === 'CnrDataError' ? t.data : '';
   return html`<div class="error" part="error" role="alert">
-    <p>${t.error} ${detail}</p>
+    <p dir="auto">${t.error} ${describeFault(locale, error)}</p>
     <button type="button" class="button" part="retry-button" @click=${retry}>${t.retry}</button>
   </div>`;
 }

@@ -1,4 +1,4 @@
-import type { ProjectFilters } from '@cnr-widgets/sdk';
+import type { ProjectFilters, ValidationProblem } from '@cnr-widgets/sdk';
 
 const init = { bubbles: true, composed: true } as const;
 
@@ -23,10 +23,32 @@ export class CnrErrorEvent extends CustomEvent<{ error: Error }> {
   }
 }
 
+/** `detail` of {@link CnrProblemsEvent}. */
+export interface CnrProblemsDetail {
+  /** The problems of the data the element shows: records left out, fields dropped (format each with the SDK's `formatProblem`). */
+  problems: readonly ValidationProblem[];
+  /** The `src` (or `api`) the data comes from; `undefined` for the embedded reference dataset. */
+  source: string | undefined;
+}
+
+/**
+ * Fired when an element's data comes with problems (records of the source
+ * left out or incomplete): for the producer of the data, never shown to
+ * visitors unless the element or its provider has `show-problems`. Fired once
+ * per new report and element; every widget reading one source fires it, and
+ * the console gets the report once per source.
+ */
+export class CnrProblemsEvent extends CustomEvent<CnrProblemsDetail> {
+  constructor(detail: CnrProblemsDetail) {
+    super('cnr-problems', { ...init, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'cnr-filter-change': CnrFilterChangeEvent;
     'cnr-project-select': CnrProjectSelectEvent;
     'cnr-error': CnrErrorEvent;
+    'cnr-problems': CnrProblemsEvent;
   }
 }

@@ -8,8 +8,9 @@ import { combineQualifiers, formatEuros, formatEurosAccessible, qualifierText } 
 import { disclosureStyles } from '../base/disclosure.styles.js';
 import { linkOrText } from '../base/links.js';
 import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
+import { ProblemsController } from '../base/problems.js';
 import type { Messages } from '../base/locale.js';
-import { renderError, renderLoading, renderProblems, renderStale, stateStyles } from '../base/states.js';
+import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { fundingCounterStyles } from './funding-counter.styles.js';
 
@@ -72,6 +73,7 @@ function motionAllowed(): boolean {
  * @slot label - Replaces the label « Financements identifiés ».
  *
  * @fires cnr-error - When the data cannot be loaded; `detail.error` is the SDK error.
+ * @fires cnr-problems - When its data comes with problems (records of the source left out or incomplete); `detail.problems` is the report. The console gets it once per source.
  *
  * @csspart base - The element's box.
  * @csspart label - The label above the amount.
@@ -87,7 +89,7 @@ function motionAllowed(): boolean {
  * @csspart error - The error message.
  * @csspart retry-button - The « Réessayer » button.
  * @csspart stale-notice - The notice shown over out-of-date data.
- * @csspart problems - The list of records left out.
+ * @csspart problems - The records of the source left out or incomplete (only with `show-problems`).
  *
  * @cssprop --cnr-funding-counter-padding - Inner spacing.
  * @cssprop --cnr-funding-counter-background - Background.
@@ -105,6 +107,13 @@ export class CnrFundingCounter extends CnrElement implements LinkedHost {
 
   /** Base URL of a REST API (without a provider). */
   @property() api: string | undefined;
+
+  /**
+   * Shows the notice of the records of the source left out or incomplete, with
+   * the details — a producer's preview (also set by the provider's
+   * `show-problems`). Without it visitors see no such notice.
+   */
+  @property({ type: Boolean, attribute: 'show-problems' }) showProblems = false;
 
   /** Only this territory (INSEE code or territory id), whatever the provider's. */
   @property() territory: string | undefined;
@@ -127,6 +136,7 @@ export class CnrFundingCounter extends CnrElement implements LinkedHost {
   private frame = 0;
 
   readonly linked = new LinkedFilters(this);
+  private readonly problemsReport = new ProblemsController(this, this.linked);
 
   private readonly task = new DataTask(this, {
     args: () => [this.linked.client, filtersKey(this.linked.filters)] as const,
@@ -270,7 +280,7 @@ export class CnrFundingCounter extends CnrElement implements LinkedHost {
                       )}
                     </ul>`}
             </div>`}
-      ${renderProblems(locale, data.problems)}
+      ${this.problemsReport.render(locale, data.problems)}
     `;
   }
 

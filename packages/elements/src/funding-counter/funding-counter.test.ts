@@ -233,14 +233,14 @@ describe('<cnr-funding-counter>', () => {
     await expect(counter).to.be.accessible();
   });
 
-  it('says when its data is out of date, and lists the records left out (axe)', async () => {
+  it('says when its data is out of date, and lists the records left out with show-problems (axe)', async () => {
     const src = fresh('/packages/elements/test/fixtures/figures-partial.json');
     const client = clientFor({ src });
     await client.load();
     const restore = stubFetch((url) => (url.includes(src) ? Promise.resolve(new Response('', { status: 404 })) : undefined));
     try {
       await client.refresh();
-      const counter = await fixture<CnrFundingCounter>(html`<cnr-funding-counter src=${src}></cnr-funding-counter>`);
+      const counter = await fixture<CnrFundingCounter>(html`<cnr-funding-counter src=${src} show-problems></cnr-funding-counter>`);
       await ready(counter, '[part="stale-notice"]');
       expect(squash(part(counter, 'problems')!.textContent)).to.contain('2 enregistrements écartés ou incomplets');
       expect(amount(counter)).to.equal('plus de 8,5 M€');

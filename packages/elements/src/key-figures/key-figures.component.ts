@@ -16,8 +16,10 @@ import { combineQualifiers, formatCount, qualifierText } from '../base/format.js
 import { disclosureStyles } from '../base/disclosure.styles.js';
 import { linkOrText } from '../base/links.js';
 import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
+import { describeTerritoryId } from '../base/territory-names.js';
+import { ProblemsController } from '../base/problems.js';
 import type { Locale, Messages } from '../base/locale.js';
-import { renderError, renderProblems, renderReserve, renderStale, stateStyles } from '../base/states.js';
+import { renderError, renderReserve, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { keyFiguresStyles } from './key-figures.styles.js';
 
@@ -99,8 +101,8 @@ interface FigureSource {
 
 /** What the element shows, once loaded. */
 export interface KeyFiguresData {
-  /** Name of the territory; `undefined` for every territory. */
-  territory: string | undefined;
+  /** The territory (its name when known); `undefined` for every territory. */
+  territory: { id: string; name: string | undefined } | undefined;
   figures: Figure[];
   sources: FigureSource[];
   stale: boolean;
@@ -123,6 +125,7 @@ export interface KeyFiguresData {
  * @since 0.1.0
  *
  * @fires cnr-error - When the data cannot be loaded; `detail.error` is the SDK error.
+ * @fires cnr-problems - When its data comes with problems (records of the source left out or incomplete); `detail.problems` is the report. The console gets it once per source.
  *
  * @csspart base - The element's box.
  * @csspart territory - The name of the territory.
@@ -139,7 +142,7 @@ export interface KeyFiguresData {
  * @csspart error - The error message.
  * @csspart retry-button - The « Réessayer » button.
  * @csspart stale-notice - The notice shown over out-of-date data.
- * @csspart problems - The list of records left out.
+ * @csspart problems - The records of the source left out or incomplete (only with `show-problems`).
  *
  * @cssprop --cnr-key-figures-min-width - Least width of a figure's box.
  * @cssprop --cnr-key-figures-gap - Space between figures.
@@ -160,6 +163,13 @@ export class CnrKeyFigures extends CnrElement implements LinkedHost {
   /** Base URL of a REST API (without a provider). */
   @property() api: string | undefined;
 
+  /**
+   * Shows the notice of the records of the source left out or incomplete, with
+   * the details — a producer's preview (also set by the provider's
+   * `show-problems`). Without it visitors see no such notice.
+   */
+  @property({ type: Boolean, attribute: 'show-problems' }) showProblems = false;
+
   /** Only this territory (INSEE code or territory id), whatever the provider's. */
   @property() territory: string | undefined;
 
@@ -176,6 +186,7 @@ export class CnrKeyFigures extends CnrElement implements LinkedHost {
   @property({ type: Boolean, reflect: true, attribute: 'sources-open' }) sourcesOpen = false;
 
   readonly linked = new LinkedFilters(this);
+  private readonly problemsReport = new ProblemsController(this, this.linked);
 
   private readonly task = new DataTask(this, {
     args: () =>
@@ -208,7 +219,7 @@ export class CnrKeyFigures extends CnrElement implements LinkedHost {
       const documentsById = new Map(documents.data.map((document) => [document.id, document]));
       const named = territories.data.find((candidate) => candidate.id === total.territory);
       return {
-        territory: total.territory === undefined ? undefined : (named?.name ?? territory),
+        territory: total.territory === undefined ? undefined : { id: total.territory, name: named?.name },
         figures,
         sources: used.map((record) => {
           const document = documentsById.get(record.source.document);
@@ -259,7 +270,7 @@ export class CnrKeyFigures extends CnrElement implements LinkedHost {
     return html`
       <div role="status">
         <p class="territory" part="territory">
-          <span class="visually-hidden">${t.title}</span> <span dir="auto">${data.territory ?? t.everywhere}</span>
+          <span class="visually-hidden">${t.title}</span> <span dir="auto">${data.territory ? (data.territory.name ?? describeTerritoryId(data.territory.id, locale)) : t.everywhere}</span>
         </p>
         ${figures.length === 0 ? html`<p class="empty" part="empty">${t.empty}</p>` : nothing}
       </div>
@@ -291,7 +302,7 @@ export class CnrKeyFigures extends CnrElement implements LinkedHost {
                   </li>`,
               )}
             </ul>`}
-      ${renderProblems(locale, data.problems)}
+      ${this.problemsReport.render(locale, data.problems)}
     `;
   }
 

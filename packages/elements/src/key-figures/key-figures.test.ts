@@ -220,14 +220,14 @@ describe('<cnr-key-figures>', () => {
     await expect(element).to.be.accessible();
   });
 
-  it('says when its data is out of date, and lists the records left out (axe)', async () => {
+  it('says when its data is out of date, and lists the records left out with show-problems (axe)', async () => {
     const src = fresh('/packages/elements/test/fixtures/figures-partial.json');
     const client = clientFor({ src });
     await client.load();
     const restore = stubFetch((url) => (url.includes(src) ? Promise.resolve(new Response('', { status: 404 })) : undefined));
     try {
       await client.refresh();
-      const element = await fixture<CnrKeyFigures>(html`<cnr-key-figures src=${src} territory="44"></cnr-key-figures>`);
+      const element = await fixture<CnrKeyFigures>(html`<cnr-key-figures src=${src} territory="region:44" show-problems></cnr-key-figures>`);
       await ready(element, '[part="stale-notice"]');
       expect(squash(part(element, 'problems')!.textContent)).to.contain('2 enregistrements écartés ou incomplets');
       expect(figures(element)).to.deep.equal(['12 réunions', 'plus de 300 participants']);

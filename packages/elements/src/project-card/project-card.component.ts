@@ -5,6 +5,7 @@ import { CnrElement } from '../base/cnr-element.js';
 import { DataTask } from '../base/data-task.js';
 import { isHttpUrl, linkOrText } from '../base/links.js';
 import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
+import { territoryLabel } from '../base/territory-names.js';
 import type { Locale, Messages } from '../base/locale.js';
 import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
@@ -317,7 +318,7 @@ export class CnrProjectCard extends CnrElement implements LinkedHost {
     const colon = locale === 'fr' ? '\u00a0: ' : ': ';
     const { axes, territories } = this.labels;
     const funding = full ? this.labels.fundings?.get(project.id) : undefined;
-    const territoryNames = project.territories.map((id) => territories?.get(id)?.name ?? id);
+    const territoryNames = project.territories.map((id) => territoryLabel(id, territories, locale));
     const fact = (part: string, label: string, value: unknown) =>
       html`<div class="fact" part=${part}><dt>${label}</dt> <dd>${value}</dd></div>`;
     const list = (label: string, values: readonly string[] | undefined, part = 'fact') =>

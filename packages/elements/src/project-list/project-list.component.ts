@@ -16,8 +16,10 @@ import { CnrElement } from '../base/cnr-element.js';
 import { DataTask, LifecycleTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey } from '../base/filters.js';
 import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
+import { describeTerritoryId } from '../base/territory-names.js';
+import { ProblemsController } from '../base/problems.js';
 import type { Locale, Messages } from '../base/locale.js';
-import { renderError, renderProblems, renderReserve, renderStale, stateStyles } from '../base/states.js';
+import { renderError, renderReserve, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrFilterChangeEvent } from '../events/events.js';
 import { lookupLabels, type Labels } from '../project-card/labels.js';
@@ -202,6 +204,7 @@ function pageItems(page: number, last: number): number[] {
  * @fires cnr-filter-change - The user searched or relaxed a filter; `detail` is the full filter state.
  * @fires cnr-project-select - Bubbles from a card's « Voir le projet » (`selectable` lists); `detail.id` is the project's id.
  * @fires cnr-error - The projects could not be loaded.
+ * @fires cnr-problems - When its data comes with problems (records of the source left out or incomplete); `detail.problems` is the report. The console gets it once per source.
  *
  * @csspart base - The list's box.
  * @csspart toolbar - The row of search, sort and export.
@@ -220,7 +223,7 @@ function pageItems(page: number, last: number): number[] {
  * @csspart error - The error message.
  * @csspart retry-button - The retry buttons.
  * @csspart stale-notice - The notice that the data may be out of date.
- * @csspart problems - The records of the source left out or incomplete.
+ * @csspart problems - The records of the source left out or incomplete (only with `show-problems`).
  *
  * @cssprop --cnr-project-list-gap - Space between cards.
  * @cssprop --cnr-project-list-card-min-height - Height of each card's cell in the space a page reserves, from the skeleton on, and a card's least height when the page is not full (default 12rem, 28rem for full cards; from three columns, 2.5rem more than this). A full page shares that space among its rows.
@@ -237,6 +240,13 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
 
   /** Base URL of a CNR Widgets REST API. */
   @property() api: string | undefined;
+
+  /**
+   * Shows the notice of the records of the source left out or incomplete, with
+   * the details — a producer's preview (also set by the provider's
+   * `show-problems`). Without it visitors see no such notice.
+   */
+  @property({ type: Boolean, attribute: 'show-problems' }) showProblems = false;
 
   /** Territory filter: INSEE code or territory id (`88`, `region:44`). */
   @property() territory: string | undefined;
@@ -277,6 +287,7 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
   @state() private names: Partial<Pick<Labels, 'territories' | 'axes'>> = {};
 
   private readonly linked = new LinkedFilters(this);
+  private readonly problemsReport = new ProblemsController(this, this.linked);
   /** Filters the user removed: the list's own attributes no longer set them. */
   private readonly relaxed = new Set<Relaxable>();
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -526,7 +537,7 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
         ${this.task.failed ? renderError(locale, this.task.error, this.retry) : nothing}
         ${!this.task.failed && result?.stale ? renderStale(locale, this.refresh) : nothing}
         ${page || !this.task.failed ? this.renderPage(page, locale) : nothing}
-        ${renderProblems(locale, problems)}
+        ${this.problemsReport.render(locale, problems)}
       </div>
     `;
   }
@@ -643,13 +654,13 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
 
   private territoryName(value: string): string {
     const territories = this.names.territories;
-    if (!territories) return value;
+    if (!territories) return describeTerritoryId(value, this.locale);
     const direct = territories.get(value);
     if (direct) return direct.name;
     for (const kind of BARE_CODE_ORDER) {
       const found = territories.get(`${kind}:${value}`);
       if (found) return found.name;
     }
-    return value;
+    return describeTerritoryId(value, this.locale);
   }
 }

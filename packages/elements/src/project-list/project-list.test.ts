@@ -343,8 +343,8 @@ describe('<cnr-project-list>', () => {
     await expect(list).to.be.accessible();
   });
 
-  it('lists the records the source left out, on demand', async () => {
-    const list = await fixture<CnrProjectList>(html`<cnr-project-list src=${PROBLEMS}></cnr-project-list>`);
+  it('lists the records the source left out, on demand, with show-problems', async () => {
+    const list = await fixture<CnrProjectList>(html`<cnr-project-list src=${PROBLEMS} show-problems></cnr-project-list>`);
     await loaded(list, '3 projets');
     await waitUntil(() => $(list, '[part="problems"]') !== null, 'problems shown');
     const details = $<HTMLDetailsElement>(list, '[part="problems"]')!;

@@ -15,18 +15,32 @@ type Listener = () => void;
  * @summary Links the CNR widgets of a page: one source, one filter state.
  * @since 0.1.0
  *
+ * The problems of the source (records left out or incomplete) go to the
+ * producer, not to visitors: the console gets the report once, the widgets
+ * fire `cnr-problems` (it bubbles through the provider), and `show-problems`
+ * shows the notice for a producer's preview.
+ *
  * @slot - The widgets (and any other content) the provider links.
  */
 export class CnrProvider extends CnrElement {
   static override styles = providerStyles;
 
-  /** URL of a dataset document (JSON). Neither `src` nor `api`: the embedded reference dataset. */
+  /**
+   * URL of a dataset document (JSON) — an ARS's own file, read over the
+   * reference territories and axes; several URLs separated by spaces gather
+   * several files. Neither `src` nor `api`: the embedded reference dataset.
+   */
   @property() src: string | undefined;
 
   /** Base URL of a server that speaks the CNR Widgets REST API. */
   @property() api: string | undefined;
 
-  /** Initial territory filter: INSEE code of a région, département, TDS or commune (`44`, `57`, `region:44`). */
+  /**
+   * Initial territory filter: a territory id with its kind — `region:44`,
+   * `departement:57`, `commune:49007`, `tds:…`. A bare INSEE code (`57`) is
+   * still read, but région and département codes overlap (`44`, `75`, `93`…):
+   * write the kind.
+   */
   @property() territory: string | undefined;
 
   /** Initial axis filter: comma-separated axis or sub-group ids (`sante-1,sante-3-former`). */
@@ -40,6 +54,13 @@ export class CnrProvider extends CnrElement {
 
   /** Initial free-text filter. */
   @property() q: string | undefined;
+
+  /**
+   * Shows, in every widget of this provider, the notice of the records of the
+   * source left out or incomplete — a producer's preview. Without it visitors
+   * see no such notice; the problems go to the console and the `cnr-problems` event.
+   */
+  @property({ type: Boolean, attribute: 'show-problems' }) showProblems = false;
 
   /** Keeps the filters in the page's query string (`cnr-territoire`, `cnr-axe`…), for sharing and back/forward. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
@@ -95,7 +116,7 @@ export class CnrProvider extends CnrElement {
       window.removeEventListener('popstate', this.onPopState);
       if (this.syncUrl) window.addEventListener('popstate', this.onPopState);
     }
-    if ((changed.has('src') || changed.has('api')) && this.hasUpdated) this.notify();
+    if ((changed.has('src') || changed.has('api') || changed.has('showProblems')) && this.hasUpdated) this.notify();
   }
 
   private attributeFilters(): ProjectFilters {

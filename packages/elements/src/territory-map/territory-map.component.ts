@@ -6,8 +6,10 @@ import { DataTask, LifecycleTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey } from '../base/filters.js';
 import { formatCount, formatEuros, formatEurosAccessible } from '../base/format.js';
 import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
+import { describeTerritoryId } from '../base/territory-names.js';
+import { ProblemsController } from '../base/problems.js';
 import type { Locale, Messages } from '../base/locale.js';
-import { renderError, renderLoading, renderProblems, renderStale, stateStyles } from '../base/states.js';
+import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrFilterChangeEvent } from '../events/events.js';
 import type * as Geometry from './geometry/index.js';
@@ -238,6 +240,7 @@ function shortValue(value: number, metric: TerritoryMapMetric, locale: Locale): 
  *
  * @fires cnr-filter-change - When the user selects or clears a territory; `detail` is the full filter state.
  * @fires cnr-error - When the geometry or the data cannot be loaded; `detail.error` is the error.
+ * @fires cnr-problems - When its data comes with problems (records of the source left out or incomplete); `detail.problems` is the report. The console gets it once per source.
  *
  * @csspart base - The element's box.
  * @csspart toolbar - The line with the selection and the buttons.
@@ -257,7 +260,7 @@ function shortValue(value: number, metric: TerritoryMapMetric, locale: Locale): 
  * @csspart error - The error message.
  * @csspart retry-button - The « Réessayer » button.
  * @csspart stale-notice - The notice shown over out-of-date data.
- * @csspart problems - The list of records left out.
+ * @csspart problems - The records of the source left out or incomplete (only with `show-problems`).
  *
  * @cssprop --cnr-territory-map-color-1 - Lightest class (light theme; darkest in the dark theme). Defaults follow DSFR blue-france.
  * @cssprop --cnr-territory-map-color-2 - Second class.
@@ -280,6 +283,13 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
 
   /** Base URL of a REST API (without a provider). */
   @property() api: string | undefined;
+
+  /**
+   * Shows the notice of the records of the source left out or incomplete, with
+   * the details — a producer's preview (also set by the provider's
+   * `show-problems`). Without it visitors see no such notice.
+   */
+  @property({ type: Boolean, attribute: 'show-problems' }) showProblems = false;
 
   /** Thématique: `sante` (default) or `education`. */
   @property() thematique: string | undefined;
@@ -308,6 +318,7 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
   @state() private sortDescending = false;
 
   readonly linked = new LinkedFilters(this);
+  private readonly problemsReport = new ProblemsController(this, this.linked);
 
   private readonly geometry = new DataTask(this, {
     args: () => [] as const,
@@ -450,7 +461,7 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
       if (region) regions.add(code);
       if (department) addDepartment(department.code);
       const found = region ? 'region' : department ? 'departement' : (kind ?? '');
-      return { kind: found, code, name: (region ?? department)?.name ?? value, regions, departments };
+      return { kind: found, code, name: (region ?? department)?.name ?? describeTerritoryId(value, this.locale), regions, departments };
     }
 
     const byId = (id: string) => list.find((t) => t.id === id);
@@ -828,7 +839,7 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
       <div class="table-wrapper" part="table-wrapper" id="table" ?hidden=${!this.tableOpen}>
         ${this.tableOpen && data ? this.renderTable(items, selection, splits) : nothing}
       </div>
-      ${data ? renderProblems(locale, data.problems) : nothing}
+      ${data ? this.problemsReport.render(locale, data.problems) : nothing}
     </div>`;
   }
 }

@@ -389,8 +389,8 @@ describe('<cnr-territory-map>', () => {
     await expect(map).to.be.accessible();
   });
 
-  it('lists the records the source left out, and maps the valid ones (axe)', async () => {
-    const map = await fixture<CnrTerritoryMap>(html`<cnr-territory-map level="department" src=${PROBLEMS}></cnr-territory-map>`);
+  it('lists the records the source left out with show-problems, and maps the valid ones (axe)', async () => {
+    const map = await fixture<CnrTerritoryMap>(html`<cnr-territory-map level="department" src=${PROBLEMS} show-problems></cnr-territory-map>`);
     await drawn(map, 101);
     expect(nameOf(map, '88')).to.equal('Vosges : 1 projet');
     expect(nameOf(map, '59')).to.equal('Nord : 0 projet');
