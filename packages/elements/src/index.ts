@@ -5,7 +5,7 @@
  */
 export { CnrElement } from './base/cnr-element.js';
 export { defineElement } from './base/define.js';
-export { CnrErrorEvent, CnrFilterChangeEvent, CnrProjectSelectEvent } from './events/events.js';
+export { CnrErrorEvent, CnrFilterChangeEvent, CnrProblemsEvent, CnrProjectSelectEvent, type CnrProblemsDetail } from './events/events.js';
 export { CnrProjectCard } from './project-card/project-card.component.js';
 export { CnrProvider } from './provider/provider.component.js';
 export { CnrAxisFilter } from './axis-filter/axis-filter.component.js';

@@ -26,6 +26,12 @@ export interface CnrAxisFilterProps {
   src?: Tags['cnr-axis-filter']['src'];
   /** Base URL of a REST API (without a provider). */
   api?: Tags['cnr-axis-filter']['api'];
+  /**
+   * Shows the notice of the records of the source left out or incomplete, with
+   * the details — a producer's preview (also set by the provider's
+   * `show-problems`). Without it visitors see no such notice.
+   */
+  showProblems?: Tags['cnr-axis-filter']['showProblems'];
   /** Checkboxes (any number of axes) instead of radio buttons (one axis or all). */
   multiple?: Tags['cnr-axis-filter']['multiple'];
   /** Counts for this territory only, whatever the provider's (INSEE code or territory id). */
@@ -34,6 +40,13 @@ export interface CnrAxisFilterProps {
   thematique?: Tags['cnr-axis-filter']['thematique'];
   /** The legend of the group; default « Axes du CNR santé ». */
   label?: Tags['cnr-axis-filter']['label'];
+  /**
+   * Shows the notice of the records of the source left out or incomplete, with
+   * the details — a producer's preview (also set by the provider's
+   * `show-problems`). Without it visitors see no such notice.
+   * The `showProblems` property, as an attribute.
+   */
+  'show-problems'?: CnrAttribute<Tags['cnr-axis-filter']['showProblems']>;
 }
 
 /** Events fired by `<cnr-axis-filter>`, by name. */
@@ -42,6 +55,8 @@ export interface CnrAxisFilterEvents {
   'cnr-filter-change': CnrEventOf<'cnr-filter-change'>;
   /** When the data cannot be loaded; `detail.error` is the SDK error. */
   'cnr-error': CnrEventOf<'cnr-error'>;
+  /** When its data comes with problems (records of the source left out or incomplete); `detail.problems` is the report. The console gets it once per source. */
+  'cnr-problems': CnrEventOf<'cnr-problems'>;
 }
 
 /** Properties and attributes of `<cnr-funding-counter>`: Total funding of the selection, with its funders and sources. */
@@ -52,6 +67,12 @@ export interface CnrFundingCounterProps {
   src?: Tags['cnr-funding-counter']['src'];
   /** Base URL of a REST API (without a provider). */
   api?: Tags['cnr-funding-counter']['api'];
+  /**
+   * Shows the notice of the records of the source left out or incomplete, with
+   * the details — a producer's preview (also set by the provider's
+   * `show-problems`). Without it visitors see no such notice.
+   */
+  showProblems?: Tags['cnr-funding-counter']['showProblems'];
   /** Only this territory (INSEE code or territory id), whatever the provider's. */
   territory?: Tags['cnr-funding-counter']['territory'];
   /** Only this year of funding. */
@@ -62,12 +83,21 @@ export interface CnrFundingCounterProps {
   thematique?: Tags['cnr-funding-counter']['thematique'];
   /** Whether the funders and sources are shown. */
   open?: Tags['cnr-funding-counter']['open'];
+  /**
+   * Shows the notice of the records of the source left out or incomplete, with
+   * the details — a producer's preview (also set by the provider's
+   * `show-problems`). Without it visitors see no such notice.
+   * The `showProblems` property, as an attribute.
+   */
+  'show-problems'?: CnrAttribute<Tags['cnr-funding-counter']['showProblems']>;
 }
 
 /** Events fired by `<cnr-funding-counter>`, by name. */
 export interface CnrFundingCounterEvents {
   /** When the data cannot be loaded; `detail.error` is the SDK error. */
   'cnr-error': CnrEventOf<'cnr-error'>;
+  /** When its data comes with problems (records of the source left out or incomplete); `detail.problems` is the report. The console gets it once per source. */
+  'cnr-problems': CnrEventOf<'cnr-problems'>;
 }
 
 /** Properties and attributes of `<cnr-key-figures>`: Key figures of the CNR concertation for a territory. */
@@ -78,6 +108,12 @@ export interface CnrKeyFiguresProps {
   src?: Tags['cnr-key-figures']['src'];
   /** Base URL of a REST API (without a provider). */
   api?: Tags['cnr-key-figures']['api'];
+  /**
+   * Shows the notice of the records of the source left out or incomplete, with
+   * the details — a producer's preview (also set by the provider's
+   * `show-problems`). Without it visitors see no such notice.
+   */
+  showProblems?: Tags['cnr-key-figures']['showProblems'];
   /** Only this territory (INSEE code or territory id), whatever the provider's. */
   territory?: Tags['cnr-key-figures']['territory'];
   /** Thématique: `sante` (default) or `education`. */
@@ -89,6 +125,13 @@ export interface CnrKeyFiguresProps {
   /** Whether the source passages are shown. */
   sourcesOpen?: Tags['cnr-key-figures']['sourcesOpen'];
   /**
+   * Shows the notice of the records of the source left out or incomplete, with
+   * the details — a producer's preview (also set by the provider's
+   * `show-problems`). Without it visitors see no such notice.
+   * The `showProblems` property, as an attribute.
+   */
+  'show-problems'?: CnrAttribute<Tags['cnr-key-figures']['showProblems']>;
+  /**
    * Whether the source passages are shown.
    * The `sourcesOpen` property, as an attribute.
    */
@@ -99,6 +142,8 @@ export interface CnrKeyFiguresProps {
 export interface CnrKeyFiguresEvents {
   /** When the data cannot be loaded; `detail.error` is the SDK error. */
   'cnr-error': CnrEventOf<'cnr-error'>;
+  /** When its data comes with problems (records of the source left out or incomplete); `detail.problems` is the report. The console gets it once per source. */
+  'cnr-problems': CnrEventOf<'cnr-problems'>;
 }
 
 /** Properties and attributes of `<cnr-project-card>`: A card for one project of the CNR. */
@@ -149,6 +194,12 @@ export interface CnrProjectListProps {
   src?: Tags['cnr-project-list']['src'];
   /** Base URL of a CNR Widgets REST API. */
   api?: Tags['cnr-project-list']['api'];
+  /**
+   * Shows the notice of the records of the source left out or incomplete, with
+   * the details — a producer's preview (also set by the provider's
+   * `show-problems`). Without it visitors see no such notice.
+   */
+  showProblems?: Tags['cnr-project-list']['showProblems'];
   /** Territory filter: INSEE code or territory id (`88`, `region:44`). */
   territory?: Tags['cnr-project-list']['territory'];
   /** Axis filter: comma-separated axis or sub-group ids. */
@@ -171,6 +222,13 @@ export interface CnrProjectListProps {
   sort?: Tags['cnr-project-list']['sort'];
   /** Gives each card a « Voir le projet » button firing `cnr-project-select`. */
   selectable?: Tags['cnr-project-list']['selectable'];
+  /**
+   * Shows the notice of the records of the source left out or incomplete, with
+   * the details — a producer's preview (also set by the provider's
+   * `show-problems`). Without it visitors see no such notice.
+   * The `showProblems` property, as an attribute.
+   */
+  'show-problems'?: CnrAttribute<Tags['cnr-project-list']['showProblems']>;
   /**
    * Cards per page (1–1000, default 12).
    * The `pageSize` property, as an attribute.
@@ -196,15 +254,26 @@ export interface CnrProjectListEvents {
   'cnr-project-select': CnrEventOf<'cnr-project-select'>;
   /** The projects could not be loaded. */
   'cnr-error': CnrEventOf<'cnr-error'>;
+  /** When its data comes with problems (records of the source left out or incomplete); `detail.problems` is the report. The console gets it once per source. */
+  'cnr-problems': CnrEventOf<'cnr-problems'>;
 }
 
 /** Properties and attributes of `<cnr-provider>`: Links the CNR widgets of a page: one source, one filter state. */
 export interface CnrProviderProps {
-  /** URL of a dataset document (JSON). Neither `src` nor `api`: the embedded reference dataset. */
+  /**
+   * URL of a dataset document (JSON) — an ARS's own file, read over the
+   * reference territories and axes; several URLs separated by spaces gather
+   * several files. Neither `src` nor `api`: the embedded reference dataset.
+   */
   src?: Tags['cnr-provider']['src'];
   /** Base URL of a server that speaks the CNR Widgets REST API. */
   api?: Tags['cnr-provider']['api'];
-  /** Initial territory filter: INSEE code of a région, département, TDS or commune (`44`, `57`, `region:44`). */
+  /**
+   * Initial territory filter: a territory id with its kind — `region:44`,
+   * `departement:57`, `commune:49007`, `tds:…`. A bare INSEE code (`57`) is
+   * still read, but région and département codes overlap (`44`, `75`, `93`…):
+   * write the kind.
+   */
   territory?: Tags['cnr-provider']['territory'];
   /** Initial axis filter: comma-separated axis or sub-group ids (`sante-1,sante-3-former`). */
   axis?: Tags['cnr-provider']['axis'];
@@ -214,8 +283,21 @@ export interface CnrProviderProps {
   thematique?: Tags['cnr-provider']['thematique'];
   /** Initial free-text filter. */
   q?: Tags['cnr-provider']['q'];
+  /**
+   * Shows, in every widget of this provider, the notice of the records of the
+   * source left out or incomplete — a producer's preview. Without it visitors
+   * see no such notice; the problems go to the console and the `cnr-problems` event.
+   */
+  showProblems?: Tags['cnr-provider']['showProblems'];
   /** Keeps the filters in the page's query string (`cnr-territoire`, `cnr-axe`…), for sharing and back/forward. */
   syncUrl?: Tags['cnr-provider']['syncUrl'];
+  /**
+   * Shows, in every widget of this provider, the notice of the records of the
+   * source left out or incomplete — a producer's preview. Without it visitors
+   * see no such notice; the problems go to the console and the `cnr-problems` event.
+   * The `showProblems` property, as an attribute.
+   */
+  'show-problems'?: CnrAttribute<Tags['cnr-provider']['showProblems']>;
   /**
    * Keeps the filters in the page's query string (`cnr-territoire`, `cnr-axe`…), for sharing and back/forward.
    * The `syncUrl` property, as an attribute.
@@ -234,6 +316,12 @@ export interface CnrTerritoryMapProps {
   src?: Tags['cnr-territory-map']['src'];
   /** Base URL of a REST API (without a provider). */
   api?: Tags['cnr-territory-map']['api'];
+  /**
+   * Shows the notice of the records of the source left out or incomplete, with
+   * the details — a producer's preview (also set by the provider's
+   * `show-problems`). Without it visitors see no such notice.
+   */
+  showProblems?: Tags['cnr-territory-map']['showProblems'];
   /** Thématique: `sante` (default) or `education`. */
   thematique?: Tags['cnr-territory-map']['thematique'];
   /** `region` (default): the 18 régions; `department`: the 101 départements. */
@@ -247,6 +335,13 @@ export interface CnrTerritoryMapProps {
   /** Whether the table is shown. */
   tableOpen?: Tags['cnr-territory-map']['tableOpen'];
   /**
+   * Shows the notice of the records of the source left out or incomplete, with
+   * the details — a producer's preview (also set by the provider's
+   * `show-problems`). Without it visitors see no such notice.
+   * The `showProblems` property, as an attribute.
+   */
+  'show-problems'?: CnrAttribute<Tags['cnr-territory-map']['showProblems']>;
+  /**
    * Whether the table is shown.
    * The `tableOpen` property, as an attribute.
    */
@@ -259,6 +354,8 @@ export interface CnrTerritoryMapEvents {
   'cnr-filter-change': CnrEventOf<'cnr-filter-change'>;
   /** When the geometry or the data cannot be loaded; `detail.error` is the error. */
   'cnr-error': CnrEventOf<'cnr-error'>;
+  /** When its data comes with problems (records of the source left out or incomplete); `detail.problems` is the report. The console gets it once per source. */
+  'cnr-problems': CnrEventOf<'cnr-problems'>;
 }
 
 /** Every tag of the library, with its properties and attributes. */

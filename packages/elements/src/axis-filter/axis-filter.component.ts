@@ -130,7 +130,7 @@ export class CnrAxisFilter extends CnrElement implements LinkedHost {
   /** Checkboxes (any number of axes) instead of radio buttons (one axis or all). */
   @property({ type: Boolean, reflect: true }) multiple = false;
 
-  /** Counts for this territory only, whatever the provider's (INSEE code or territory id). */
+  /** Counts for this territory only, whatever the provider's: a territory id with its kind (`departement:57`, `region:44`; a bare code is read too). */
   @property() territory: string | undefined;
 
   /** Thématique whose axes are shown: `sante` (default) or `education`. */

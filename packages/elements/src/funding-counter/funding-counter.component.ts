@@ -115,7 +115,7 @@ export class CnrFundingCounter extends CnrElement implements LinkedHost {
    */
   @property({ type: Boolean, attribute: 'show-problems' }) showProblems = false;
 
-  /** Only this territory (INSEE code or territory id), whatever the provider's. */
+  /** Only this territory, whatever the provider's: a territory id with its kind (`departement:57`, `region:44`; a bare code is read too). */
   @property() territory: string | undefined;
 
   /** Only this year of funding. */

@@ -170,7 +170,7 @@ export class CnrKeyFigures extends CnrElement implements LinkedHost {
    */
   @property({ type: Boolean, attribute: 'show-problems' }) showProblems = false;
 
-  /** Only this territory (INSEE code or territory id), whatever the provider's. */
+  /** Only this territory, whatever the provider's: a territory id with its kind (`departement:57`, `region:44`; a bare code is read too). */
   @property() territory: string | undefined;
 
   /** Thématique: `sante` (default) or `education`. */

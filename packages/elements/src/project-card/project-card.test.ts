@@ -197,7 +197,7 @@ describe('<cnr-project-card>', () => {
     expect(text).to.not.match(/undefined|null|NaN/);
     expect($(card, '[part="badges"]'), 'no empty badge list').to.equal(null);
     expect(card.shadowRoot!.querySelectorAll('dt')).to.have.length(1);
-    expect(text).to.contain('Territoire commune:00000');
+    expect(text).to.contain('Territoire commune 00000');
     expect($(card, 'cite')!.textContent).to.equal('doc-inconnu');
     await expect(card).to.be.accessible();
   });
@@ -208,7 +208,7 @@ describe('<cnr-project-card>', () => {
     const card = await fixture<CnrProjectCard>(html`<cnr-project-card .project=${full} .client=${client}></cnr-project-card>`);
     await waitUntil(() => client.calls.includes('territories') && client.calls.includes('documents'), 'lookups tried');
     await aTimeout(20);
-    expect(textOf(card)).to.contain('Territoire departement:88, commune:88160');
+    expect(textOf(card)).to.contain('Territoire département 88, commune 88160');
     expect($(card, '[role="heading"]')!.textContent).to.equal('Téléconsultation assistée dans les Vosges');
     expect($(card, '[part="error"]')).to.equal(null);
     await expect(card).to.be.accessible();

@@ -248,7 +248,7 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
    */
   @property({ type: Boolean, attribute: 'show-problems' }) showProblems = false;
 
-  /** Territory filter: INSEE code or territory id (`88`, `region:44`). */
+  /** Territory filter: a territory id with its kind (`departement:88`, `region:44`, `commune:88160`); a bare code is read too, but région and département codes overlap. */
   @property() territory: string | undefined;
 
   /** Axis filter: comma-separated axis or sub-group ids. */
