@@ -39,7 +39,7 @@ export const SCENARIOS = {
  * on the embedded dataset or (`src` scenario) on the same data published as a
  * document by the site, which the page fetches and validates.
  */
-const widgets = (src) => `<cnr-provider territory="44"${src ? ` src="${DOCUMENT_URL}"` : ''}>
+const widgets = (src) => `<cnr-provider territory="region:44"${src ? ` src="${DOCUMENT_URL}"` : ''}>
   <cnr-key-figures></cnr-key-figures>
   <cnr-funding-counter></cnr-funding-counter>
 </cnr-provider>`;

@@ -2,13 +2,14 @@
 // frame that loads the same script a partner's page loads) → the snippet to copy.
 import '@gouvfr/dsfr/dist/dsfr.min.css';
 import './configurator.css';
-import { createClient, type Axis, type Territory } from '@cnr-widgets/sdk';
+import { createClient, formatProblem, type Axis, type CnrClient, type Territory, type ValidationProblem } from '@cnr-widgets/sdk';
 import elementsPackage from '@cnr-widgets/elements/package.json';
 import type { CdnIntegrity } from '../../packages/elements/scripts/cdn-snippet.mjs';
 import { Combobox, type ComboboxOption } from './combobox';
 import {
   WIDGETS,
   accepts,
+  dataFileUrl,
   elementMarkup,
   snippet,
   type ConfiguratorOptions,
@@ -30,6 +31,13 @@ const copyButton = $<HTMLButtonElement>('#copier');
 const copyStatus = $<HTMLElement>('#copie-statut');
 const integrityNote = $<HTMLElement>('#integrite-note');
 const frame = $<HTMLIFrameElement>('#apercu');
+const srcInput = $<HTMLInputElement>('#fichier');
+const srcGroup = $<HTMLElement>('#fichier-groupe');
+const srcError = $<HTMLElement>('#fichier-erreur');
+const previewCaption = $<HTMLElement>('#apercu-source');
+const problemsPanel = $<HTMLElement>('#problemes');
+const problemsSummary = $<HTMLElement>('#problemes-resume');
+const problemsList = $<HTMLUListElement>('#problemes-liste');
 
 /** The URL a partner's page loads; in the examples, an alias onto the elements' CDN entry (vite.config.ts). */
 const CDN_SCRIPT = '/cdn/cnr-widgets.js';
@@ -44,7 +52,9 @@ const KIND_LABELS: Record<Territory['kind'], string> = {
 };
 const KIND_ORDER: Territory['kind'][] = ['region', 'departement', 'tds', 'epci', 'commune'];
 
-const client = createClient();
+let client: CnrClient = createClient();
+/** The producer's data file (absolute URL) the preview reads; `undefined`: the reference dataset. */
+let src: string | undefined;
 let territories: Territory[] = [];
 let integrity: CdnIntegrity | undefined = undefined;
 let territoryId: string = FRANCE;
@@ -119,6 +129,7 @@ function currentOptions(): ConfiguratorOptions {
   const accepted = accepts(widget);
   return {
     widget,
+    src,
     territory: territories.find((t) => t.id === territoryId),
     axes: accepted.axes ? checked('axis') : [],
     statuses: accepted.statuses ? checked('status') : [],
@@ -220,6 +231,127 @@ function showIntegrityNote(): void {
   integrityNote.classList.toggle('is-missing', !integrity);
 }
 
+// ---------------------------------------------------------------- the producer's file and its problems
+
+/** What the panel says of the file: being read, read (with its problems), or not readable. */
+let fileState: { kind: 'loading' } | { kind: 'read' } | { kind: 'failed'; message: string } = { kind: 'loading' };
+/** The problems of the file, formatted (French), by key: the preview's widgets each report them. */
+const problems = new Map<string, string>();
+
+function problemKey(problem: ValidationProblem): string {
+  return JSON.stringify([problem.collection, problem.index, problem.id, problem.path, problem.message.fr]);
+}
+
+function addProblems(list: readonly ValidationProblem[]): void {
+  let added = false;
+  for (const problem of list) {
+    const key = problemKey(problem);
+    if (problems.has(key)) continue;
+    problems.set(key, formatProblem(problem, 'fr'));
+    const item = document.createElement('li');
+    item.dir = 'auto';
+    item.textContent = problems.get(key)!;
+    problemsList.append(item);
+    added = true;
+  }
+  if (added) renderProblemsSummary();
+}
+
+/** Why the file could not be used, saying whose fault it is: the file's, or the server's. */
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as Error & { code?: unknown }).code;
+  const unreadable = error.name === 'CnrDataError' || (error.name === 'CnrHttpError' && code === 'parse');
+  return unreadable
+    ? `Le fichier de données est illisible : ${error.message}`
+    : `Le fichier n’a pas pu être téléchargé (adresse, serveur ou autorisation CORS) : ${error.message}`;
+}
+
+function renderProblemsSummary(): void {
+  problemsPanel.hidden = src === undefined;
+  problemsSummary.classList.toggle('is-error', fileState.kind === 'failed');
+  problemsSummary.classList.add('problems-summary');
+  if (fileState.kind === 'failed') {
+    problemsSummary.textContent = fileState.message;
+  } else if (fileState.kind === 'loading' && problems.size === 0) {
+    problemsSummary.textContent = 'Lecture du fichier…';
+  } else if (problems.size === 0) {
+    problemsSummary.textContent = 'Aucun problème : tous les enregistrements du fichier sont valides.';
+  } else {
+    const n = problems.size;
+    problemsSummary.textContent = `${n} problème${n > 1 ? 's' : ''} : les enregistrements valides sont affichés dans l’aperçu, les autres sont écartés ou incomplets.`;
+  }
+}
+
+/** Reads the file field: the absolute URL, or `undefined` (empty or invalid, then said next to the field). */
+function readSource(): string | undefined {
+  const url = dataFileUrl(srcInput.value, location.href);
+  const invalid = url === null;
+  srcGroup.classList.toggle('fr-input-group--error', invalid);
+  srcInput.classList.toggle('fr-input--error', invalid);
+  if (invalid) srcInput.setAttribute('aria-invalid', 'true');
+  else srcInput.removeAttribute('aria-invalid');
+  srcInput.setAttribute('aria-describedby', invalid ? 'fichier-aide fichier-erreur' : 'fichier-aide');
+  srcError.hidden = !invalid;
+  return url ?? undefined;
+}
+
+/** The territories and axes of the source (the file's, over the reference), and the file's own report. */
+async function loadSource(): Promise<void> {
+  const current = client;
+  try {
+    const [territoryResult, axisResult, loaded] = await Promise.all([
+      current.territories(),
+      current.axes(),
+      src === undefined ? undefined : current.load(),
+    ]);
+    if (current !== client) return;
+    territories = territoryResult.data;
+    combobox.setOptions(territoryOptions(territories), territoryId);
+    const chosen = new Set(checked('axis'));
+    renderAxes(axisResult.data);
+    for (const input of form.querySelectorAll<HTMLInputElement>('input[name="axis"]')) input.checked = chosen.has(input.value);
+    fileState = { kind: 'read' };
+    if (loaded) addProblems(loaded.problems);
+  } catch (error) {
+    if (current !== client) return;
+    fileState = { kind: 'failed', message: describeFailure(error) };
+  }
+  renderProblemsSummary();
+  update();
+}
+
+async function changeSource(): Promise<void> {
+  const next = readSource();
+  if (next === src) return;
+  src = next;
+  client = src === undefined ? createClient() : createClient({ src });
+  problems.clear();
+  problemsList.replaceChildren();
+  fileState = { kind: 'loading' };
+  previewCaption.textContent =
+    src === undefined
+      ? 'Les vrais widgets, sur le jeu de données de référence, tels qu’ils s’afficheront dans votre page.'
+      : `Les vrais widgets, sur votre fichier (${src}) et le jeu de données de référence, tels qu’ils s’afficheront dans votre page.`;
+  renderProblemsSummary();
+  update();
+  await loadSource();
+}
+
+/** The preview's widgets report the problems of the file they read (`cnr-problems`) and their load failures (`cnr-error`). */
+void frameReady.then((doc) => {
+  doc.addEventListener('cnr-problems', (event) => {
+    const detail = (event as CustomEvent<{ problems: readonly ValidationProblem[]; source: string | undefined }>).detail;
+    if (src !== undefined && detail.source === src) addProblems(detail.problems);
+  });
+  doc.addEventListener('cnr-error', (event) => {
+    const { error } = (event as CustomEvent<{ error: Error }>).detail;
+    if (src === undefined || fileState.kind === 'failed') return;
+    fileState = { kind: 'failed', message: describeFailure(error) };
+    renderProblemsSummary();
+  });
+});
+
 // ---------------------------------------------------------------- copy
 
 async function copy(): Promise<void> {
@@ -252,17 +384,19 @@ const combobox = new Combobox(
 );
 combobox.setOptions(territoryOptions([]), FRANCE);
 form.addEventListener('change', (event) => {
-  if (event.target !== territoryInput) update();
+  if (event.target === srcInput) void changeSource();
+  else if (event.target !== territoryInput) update();
 });
-form.addEventListener('submit', (event) => event.preventDefault());
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  // Entrée dans le champ du fichier : le lire tout de suite.
+  if (document.activeElement === srcInput) void changeSource();
+});
 copyButton.addEventListener('click', () => void copy());
 update();
 
-const [territoryResult, axisResult, integrityResult] = await Promise.all([client.territories(), client.axes(), loadIntegrity()]);
-territories = territoryResult.data;
+const [integrityResult] = await Promise.all([loadIntegrity(), loadSource()]);
 integrity = integrityResult;
-combobox.setOptions(territoryOptions(territories), territoryId);
-renderAxes(axisResult.data);
 showIntegrityNote();
 update();
 document.documentElement.dataset.ready = 'true';

@@ -10,6 +10,8 @@ export type LanguageChoice = 'fr' | 'en';
 
 export interface ConfiguratorOptions {
   widget: WidgetChoice;
+  /** Absolute URL of the producer's data file (`src`); `undefined`: the embedded reference dataset. */
+  src?: string | undefined;
   /** The chosen territory; `undefined`: the whole of France. */
   territory: Territory | undefined;
   /** Axis ids (`sante-1`…). */
@@ -38,21 +40,14 @@ export function accepts(widget: WidgetChoice): { axes: boolean; statuses: boolea
   return { axes: filters, statuses: filters };
 }
 
-/** Bare codes resolve in this order (SDK): a code that an earlier kind also has must be written as an id. */
-const BARE_CODE_ORDER = ['region', 'departement', 'tds', 'commune', 'epci', 'pays'];
-
 /**
- * The value of a `territory` attribute for this territory: its INSEE code when
- * the code alone designates it (`57`, `44` for the région Grand Est), else its
- * id (`departement:44` for Loire-Atlantique, `tds:…`).
+ * The value of a `territory` attribute for this territory: always its id with
+ * its kind (`region:44`, `departement:57`, `commune:49007`, `tds:…`). A bare
+ * code is still read by the widgets, but région and département codes overlap
+ * (`44` is the région Grand Est and the département Loire-Atlantique).
  */
-export function territoryAttribute(territory: Territory, all: readonly Territory[]): string {
-  if (territory.kind === 'tds' || territory.kind === 'pays') return territory.id;
-  const rank = BARE_CODE_ORDER.indexOf(territory.kind);
-  const shadowed = all.some(
-    (other) => other.id !== territory.id && other.code.toLowerCase() === territory.code.toLowerCase() && BARE_CODE_ORDER.indexOf(other.kind) < rank,
-  );
-  return shadowed ? territory.id : territory.code;
+export function territoryAttribute(territory: Territory): string {
+  return territory.id;
 }
 
 /** The INSEE code of the région a territory is or lies in, following `parent` (or a TDS's first covered territory). */
@@ -80,22 +75,23 @@ function tag(name: string, attributes: Record<string, string | undefined>, child
 
 /** The element markup: what goes in the page where the widget should appear. */
 export function elementMarkup(options: ConfiguratorOptions, territories: readonly Territory[]): string {
-  const territory = options.territory ? territoryAttribute(options.territory, territories) : undefined;
+  const territory = options.territory ? territoryAttribute(options.territory) : undefined;
+  const src = options.src;
   const axis = options.axes.length > 0 ? options.axes.join(',') : undefined;
   const status = options.statuses.length > 0 ? options.statuses.join(',') : undefined;
   const lang = options.language === 'en' ? 'en' : undefined;
   const region = regionOf(options.territory, territories);
   switch (options.widget) {
     case 'list':
-      return tag('cnr-project-list', { territory, axis, status, lang });
+      return tag('cnr-project-list', { src, territory, axis, status, lang });
     case 'map':
-      return tag('cnr-territory-map', { region, lang });
+      return tag('cnr-territory-map', { src, region, lang });
     case 'counter':
-      return tag('cnr-funding-counter', { territory, lang });
+      return tag('cnr-funding-counter', { src, territory, lang });
     case 'figures':
-      return tag('cnr-key-figures', { territory, lang });
+      return tag('cnr-key-figures', { src, territory, lang });
     case 'axes':
-      return tag('cnr-axis-filter', { territory, lang });
+      return tag('cnr-axis-filter', { src, territory, lang });
     case 'all': {
       const children = [
         tag('cnr-key-figures', {}),
@@ -104,7 +100,7 @@ export function elementMarkup(options: ConfiguratorOptions, territories: readonl
         tag('cnr-funding-counter', {}),
         tag('cnr-project-list', {}),
       ];
-      return tag('cnr-provider', { territory, axis, status, lang }, `\n${children.map((c) => `  ${c}`).join('\n')}\n`);
+      return tag('cnr-provider', { src, territory, axis, status, lang }, `\n${children.map((c) => `  ${c}`).join('\n')}\n`);
     }
   }
 }
@@ -150,4 +146,20 @@ export function snippet(markup: string, theme: ThemeChoice, integrity: CdnIntegr
   if (comment) parts.push(comment);
   parts.push(markup);
   return { text: parts.join('\n'), integrity: integrity !== undefined };
+}
+
+/**
+ * The URL of a producer's data file as the snippet writes it: absolute
+ * (the partner's page is elsewhere), http or https only. `undefined` for an
+ * empty field; `null` for a value that is not such a URL.
+ */
+export function dataFileUrl(value: string, base: string): string | undefined | null {
+  const trimmed = value.trim();
+  if (trimmed === '') return undefined;
+  try {
+    const url = new URL(trimmed, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
 }

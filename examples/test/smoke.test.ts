@@ -293,10 +293,10 @@ describe('ars-region: the DSFR page of ARS Grand Est', () => {
 });
 
 describe('collectivite: a commune’s page that pastes one list', () => {
-  test('the pasted <cnr-project-list territory="57"> shows Moselle’s projects, without DSFR', async () => {
+  test('the pasted <cnr-project-list territory="departement:57"> shows Moselle’s projects, without DSFR', async () => {
     const source = readFileSync(path.join(examples, 'collectivite/index.html'), 'utf8');
     expect(source).toContain('<script type="module" src="/cdn/cnr-widgets.js"></script>');
-    expect(source).toContain('<cnr-project-list territory="57"></cnr-project-list>');
+    expect(source).toContain('<cnr-project-list territory="departement:57"></cnr-project-list>');
 
     const visit = await open('/collectivite/');
     const { page } = visit;
@@ -349,7 +349,7 @@ describe('configurator', () => {
     });
     expect(active).toContain('Moselle');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.getElementById('code')?.textContent?.includes('territory="57"'), { timeout: 5000 });
+    await page.waitForFunction(() => document.getElementById('code')?.textContent?.includes('territory="departement:57"'), { timeout: 5000 });
     expect(await page.$eval('#territoire', (el) => (el as HTMLInputElement).value)).toContain('Moselle');
 
     // By INSEE code too.
@@ -357,14 +357,14 @@ describe('configurator', () => {
     await page.keyboard.press('Backspace');
     await page.type('#territoire', '88');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.getElementById('code')?.textContent?.includes('territory="88"'), { timeout: 5000 });
+    await page.waitForFunction(() => document.getElementById('code')?.textContent?.includes('territory="departement:88"'), { timeout: 5000 });
 
     // The preview runs the real element with the same markup.
     const frame = await frameDoc(page);
     await frame.waitForFunction(
       () => {
         const list = document.querySelector('cnr-project-list');
-        return list?.getAttribute('territory') === '88' && (list.shadowRoot?.textContent ?? '').trim().length > 0;
+        return list?.getAttribute('territory') === 'departement:88' && (list.shadowRoot?.textContent ?? '').trim().length > 0;
       },
       { timeout: RENDER_TIMEOUT },
     );
@@ -374,7 +374,7 @@ describe('configurator', () => {
     await page.click('label[for="axe-sante-1"]');
     await page.click('label[for="statut-en-cours"]');
     text = await snippetText(page);
-    expect(text).toContain('<cnr-project-list territory="88" axis="sante-1" status="en-cours"></cnr-project-list>');
+    expect(text).toContain('<cnr-project-list territory="departement:88" axis="sante-1" status="en-cours"></cnr-project-list>');
 
     // Another widget: the map of the territory's région; axes do not apply to it.
     await page.click('label[for="widget-map"]');
@@ -389,7 +389,7 @@ describe('configurator', () => {
     await page.click('label[for="langue-en"]');
     await page.click('label[for="theme-dark"]');
     text = await snippetText(page);
-    expect(text).toContain('<cnr-provider territory="88" axis="sante-1" status="en-cours" lang="en">');
+    expect(text).toContain('<cnr-provider territory="departement:88" axis="sante-1" status="en-cours" lang="en">');
     expect(text).toContain('<cnr-funding-counter></cnr-funding-counter>');
     expect(text).toContain('data-fr-theme="dark"');
     await frame.waitForFunction(() => document.documentElement.getAttribute('data-fr-theme') === 'dark' && document.querySelector('cnr-provider[lang="en"] cnr-key-figures') !== null, {

@@ -39,11 +39,11 @@ export function App() {
     <main id="contenu" tabIndex={-1}>
       <h1>CNR Widgets dans une page React 19</h1>
       <p>
-        Les éléments sont reliés par <code>&lt;cnr-provider territory="44"&gt;</code>. Choisissez un axe ou « Voir le projet » :
+        Les éléments sont reliés par <code>&lt;cnr-provider territory="region:44"&gt;</code>. Choisissez un axe ou « Voir le projet » :
         la page React reçoit les événements.
       </p>
 
-      <cnr-provider territory="44">
+      <cnr-provider territory="region:44">
         <div className="grid">
           <section aria-labelledby="react-axes">
             <h2 id="react-axes">Axes</h2>

@@ -42,7 +42,7 @@ const escapeAttribute = (value) => String(value).replaceAll('&', '&amp;').replac
  * @param {object} [options]
  * @param {string} [options.base]     URL of the dist/cdn/ folder (default: integrity.base)
  * @param {string} [options.nonce]    the page's CSP nonce, put on the import map
- * @param {string} [options.element]  HTML to put after the scripts (e.g. `<cnr-project-list territory="57"></cnr-project-list>`)
+ * @param {string} [options.element]  HTML to put after the scripts (e.g. `<cnr-project-list territory="departement:57"></cnr-project-list>`)
  * @param {boolean} [options.comment] add an explanatory HTML comment (default true)
  */
 export function cdnSnippet(integrity, { base = integrity.base, nonce, element, comment = true } = {}) {

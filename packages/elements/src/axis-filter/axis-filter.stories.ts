@@ -63,7 +63,7 @@ export const Linked: Story = {
       <cnr-axis-filter ?multiple=${args.multiple}></cnr-axis-filter>
       <div style="display:grid;gap:1.5rem;align-content:start">
         <cnr-funding-counter></cnr-funding-counter>
-        <cnr-key-figures territory="44"></cnr-key-figures>
+        <cnr-key-figures territory="region:44"></cnr-key-figures>
       </div>
     </div>
   </cnr-provider>`,

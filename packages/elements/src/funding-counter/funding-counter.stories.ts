@@ -41,13 +41,13 @@ type Story = StoryObj<Args>;
 export const Embedded: Story = {};
 
 /** Grand Est: the ARS's 1 M€ of FIR in 2023. */
-export const GrandEst: Story = { args: { territory: '44' } };
+export const GrandEst: Story = { args: { territory: 'region:44' } };
 
 /** PACA: « plus de 2,9 M€ », a minimum, with the funders and sources open. */
-export const LowerBound: Story = { args: { territory: '93', open: true } };
+export const LowerBound: Story = { args: { territory: 'region:93', open: true } };
 
 /** No funding record for the selection. */
-export const NoData: Story = { args: { territory: '57' } };
+export const NoData: Story = { args: { territory: 'departement:57' } };
 
 /** Funding records whose amounts add up to 0 €: not the same as no data. */
 export const Zero: Story = {
@@ -56,7 +56,7 @@ export const Zero: Story = {
 };
 
 export const CustomLabel: Story = {
-  args: { territory: '44' },
+  args: { territory: 'region:44' },
   render: (args) =>
     html`<cnr-funding-counter territory=${args.territory}><span slot="label">Soutien de l’ARS Grand Est</span></cnr-funding-counter>`,
 };

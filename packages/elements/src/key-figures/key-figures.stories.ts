@@ -14,7 +14,7 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Éléments/cnr-key-figures',
   component: 'cnr-key-figures',
-  args: { src: '', territory: '44', phase: 'acte-1', metrics: '', sourcesOpen: false },
+  args: { src: '', territory: 'region:44', phase: 'acte-1', metrics: '', sourcesOpen: false },
   argTypes: {
     src: { control: 'text', description: 'Dataset URL; empty: the embedded dataset' },
     territory: { control: 'text', description: 'INSEE code or territory id' },
@@ -45,11 +45,11 @@ export const WithSources: Story = { args: { sourcesOpen: true } };
 export const LatestReports: Story = { args: { phase: '' } };
 
 /** PACA, with its départements: projets réalisés and en cours. */
-export const Paca: Story = { args: { territory: '93', phase: '' } };
+export const Paca: Story = { args: { territory: 'region:93', phase: '' } };
 
 export const ChosenMetrics: Story = { args: { metrics: 'participants,propositions' } };
 
-export const Empty: Story = { args: { territory: '11', phase: '' } };
+export const Empty: Story = { args: { territory: 'region:11', phase: '' } };
 
 export const Loading: Story = { args: { src: '/cnr-story/hang.json' } };
 

@@ -92,22 +92,22 @@ type Story = StoryObj<Args>;
 /** The embedded dataset, both thématiques: 26 projects on three pages. */
 export const Default: Story = { args: { thematique: 'all' } };
 
-/** Inside `<cnr-provider territory="88">`: the six Vosges projects. */
+/** Inside `<cnr-provider territory="departement:88">`: the six Vosges projects. */
 export const InProvider: Story = {
   render: (args) =>
-    html`<cnr-provider territory="88">
+    html`<cnr-provider territory="departement:88">
       <cnr-project-list ?selectable=${args.selectable} card-variant=${args.cardVariant}></cnr-project-list>
     </cnr-provider>`,
 };
 
 export const Search: Story = { args: { q: 'prevention' } };
 
-export const FullCards: Story = { args: { territory: '05', cardVariant: 'full', selectable: true } };
+export const FullCards: Story = { args: { territory: 'departement:05', cardVariant: 'full', selectable: true } };
 
 export const Loading: Story = { args: { client: hanging } };
 
 /** Nothing matches: the filters to relax are named, each with a button. */
-export const Empty: Story = { args: { territory: '88', status: 'en-cours' } };
+export const Empty: Story = { args: { territory: 'departement:88', status: 'en-cours' } };
 
 /** The source answers 404. */
 export const SourceError: Story = { args: { src: '/cnr-story/absent-404.json' } };
@@ -129,5 +129,5 @@ export const Narrow: Story = {
 };
 
 export const English: Story = {
-  render: () => html`<div lang="en"><cnr-project-list territory="88"></cnr-project-list></div>`,
+  render: () => html`<div lang="en"><cnr-project-list territory="departement:88"></cnr-project-list></div>`,
 };

@@ -16,7 +16,7 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Éléments/cnr-provider',
   component: 'cnr-provider',
-  args: { territory: '44', axis: '', status: '', thematique: 'sante' },
+  args: { territory: 'region:44', axis: '', status: '', thematique: 'sante' },
   argTypes: {
     thematique: { control: 'select', options: ['sante', 'education'] },
     status: { control: 'select', options: ['', 'en-reflexion', 'en-projet', 'en-cours', 'realise'] },
@@ -42,7 +42,7 @@ export const LinkedWidgets: Story = {};
 /** A widget elsewhere on the page joins the provider through its id. */
 export const ProviderById: Story = {
   render: () => html`
-    <cnr-provider id="story-provider" territory="57"></cnr-provider>
+    <cnr-provider id="story-provider" territory="departement:57"></cnr-provider>
     <p>Le compteur ci-dessous est hors du fournisseur, relié par <code>provider="story-provider"</code>.</p>
     <cnr-funding-counter provider="story-provider"></cnr-funding-counter>
     <cnr-project-list provider="story-provider"></cnr-project-list>

@@ -3,9 +3,9 @@
 import type {} from '@cnr-widgets/elements/jsx/preact';
 
 export const page = (
-  <cnr-provider territory="44" sync-url class="cnr">
+  <cnr-provider territory="region:44" sync-url class="cnr">
     <cnr-axis-filter oncnr-filter-change={(event) => event.detail.territory} />
-    <cnr-project-list territory="44" heading-level={3} />
+    <cnr-project-list territory="region:44" heading-level={3} />
   </cnr-provider>
 );
 

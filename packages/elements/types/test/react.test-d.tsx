@@ -3,9 +3,9 @@ import type {} from '@cnr-widgets/elements/jsx';
 import type { CnrFilterChangeEvent } from '@cnr-widgets/elements';
 
 export const page = (
-  <cnr-provider territory="44" axis="sante-1" sync-url className="cnr">
+  <cnr-provider territory="region:44" axis="sante-1" sync-url className="cnr">
     <cnr-axis-filter multiple oncnr-filter-change={(event) => onFilters(event)} />
-    <cnr-project-list territory="44" page-size="24" card-variant="full" oncnr-project-select={(event) => event.detail.id} />
+    <cnr-project-list territory="region:44" page-size="24" card-variant="full" oncnr-project-select={(event) => event.detail.id} />
     <cnr-project-card headingLevel={3} />
   </cnr-provider>
 );
