@@ -8,7 +8,7 @@
 //
 //   pnpm --filter @cnr-widgets/examples test      (CHROMIUM_PATH to use another binary)
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -182,6 +182,8 @@ const integrityBuilt = existsSync(integrityFile);
 beforeAll(async () => {
   outDir = mkdtempSync(path.join(os.tmpdir(), 'cnr-examples-'));
   await build({ configFile, logLevel: 'error', clearScreen: false, build: { outDir, emptyOutDir: true, sourcemap: false, reportCompressedSize: false } });
+  // A producer's file with problems (a test fixture), for the configurator's `src`.
+  copyFileSync(path.join(repo, 'packages/elements/test/fixtures/producer-file.json'), path.join(outDir, 'fichier-ars-test.json'));
   server = await serveStatic(outDir);
   browser = await puppeteer.launch({
     executablePath: CHROMIUM,
@@ -408,6 +410,55 @@ describe('configurator', () => {
     expect(status.text).toContain('Code copié');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(text);
+
+    await expectAccessible(page);
+    expectClean(visit);
+  });
+});
+
+describe('configurator: a producer’s file', () => {
+  const frameDoc = async (page: Page) => (await (await page.$('#apercu'))!.contentFrame())!;
+  test('reads the file given by its URL, previews the widgets on it and lists its problems next to the preview', async () => {
+    const visit = await open('/configurator/');
+    const { page } = visit;
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', { timeout: RENDER_TIMEOUT });
+    expect(await page.$eval('#problemes', (el) => (el as HTMLElement).hidden)).toBe(true);
+
+    // Not a web address: said next to the field, nothing read.
+    await page.type('#fichier', 'javascript:alert(1)');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.getElementById('fichier-erreur')!.hidden, { timeout: 5000 });
+    expect(await page.$eval('#fichier', (el) => el.getAttribute('aria-invalid'))).toBe('true');
+    expect(await page.$eval('#code', (el) => el.textContent ?? '')).not.toContain('javascript:');
+
+    const url = `${server!.origin}/fichier-ars-test.json`;
+    await page.click('#fichier', { count: 3 });
+    await page.keyboard.press('Backspace');
+    await page.type('#fichier', url);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('fichier-erreur')!.hidden, { timeout: 5000 });
+    await page.waitForFunction((src) => (document.getElementById('code')?.textContent ?? '').includes(`<cnr-project-list src="${src}">`), { timeout: 5000 }, url);
+
+    // The problems of the file, next to the preview.
+    await page.waitForFunction(() => (document.getElementById('problemes-liste')?.textContent ?? '').includes('p-broken'), { timeout: RENDER_TIMEOUT });
+    expect(await page.$eval('#problemes', (el) => (el as HTMLElement).hidden)).toBe(false);
+    const summary = await page.$eval('#problemes-resume', (el) => el.textContent ?? '');
+    expect(summary).toMatch(/^\d+ problèmes? : les enregistrements valides sont affichés/);
+    const items = await page.$$eval('#problemes-liste li', (lis) => lis.map((li) => li.textContent));
+    expect(items).toContain('projects[3] (id p-broken) › title: Champ obligatoire manquant.');
+
+    // The preview shows the file's valid projects, named territories, and no notice to visitors.
+    const frame = await frameDoc(page);
+    await waitForText(frame, ['Centre de soins non programmés à Nantes', 'Loire-Atlantique'], 'cnr-project-list');
+    const notice = await frame.evaluate(() => document.querySelector('cnr-project-list')?.shadowRoot?.querySelector('[part="problems"]') ?? null);
+    expect(notice).toBeNull();
+
+    // The file's territories are offered.
+    await page.click('#territoire', { count: 3 });
+    await page.keyboard.press('Backspace');
+    await page.type('#territoire', 'loire-atl');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (document.getElementById('code')?.textContent ?? '').includes('territory="departement:44"'), { timeout: 5000 });
 
     await expectAccessible(page);
     expectClean(visit);
