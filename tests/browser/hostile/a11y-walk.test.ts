@@ -57,7 +57,7 @@ describe(`accessibility walk, keyboard only (${browserName})`, function () {
         <button id="start" type="button">Début de la page</button>
         <main id="contenu">
           <h1>Le Conseil national de la refondation en santé dans le Grand Est</h1>
-          <cnr-provider id="cnr" territory="44">
+          <cnr-provider id="cnr" territory="region:44">
             <section aria-labelledby="chiffres-titre">
               <h2 id="chiffres-titre">Les chiffres de la concertation</h2>
               <cnr-key-figures></cnr-key-figures>
