@@ -34,7 +34,7 @@ export interface CnrAxisFilterProps {
   showProblems?: Tags['cnr-axis-filter']['showProblems'];
   /** Checkboxes (any number of axes) instead of radio buttons (one axis or all). */
   multiple?: Tags['cnr-axis-filter']['multiple'];
-  /** Counts for this territory only, whatever the provider's (INSEE code or territory id). */
+  /** Counts for this territory only, whatever the provider's: a territory id with its kind (`departement:57`, `region:44`; a bare code is read too). */
   territory?: Tags['cnr-axis-filter']['territory'];
   /** Thématique whose axes are shown: `sante` (default) or `education`. */
   thematique?: Tags['cnr-axis-filter']['thematique'];
@@ -73,7 +73,7 @@ export interface CnrFundingCounterProps {
    * `show-problems`). Without it visitors see no such notice.
    */
   showProblems?: Tags['cnr-funding-counter']['showProblems'];
-  /** Only this territory (INSEE code or territory id), whatever the provider's. */
+  /** Only this territory, whatever the provider's: a territory id with its kind (`departement:57`, `region:44`; a bare code is read too). */
   territory?: Tags['cnr-funding-counter']['territory'];
   /** Only this year of funding. */
   year?: Tags['cnr-funding-counter']['year'];
@@ -114,7 +114,7 @@ export interface CnrKeyFiguresProps {
    * `show-problems`). Without it visitors see no such notice.
    */
   showProblems?: Tags['cnr-key-figures']['showProblems'];
-  /** Only this territory (INSEE code or territory id), whatever the provider's. */
+  /** Only this territory, whatever the provider's: a territory id with its kind (`departement:57`, `region:44`; a bare code is read too). */
   territory?: Tags['cnr-key-figures']['territory'];
   /** Thématique: `sante` (default) or `education`. */
   thematique?: Tags['cnr-key-figures']['thematique'];
@@ -200,7 +200,7 @@ export interface CnrProjectListProps {
    * `show-problems`). Without it visitors see no such notice.
    */
   showProblems?: Tags['cnr-project-list']['showProblems'];
-  /** Territory filter: INSEE code or territory id (`88`, `region:44`). */
+  /** Territory filter: a territory id with its kind (`departement:88`, `region:44`, `commune:88160`); a bare code is read too, but région and département codes overlap. */
   territory?: Tags['cnr-project-list']['territory'];
   /** Axis filter: comma-separated axis or sub-group ids. */
   axis?: Tags['cnr-project-list']['axis'];

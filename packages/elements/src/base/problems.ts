@@ -71,7 +71,9 @@ export class ProblemsController implements ReactiveController {
 
   hostUpdated(): void {
     const problems = this.problems;
-    if (problems === this.announced) return;
+    const previous = this.announced;
+    // Widgets build a new array on each render: the same problems (the same objects) are not news.
+    if (previous !== undefined && previous.length === problems.length && problems.every((problem, i) => problem === previous[i])) return;
     this.announced = problems;
     const key = problems.map(problemKey).join('\n');
     if (key === this.announcedKey) return;

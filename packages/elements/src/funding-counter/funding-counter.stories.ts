@@ -18,7 +18,7 @@ const meta: Meta<Args> = {
   args: { src: '', territory: '', year: undefined, funder: '', open: false },
   argTypes: {
     src: { control: 'text', description: 'Dataset URL; empty: the embedded dataset' },
-    territory: { control: 'text', description: 'INSEE code or territory id' },
+    territory: { control: 'text', description: 'Territory id with its kind (`region:44`, `departement:57`)' },
     year: { control: 'number', description: 'Year of the fundings' },
     funder: { control: 'text', description: 'Funder (« ARS Grand Est »)' },
     open: { control: 'boolean', description: 'Funders and sources shown' },

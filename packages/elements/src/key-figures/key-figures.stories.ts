@@ -17,7 +17,7 @@ const meta: Meta<Args> = {
   args: { src: '', territory: 'region:44', phase: 'acte-1', metrics: '', sourcesOpen: false },
   argTypes: {
     src: { control: 'text', description: 'Dataset URL; empty: the embedded dataset' },
-    territory: { control: 'text', description: 'INSEE code or territory id' },
+    territory: { control: 'text', description: 'Territory id with its kind (`region:44`, `departement:57`)' },
     phase: { control: 'text', description: 'Phase (`acte-1`…); empty: each figure from its latest report' },
     metrics: { control: 'text', description: 'Comma-separated metrics; empty: all' },
     sourcesOpen: { control: 'boolean', description: 'Source passages shown' },

@@ -35,6 +35,7 @@ interface Args {
   headingLevel: number;
   sort: 'title' | 'date' | 'amount';
   selectable: boolean;
+  showProblems: boolean;
   client: CnrClient | undefined;
 }
 
@@ -53,10 +54,11 @@ const meta: Meta<Args> = {
     headingLevel: 3,
     sort: 'title',
     selectable: false,
+    showProblems: false,
     client: undefined,
   },
   argTypes: {
-    territory: { control: 'text', description: 'INSEE code or territory id (`88`, `region:44`)' },
+    territory: { control: 'text', description: 'Territory id with its kind (`departement:88`, `region:44`)' },
     axis: { control: 'text', description: 'Comma-separated axis ids' },
     status: { control: 'text', description: 'Comma-separated statuses (`en-cours,realise`)' },
     thematique: { control: 'select', options: ['sante', 'education', 'all'] },
@@ -67,6 +69,7 @@ const meta: Meta<Args> = {
     headingLevel: { control: { type: 'number', min: 1, max: 6 } },
     sort: { control: 'select', options: ['title', 'date', 'amount'] },
     selectable: { control: 'boolean', description: 'Cards get « Voir le projet » (cnr-project-select)' },
+    showProblems: { control: 'boolean', description: 'A producer’s preview: the notice of the records left out (show-problems)' },
     client: { control: false },
   },
   render: (args) =>
@@ -82,6 +85,7 @@ const meta: Meta<Args> = {
       heading-level=${args.headingLevel}
       sort=${args.sort}
       ?selectable=${args.selectable}
+      ?show-problems=${args.showProblems}
       .client=${args.client}
     ></cnr-project-list>`,
 };
@@ -114,8 +118,11 @@ export const SourceError: Story = { args: { src: '/cnr-story/absent-404.json' } 
 
 export const Stale: Story = { args: { client: stale } };
 
-/** A source with records left out by validation, listed on demand. */
+/** A source with records left out by validation: visitors see the valid records only (the report goes to the console and `cnr-problems`). */
 export const Problems: Story = { args: { client: createClient({ src: withProblems }) } };
+
+/** The same source in a producer's preview (`show-problems`): the records left out, listed on demand. */
+export const ProblemsPreview: Story = { args: { client: createClient({ src: withProblems }), showProblems: true } };
 
 /** 10 000 projects: one page fetched and rendered at a time. */
 export const TenThousand: Story = {

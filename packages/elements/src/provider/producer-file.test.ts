@@ -45,12 +45,13 @@ async function listShows(list: Element, count: string): Promise<void> {
   );
 }
 
-/** Records the library's console reports (`[cnr-widgets] …`) until restored. */
+/** Records the widgets' console reports of problems (`[cnr-widgets] 2 problèmes dans les données …`) until restored. */
 function watchWarnings(): { reports: string[]; restore: () => void } {
   const reports: string[] = [];
   const original = console.warn;
   console.warn = (...args: unknown[]) => {
-    if (String(args[0]).startsWith('[cnr-widgets]')) reports.push(args.map(String).join(' '));
+    // The problems report only (the SDK may warn of other things, an ambiguous bare code…).
+    if (/^\[cnr-widgets\] \d+ problèmes? dans les données/.test(String(args[0]))) reports.push(args.map(String).join(' '));
     else original.apply(console, args);
   };
   return { reports, restore: () => void (console.warn = original) };
