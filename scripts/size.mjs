@@ -67,7 +67,8 @@ const CEILINGS = {
   '@cnr-widgets/elements/project-list.js': 53,
   '@cnr-widgets/elements/provider.js': 37.5,
   '@cnr-widgets/elements/territory-map.js': 48.5,
-  'cnr-widgets.js (entry alone)': 37,
+  // +1.1 kB with issue 12 (problems for the producer: console, cnr-problems, show-problems; ids in words; the unreadable-file wording).
+  'cnr-widgets.js (entry alone)': 38,
   'entry + code chunks': 66.5,
   'code of a page on the embedded dataset': 43.5,
   'geometry chunk': 25,
@@ -80,15 +81,16 @@ const CEILINGS = {
  * dataset loads), gzipped, in kB: measured plus about 3 %, like CEILINGS.
  */
 const EMBEDDED_CEILINGS = {
-  '@cnr-widgets/elements': 43.5,
-  '@cnr-widgets/elements/all.js': 43.5,
-  '@cnr-widgets/elements/axis-filter.js': 24,
-  '@cnr-widgets/elements/funding-counter.js': 24,
-  '@cnr-widgets/elements/key-figures.js': 24,
+  // The elements' rows: about +1 kB with issue 12 (see CEILINGS).
+  '@cnr-widgets/elements': 44.5,
+  '@cnr-widgets/elements/all.js': 44.5,
+  '@cnr-widgets/elements/axis-filter.js': 25,
+  '@cnr-widgets/elements/funding-counter.js': 25,
+  '@cnr-widgets/elements/key-figures.js': 25.5,
   '@cnr-widgets/elements/project-card.js': 25,
-  '@cnr-widgets/elements/project-list.js': 30.5,
+  '@cnr-widgets/elements/project-list.js': 31.5,
   '@cnr-widgets/elements/provider.js': 18.5,
-  '@cnr-widgets/elements/territory-map.js': 29,
+  '@cnr-widgets/elements/territory-map.js': 30,
   '@cnr-widgets/sdk, on the embedded dataset': 10.5,
   '@cnr-widgets/sdk, reading a src document': 29,
 };
