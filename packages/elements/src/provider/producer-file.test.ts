@@ -97,9 +97,13 @@ describe('an ARS’s own file (src)', () => {
 
   it('says an unknown territory in words in the map’s selection and in the empty list’s filters', async () => {
     const provider = await fixture<CnrProvider>(html`<cnr-provider src=${fresh(PRODUCER)} territory="commune:49328">
+      <cnr-key-figures></cnr-key-figures>
       <cnr-territory-map level="departement"></cnr-territory-map>
       <cnr-project-list></cnr-project-list>
     </cnr-provider>`);
+    const figures = provider.querySelector('cnr-key-figures')!;
+    await waitUntil(() => shadow(figures).querySelector('[part="territory"]') !== null, 'the key figures’ territory', { timeout: 8000 });
+    expect(squash(shadow(figures).querySelector('[part="territory"]')!.textContent)).to.contain('commune 49328');
     const map = provider.querySelector('cnr-territory-map')!;
     const list = provider.querySelector('cnr-project-list')!;
     await waitUntil(() => shadow(list).querySelector('[part="relax-button"]') !== null, 'the empty state’s filters', { timeout: 8000 });
