@@ -427,7 +427,7 @@ describe('configurator: a producer’s file', () => {
     // Not a web address: said next to the field, nothing read.
     await page.type('#fichier', 'javascript:alert(1)');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => !document.getElementById('fichier-erreur')!.hidden, { timeout: 5000 });
+    await page.waitForFunction(() => document.getElementById('fichier-erreur')!.getClientRects().length > 0, { timeout: 5000 });
     expect(await page.$eval('#fichier', (el) => el.getAttribute('aria-invalid'))).toBe('true');
     expect(await page.$eval('#code', (el) => el.textContent ?? '')).not.toContain('javascript:');
 
@@ -436,7 +436,8 @@ describe('configurator: a producer’s file', () => {
     await page.keyboard.press('Backspace');
     await page.type('#fichier', url);
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.getElementById('fichier-erreur')!.hidden, { timeout: 5000 });
+    // The message is gone (DSFR's .fr-error-text must not override `hidden`).
+    await page.waitForFunction(() => document.getElementById('fichier-erreur')!.getClientRects().length === 0, { timeout: 5000 });
     await page.waitForFunction((src) => (document.getElementById('code')?.textContent ?? '').includes(`<cnr-project-list src="${src}">`), { timeout: 5000 }, url);
 
     // The problems of the file, next to the preview.
