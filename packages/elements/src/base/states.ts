@@ -115,12 +115,13 @@ export const stateStyles = css`
 `;
 
 const messages: Messages<
-  'loading' | 'error' | 'network' | 'unreadable' | 'notDataset' | 'file' | 'at' | 'retry' | 'stale' | 'problems' | 'problem'
+  'loading' | 'error' | 'network' | 'notFound' | 'unreadable' | 'notDataset' | 'file' | 'at' | 'retry' | 'stale' | 'problems' | 'problem'
 > = {
   fr: {
     loading: 'Chargement des données…',
     error: 'Les données n’ont pas pu être chargées.',
     network: 'Le serveur de données ne répond pas ou a refusé la demande.',
+    notFound: 'Rien à cette adresse (erreur 404) : vérifiez l’URL des données.',
     unreadable: 'Le fichier de données est illisible : ce n’est pas du JSON valide.',
     notDataset: 'Le fichier de données est illisible : ce n’est pas un jeu de données CNR.',
     file: 'Fichier',
@@ -134,6 +135,7 @@ const messages: Messages<
     loading: 'Loading data…',
     error: 'The data could not be loaded.',
     network: 'The data server does not answer or refused the request.',
+    notFound: 'Nothing at this address (error 404): check the data URL.',
     unreadable: 'The data file is unreadable: it is not valid JSON.',
     notDataset: 'The data file is unreadable: it is not a CNR dataset.',
     file: 'File',
@@ -166,13 +168,14 @@ export function renderReserve(locale: Locale, loading: boolean, count: number, g
 function describeFault(locale: Locale, error: unknown): string {
   const t = messages[locale];
   if (!(error instanceof Error)) return '';
-  const fields = error as Error & { code?: unknown; url?: unknown; line?: unknown; column?: unknown };
+  const fields = error as Error & { code?: unknown; url?: unknown; line?: unknown; column?: unknown; status?: unknown };
   // A document that arrived but is not a dataset: the producer's file is at fault, not the server.
   // (`CnrHttpError` with code `parse` is how SDKs before the `CnrDataError` codes said « not JSON ».)
   const unreadable = (error.name === 'CnrDataError' && fields.code !== 'not-a-dataset' && fields.code !== undefined) || (error.name === 'CnrHttpError' && fields.code === 'parse');
   const notDataset = error.name === 'CnrDataError' && !unreadable;
-  if (!unreadable && !notDataset) return error.name === 'CnrHttpError' ? t.network : '';
-  const parts: string[] = [unreadable ? t.unreadable : t.notDataset];
+  const notFound = error.name === 'CnrHttpError' && fields.status === 404;
+  if (!unreadable && !notDataset && !notFound) return error.name === 'CnrHttpError' ? t.network : '';
+  const parts: string[] = [notFound ? t.notFound : unreadable ? t.unreadable : t.notDataset];
   const file = typeof fields.url === 'string' ? fileName(fields.url) : undefined;
   const at =
     typeof fields.line === 'number' && typeof fields.column === 'number'

@@ -235,6 +235,14 @@ describe('an ARS’s own file (src)', () => {
       expect(squash(shadow(list).querySelector('[role="alert"]')!.textContent)).to.contain('The data file is unreadable');
     });
 
+    it('a wrong address (404): « Rien à cette adresse », naming the file, not « ne répond pas »', async () => {
+      const list = await fixture(html`<cnr-project-list src=${fresh('/packages/elements/test/fixtures/donnees-absentes.json')}></cnr-project-list>`);
+      await waitUntil(() => shadow(list).querySelector('[role="alert"]') !== null, 'the error', { timeout: 8000 });
+      const alert = squash(shadow(list).querySelector('[role="alert"]')!.textContent);
+      expect(alert).to.contain('Rien à cette adresse (erreur 404) : vérifiez l’URL des données. Fichier : donnees-absentes.json.');
+      expect(alert).not.to.contain('ne répond pas');
+    });
+
     it('JSON that is not a dataset: « ce n’est pas un jeu de données CNR »', async () => {
       const counter = await fixture(html`<cnr-funding-counter src=${fresh(NOT_A_DATASET)}></cnr-funding-counter>`);
       await waitUntil(() => shadow(counter).querySelector('[role="alert"]') !== null, 'the error', { timeout: 8000 });
