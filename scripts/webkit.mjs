@@ -94,8 +94,12 @@ export async function startWebKit(options = {}) {
   const { display, process: xvfb } = await startXvfb();
   const children = [xvfb];
   const kill = () => {
-    for (const child of children.reverse()) if (child.exitCode === null) child.kill('SIGTERM');
+    process.off('exit', kill);
+    for (const child of [...children].reverse()) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   };
+  // Whatever ends this process (a failed test run, an uncaught error), the
+  // driver and the display end with it; the MiniBrowser ends with its display.
+  process.on('exit', kill);
   try {
     const port = await freePort();
     const driverProcess = spawn(WEBKIT_DRIVER_PATH, [`--port=${port}`], {
