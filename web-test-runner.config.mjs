@@ -1,9 +1,13 @@
-// Browser tests of @cnr-widgets/elements, in Debian's Chromium and Firefox ESR.
-// No test tool downloads a browser: both come from apt (scripts/setup.sh).
+// Browser tests of @cnr-widgets/elements, in Debian's Chromium, Firefox ESR and
+// WebKitGTK (Safari's engine: its MiniBrowser through WebKitWebDriver, under a
+// private Xvfb display that the launcher starts and stops). No test tool
+// downloads a browser: all three come from apt (scripts/setup.sh).
+// BROWSERS=chromium,firefox,webkit picks some of them.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, FIREFOX_PATH } from './scripts/browsers.mjs';
+import { webkitLauncher } from './scripts/webkit-launcher.mjs';
 import { forcedColorsPlugin } from './tests/browser/commands/forced-colors.mjs';
 import { moduleCopiesPlugin } from './tests/browser/hostile/server/copies.mjs';
 import { faultsMiddleware } from './tests/browser/hostile/server/faults.mjs';
@@ -35,6 +39,7 @@ if (!only || only.includes('firefox')) {
     }),
   );
 }
+if (!only || only.includes('webkit')) browsers.push(webkitLauncher());
 
 export default {
   rootDir: '.',
@@ -53,6 +58,8 @@ export default {
   // One page at a time per browser: a second tab in Chromium is a background tab whose
   // requestAnimationFrame stalls, which times out fixtures.
   concurrency: 1,
+  // Two browsers at a time (the third starts when one is done): CI machines have
+  // two cores, and three browsers at once slow timing-sensitive tests down.
   concurrentBrowsers: 2,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the demo and the tests need, when it is missing: Debian's
-# Chromium and Firefox ESR (apt), pnpm (npm), the workspace's dependencies
+# Chromium, Firefox ESR and WebKitGTK's WebKitWebDriver + MiniBrowser with Xvfb (apt), pnpm (npm), the workspace's dependencies
 # (pinned by pnpm-lock.yaml), and builds the embedded dataset.
 # Safe to run twice: each step is skipped when already done.
 set -euo pipefail
@@ -17,6 +17,9 @@ if [ "$want_browsers" = 1 ]; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  # WebKit (Safari's engine): the MiniBrowser has no headless mode, hence Xvfb.
+  [ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+  [ -x /usr/bin/Xvfb ] || missing+=(xvfb)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "› Installing ${missing[*]} with apt-get"
     as_root apt-get update -qq

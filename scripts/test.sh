@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: lint, type check, JSON Schema and source checks, unit tests
-# (Vitest, Node), browser tests (Chromium and Firefox ESR), Storybook build.
+# (Vitest, Node), browser tests (Chromium, Firefox ESR and WebKit), Storybook build.
 # Installs what it needs first (scripts/setup.sh). Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,15 +30,15 @@ for pkg in sdk data; do
   (cd "packages/$pkg" && pnpm exec vitest run --reporter=default --reporter=json --outputFile="$reports/vitest-$pkg.json")
 done
 
-step "Browser tests (Chromium, Firefox ESR)"
+step "Browser tests (Chromium, Firefox ESR, WebKit)"
 pnpm test:browser 2>&1 | tee "$reports/wtr.log"
 
 step "Build (npm entries, CDN bundle + SRI, manifest, typings, export checks) and size budgets"
 pnpm build
-pnpm test:cdn 2>&1 | tee "$reports/node-test-cdn.log" # Subresource Integrity of the CDN snippet, Chromium and Firefox ESR
+pnpm test:cdn 2>&1 | tee "$reports/node-test-cdn.log" # Subresource Integrity of the CDN snippet, Chromium, Firefox ESR and WebKit
 pnpm size:check # `pnpm size` is `pnpm build` and this check; the build just ran
 
-step "Examples: smoke tests of every page in Chromium, and the SDK in Node"
+step "Examples: smoke tests of every page in Chromium and WebKit, and the SDK in Node"
 (cd examples && pnpm exec vitest run --reporter=default --reporter=json --outputFile="$reports/vitest-examples.json")
 
 step "Release dry run (packs and checks the three packages, publishes nothing)"
@@ -48,5 +48,5 @@ pnpm -r --filter './packages/**' publish --dry-run --no-git-checks --access publ
 step "Storybook build"
 pnpm build-storybook
 
-step "Summary"
+step "Summary (each engine, then everything)"
 node scripts/test-summary.mjs "$reports"

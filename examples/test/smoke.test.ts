@@ -4,11 +4,13 @@
 // downloaded). Each page must show the widgets' content (text inside their
 // shadow roots), log no console error, throw no page error and request
 // nothing from another origin. The dev server's /cdn/ alias, the
-// configurator's snippet and the sdk-node script are checked too.
+// configurator's snippet and the sdk-node script are checked too. The pages
+// are opened in WebKit as well (WebKitGTK through WebKitWebDriver under Xvfb,
+// scripts/webkit.mjs), with a screenshot of the ARS page at 375 px.
 //
 //   pnpm --filter @cnr-widgets/examples test      (CHROMIUM_PATH to use another binary)
 import { spawn } from 'node:child_process';
-import { copyFileSync, createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -21,6 +23,7 @@ import { build, createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PAGES } from '../vite.config';
 import { CHROMIUM_FLAGS as FLAGS, CHROMIUM_PATH as CHROMIUM } from '../../scripts/browsers.mjs';
+import { startWebKit, type WebKitSession } from '../../scripts/webkit.mjs';
 
 const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repo = path.resolve(examples, '..');
@@ -42,7 +45,17 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-function serveStatic(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
+/**
+ * Records, in the page, what WebDriver cannot observe from outside (it has no
+ * console or error events): uncaught errors, failed loads, unhandled
+ * rejections and console.error calls. Put first in <head> for WebKit's visits.
+ */
+const RECORDER = `<script>window.__smoke = { errors: [] };
+addEventListener('error', (e) => __smoke.errors.push(e instanceof ErrorEvent ? String(e.message) : 'failed to load ' + (e.target.src || e.target.href)), true);
+addEventListener('unhandledrejection', (e) => __smoke.errors.push('unhandled rejection: ' + String(e.reason)));
+const consoleError = console.error; console.error = (...args) => { __smoke.errors.push(args.map(String).join(' ')); consoleError.apply(console, args); };</script>`;
+
+function serveStatic(root: string, { record = false } = {}): Promise<{ origin: string; close: () => Promise<void> }> {
   const server = http.createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
     if (pathname === '/favicon.ico') return void response.writeHead(204).end();
@@ -55,6 +68,7 @@ function serveStatic(root: string): Promise<{ origin: string; close: () => Promi
       return void response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
     response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    if (record && file.endsWith('.html')) return void response.end(readFileSync(file, 'utf8').replace(/<head[^>]*>/i, (head) => head + RECORDER));
     createReadStream(file).on('error', () => response.destroy()).pipe(response);
   });
   server.keepAliveTimeout = 1000;
@@ -503,6 +517,130 @@ describe('frameworks', () => {
       expectClean(visit);
     });
   }
+});
+
+describe('in WebKit (Safari’s engine: WebKitGTK through WebKitWebDriver)', () => {
+  let webkit: WebKitSession | undefined;
+  let recorded: { origin: string; close: () => Promise<void> } | undefined;
+
+  beforeAll(async () => {
+    recorded = await serveStatic(outDir, { record: true });
+    webkit = await startWebKit({ width: 1280, height: 900 });
+  });
+
+  afterAll(async () => {
+    await webkit?.close();
+    await recorded?.close();
+  });
+
+  /** Opens a page; returns its origin. */
+  async function visit(pathname: string): Promise<string> {
+    await webkit!.goto(`${recorded!.origin}${pathname}`);
+    return recorded!.origin;
+  }
+
+  async function waitFor(expression: string, what: string, timeout = RENDER_TIMEOUT): Promise<void> {
+    if (!(await webkit!.waitFor(expression, timeout))) throw new Error(`WebKit: timed out waiting for ${what}`);
+  }
+
+  /** An expression: every element of each selector in `doc` is defined and shows content, not a placeholder. */
+  const widgetsShown = (selectors: string[], doc = 'document') => `${JSON.stringify(selectors)}.every((selector) => {
+    const elements = [...${doc}.querySelectorAll(selector)];
+    return elements.length > 0 && elements.every((el) => ${doc}.defaultView.customElements.get(el.localName) && el.shadowRoot &&
+      (el.shadowRoot.textContent ?? '').trim().length > 0 && !el.shadowRoot.querySelector('[part~="skeleton"], [aria-busy="true"]'));
+  })`;
+
+  async function expectText(needles: string[], selector: string): Promise<void> {
+    const found = `(() => { const text = (${deepTextOf.toString()})(${JSON.stringify(selector)}); return ${JSON.stringify(needles)}.some((n) => text.includes(n)); })()`;
+    await waitFor(found, `one of ${needles.length} texts in ${selector}`);
+  }
+
+  /** No error recorded, no widget showing an error, nothing requested from another origin; axe-core finds nothing. */
+  async function expectCleanAndAccessible(origin: string): Promise<void> {
+    const state = await webkit!.execute<{ errors: string[]; widgetErrors: string[]; foreign: string[] }>(
+      `const origin = arguments[0];
+      const widgetErrors = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('cnr-') && el.shadowRoot?.querySelector('[part~="error"]')).map((el) => el.localName);
+      return {
+        errors: window.__smoke.errors,
+        widgetErrors,
+        foreign: performance.getEntriesByType('resource').map((e) => e.name).filter((u) => !u.startsWith(origin + '/') && !/^(data|blob|about):/.test(u)),
+      };`,
+      [origin],
+    );
+    expect(state).toEqual({ errors: [], widgetErrors: [], foreign: [] });
+    await webkit!.execute(`${axe.source}; return true;`);
+    const violations = await webkit!.executeAsync<string[]>(
+      `const done = arguments[arguments.length - 1];
+      window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })
+        .then((r) => done(r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => JSON.stringify(n.target)).join(', '))), (e) => done(['axe failed: ' + e]));`,
+    );
+    expect(violations, 'axe-core violations').toEqual([]);
+  }
+
+  test('ars-region: every widget shows the région 44 data; no error, nothing from another origin; a screenshot at 375 px', async () => {
+    const origin = await visit('/ars-region/');
+    await waitFor(widgetsShown(['cnr-key-figures', 'cnr-territory-map', 'cnr-axis-filter', 'cnr-funding-counter', 'cnr-project-list']), 'the widgets');
+    await expectText(await titles('region:44'), 'cnr-project-list');
+    await expectText(['€'], 'cnr-funding-counter');
+    await waitFor(`(document.querySelector('cnr-territory-map')?.shadowRoot?.querySelectorAll('[part~="territory"]').length ?? 0) >= 10`, 'the map');
+    await expectCleanAndAccessible(origin);
+
+    // 375 CSS px, an iPhone's width: the MiniBrowser's window cannot be that
+    // narrow (its toolbar), so the page runs in a 375 px frame; its media
+    // queries see 375 px. Screenshots of the top and of the first widgets.
+    writeFileSync(path.join(outDir, 'iphone.html'), `<!doctype html><title>375</title><style>body{margin:0}iframe{width:375px;height:812px;border:0;display:block}</style><iframe src="/ars-region/"></iframe>`);
+    await webkit!.goto(`${origin}/iphone.html`);
+    await waitFor(`(() => { const d = document.querySelector('iframe').contentDocument; return d && d.defaultView && (${widgetsShown(['cnr-key-figures', 'cnr-project-list'], 'd')}); })()`, 'the widgets at 375 px');
+    const frameWidth = await webkit!.execute<number>(`return document.querySelector('iframe').contentWindow.innerWidth;`);
+    expect(frameWidth).toBe(375);
+    const overflow = await webkit!.execute<number>(`const d = document.querySelector('iframe').contentDocument; return d.documentElement.scrollWidth - d.documentElement.clientWidth;`);
+    expect(overflow, 'horizontal scrolling at 375 px').toBe(0);
+    const dir = process.env.SCREENSHOTS_DIR ?? path.join(os.tmpdir(), 'cnr-webkit-screenshots');
+    mkdirSync(dir, { recursive: true });
+    // The window's viewport (the frame, then white), before and after scrolling the frame to the widgets.
+    await webkit!.setViewport(447, 812);
+    const shot = async (name: string) => {
+      const png = await webkit!.screenshot();
+      writeFileSync(path.join(dir, name), png);
+      expect(png.length).toBeGreaterThan(10_000);
+    };
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the resize repainted
+    await shot('ars-region-375-top.png');
+    await webkit!.execute(`document.querySelector('iframe').contentDocument.querySelector('cnr-key-figures').scrollIntoView();`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await shot('ars-region-375-widgets.png');
+    await webkit!.execute(`document.querySelector('iframe').contentDocument.querySelector('cnr-project-list').scrollIntoView();`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await shot('ars-region-375-list.png');
+    await webkit!.setViewport(1280, 900);
+    console.log(`WebKit screenshots of the ARS page at 375 px: ${dir}`);
+  });
+
+  test('collectivite: the pasted list shows Moselle’s projects', async () => {
+    const origin = await visit('/collectivite/');
+    await waitFor(widgetsShown(['cnr-project-list']), 'the list');
+    await expectText(await titles('57'), 'cnr-project-list');
+    await expectCleanAndAccessible(origin);
+  });
+
+  for (const framework of ['react', 'vue'] as const) {
+    test(`frameworks/${framework}: the elements render in the framework's page`, async () => {
+      const origin = await visit(`/frameworks/${framework}/`);
+      await waitFor(widgetsShown(['cnr-axis-filter', 'cnr-project-list']), 'the widgets');
+      await expectText(await titles(framework === 'react' ? '44' : '57'), 'cnr-project-list');
+      await expectCleanAndAccessible(origin);
+    });
+  }
+
+  test('configurator: the live preview runs the element', async () => {
+    const origin = await visit('/configurator/');
+    await waitFor(`document.documentElement.dataset.ready === 'true'`, 'the configurator');
+    await waitFor(
+      `(() => { const list = document.querySelector('#apercu')?.contentDocument?.querySelector('cnr-project-list'); return (list?.shadowRoot?.textContent ?? '').trim().length > 0; })()`,
+      'the preview',
+    );
+    await expectCleanAndAccessible(origin);
+  });
 });
 
 describe('dev server (the README’s demo command)', () => {

@@ -1,7 +1,8 @@
 // Subresource Integrity of the CDN snippet, in Debian's Chromium and Firefox ESR
-// (puppeteer-core; no browser is downloaded). Needs `pnpm build` first.
+// (puppeteer-core) and WebKitGTK (WebKitWebDriver under Xvfb, scripts/webkit.mjs);
+// no browser is downloaded. Needs `pnpm build` first.
 //
-//   node --test tests/cdn/         (pnpm test:cdn; BROWSERS=chromium to pick one)
+//   node --test tests/cdn/         (pnpm test:cdn; BROWSERS=chromium,firefox,webkit to pick some)
 //
 // The pages are those of examples/cdn-sri/server.mjs: the snippet of docs/cdn.md
 // (import map with every file's integrity, CSP nonce or hash) before
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { startServer, tamper } from '../../examples/cdn-sri/server.mjs';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, FIREFOX_PATH } from '../../scripts/browsers.mjs';
+import { startWebKit } from '../../scripts/webkit.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cdnDir = path.join(root, 'packages/elements/dist/cdn');
@@ -37,7 +39,28 @@ const browsers = [
     launch: () =>
       puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true }),
   },
+  { name: 'webkit', launch: launchWebKit },
 ].filter((b) => !only || only.includes(b.name));
+
+/**
+ * WebKit through WebDriver, behind the few calls of puppeteer's Browser and Page
+ * that these tests make. One window: a page is a navigation of it, closed by
+ * going to about:blank (the tests open one page at a time).
+ */
+async function launchWebKit() {
+  const session = await startWebKit();
+  return {
+    close: () => session.close(),
+    newPage: async () => ({
+      goto: (url) => session.goto(url),
+      waitForFunction: async (expression, { timeout }) => {
+        if (!(await session.waitFor(expression, timeout))) throw new Error(`timed out: ${expression}`);
+      },
+      evaluate: (fn, ...args) => session.execute(`return (${fn.toString()}).apply(null, arguments);`, args),
+      close: () => session.goto('about:blank'),
+    }),
+  };
+}
 
 if (!existsSync(path.join(cdnDir, 'integrity.json'))) {
   throw new Error('tests/cdn: packages/elements/dist/cdn/integrity.json is missing — run pnpm build first');

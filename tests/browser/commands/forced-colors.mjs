@@ -5,8 +5,10 @@
 // @web/test-runner-commands' emulateMedia goes through it; CDP's
 // Emulation.setEmulatedMedia takes `forced-colors` and Chromium then renders
 // the page as in forced colors mode (system colours, no backgrounds).
-// Firefox ESR, driven through WebDriver BiDi, has no such emulation: the
-// command answers { supported: false } there, and the tests say so.
+// Firefox ESR, driven through WebDriver BiDi, has no such emulation, nor has
+// WebKitGTK through WebKitWebDriver (no CDP; WebKit has no forced colors mode at
+// all, Safari neither): the command answers { supported: false, reason } there,
+// and the tests say so in their names.
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function forcedColorsPlugin() {
@@ -28,7 +30,11 @@ export function forcedColorsPlugin() {
         return { supported: true };
       } catch (error) {
         if (process.env.DEBUG_FORCED_COLORS) console.error('emulate-forced-colors:', error);
-        return { supported: false };
+        const reason =
+          session.browser.type === 'webkitgtk'
+            ? 'WebKit: WebKitWebDriver has no forced-colors emulation (and WebKit no forced colors mode)'
+            : `${session.browser.name}: no forced-colors emulation through its driver (WebDriver BiDi)`;
+        return { supported: false, reason };
       }
     },
   };

@@ -16,9 +16,14 @@ export const TAGS = [
 /** The module that defines every element (the CDN entry, from source). */
 export const CDN_ENTRY = '/packages/elements/src/cdn.ts';
 
-export const browserName = /firefox/i.test(navigator.userAgent) ? 'firefox' : 'chromium';
+/** The engine running the page: WebKit's user agent names Safari, not Chrome. */
+export const browserName = /firefox/i.test(navigator.userAgent)
+  ? 'firefox'
+  : /AppleWebKit/.test(navigator.userAgent) && !/Chrome/.test(navigator.userAgent)
+    ? 'webkit'
+    : 'chromium';
 
-/** A key unique to this test run and browser, for the fault middleware (both browsers share one server). */
+/** A key unique to this test run and browser, for the fault middleware (the browsers share one server). */
 export function uid(prefix: string): string {
   return `${prefix}-${browserName}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }

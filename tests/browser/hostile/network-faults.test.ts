@@ -73,7 +73,8 @@ describe(`network faults (${browserName})`, function () {
     expect(errors[0]!.detail.error.name).to.equal('CnrHttpError');
     expect(squash(errorBox(element)!.textContent)).to.contain('Les données n’ont pas pu être chargées.');
     retryButton(element)!.click();
-    await waitUntil(async () => (await faultStats(id)).requests === 6, 'the retry asked the server again');
+    // Three more requests, two of them after the backoff (about 300 + 600 ms): more than waitUntil's default second.
+    await waitUntil(async () => (await faultStats(id)).requests === 6, 'the retry asked the server again', { timeout: 5000 });
     await showsRetry(element);
     quiet();
   });

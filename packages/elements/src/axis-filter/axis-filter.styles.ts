@@ -65,6 +65,14 @@ export const axisFilterStyles = css`
     cursor: pointer;
   }
 
+  /* WebKit (Safari, every iPhone browser) focuses the radio button that the
+     arrow keys select without matching :focus-visible: the ring of the
+     tokens would vanish after the first arrow key. */
+  input[type='radio']:focus {
+    outline: 2px solid var(--_color-focus);
+    outline-offset: 2px;
+  }
+
   .count {
     color: var(--_color-text-mention);
     white-space: nowrap;
@@ -73,6 +81,9 @@ export const axisFilterStyles = css`
   @media (forced-colors: active) {
     input {
       accent-color: auto;
+    }
+    input[type='radio']:focus {
+      outline-color: Highlight;
     }
     .note {
       border: 1px solid CanvasText;

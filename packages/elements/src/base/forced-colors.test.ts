@@ -4,8 +4,8 @@
 // borders and outlines in system colours: whatever a widget shows by a
 // background alone (a badge, a figure's box, the current page, a button's
 // shape) disappears unless it also has a border. WCAG 1.4.11, RGAA 3.3.
-// Firefox ESR cannot emulate forced colors through WebDriver BiDi: there the
-// tests are skipped, and say why.
+// Firefox ESR cannot emulate forced colors through WebDriver BiDi, nor WebKitGTK
+// through WebKitWebDriver: there the tests are skipped, and their names say why.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../define/axis-filter.js';
 import '../define/funding-counter.js';
@@ -15,7 +15,7 @@ import '../define/project-list.js';
 import '../define/territory-map.js';
 import { press, runnerCommand } from '../../test/helpers.js';
 
-type Command = { supported?: boolean };
+type Command = { supported?: boolean; reason?: string };
 
 const command = (name: string, payload?: unknown) => runnerCommand<Command | undefined>(name, payload).then((result) => result ?? {});
 
@@ -52,9 +52,13 @@ function deepActive(): Element | null {
 
 describe('forced colors (Windows high contrast)', function () {
   let supported = false;
+  let reason = '';
 
   before(async () => {
-    supported = (await command('emulate-forced-colors', { active: true })).supported === true;
+    const result = await command('emulate-forced-colors', { active: true });
+    supported = result.supported === true;
+    reason = result.reason ?? 'no forced-colors emulation in this browser';
+    if (!supported) console.log(`[forced colors] skipped — ${reason}`);
   });
 
   after(async () => {
@@ -62,8 +66,11 @@ describe('forced colors (Windows high contrast)', function () {
   });
 
   beforeEach(function () {
-    // Firefox ESR through WebDriver BiDi: no forced-colors emulation.
-    if (!supported) this.skip();
+    // Firefox ESR (WebDriver BiDi) and WebKitGTK (WebKitWebDriver): no forced-colors emulation.
+    if (!supported) {
+      if (this.currentTest) this.currentTest.title += ` (skipped — ${reason})`;
+      this.skip();
+    }
   });
 
   it('is on for the page (the emulation itself works)', () => {
