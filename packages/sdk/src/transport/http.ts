@@ -1,5 +1,6 @@
 import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky';
 import { CnrAbortError, CnrError, CnrHttpError } from '../errors.js';
+import { parseJsonText } from '../validation/json-text.js';
 import { createSharedRunner, throwIfAborted } from './shared.js';
 
 /** Statuses worth another attempt: request timeout, rate limit, server faults. */
@@ -272,19 +273,8 @@ export function createHttp(options: HttpOptions = {}): Http {
       return { data: entry.data, url, ...(entry.etag ? { etag: entry.etag } : {}), from: 'revalidated' };
     }
     const text = await readText(response, url, bodyTimeout);
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (cause) {
-      throw new CnrHttpError({
-        message: describe(response.status, url, { fr: 'La réponse n’est pas du JSON valide', en: 'The response is not valid JSON' }),
-        status: response.status,
-        url,
-        retryable: false,
-        code: 'parse',
-        cause,
-      });
-    }
+    // A body that arrived but is not JSON is the file's fault, not the server's: CnrDataError `unreadable`.
+    const data = parseJsonText(text, url);
     const etag = response.headers.get('etag') ?? undefined;
     remember(url, { data, etag, expires: Date.now() + cacheTtl });
     return { data, url, ...(etag ? { etag } : {}), from: 'network' };
