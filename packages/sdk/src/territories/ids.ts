@@ -22,14 +22,17 @@ const COMMUNE_CODE = /^(?:\d{5}|2[AB]\d{3})$/i;
 /**
  * The INSEE code of the département a commune lies in, read from the commune's
  * own code: its first two characters (`2A`/`2B` in Corsica), or three for the
- * overseas codes starting with `97` (`97411` → `974`). `undefined` when
+ * overseas codes starting with `97` or `98` (`97411` → `974`). `undefined` when
  * `code` is not a commune code. Whether that département exists is for the
- * referential to say (`96001` gives `96`, which does not).
+ * referential to say (`96001` gives `96`, which does not; the collectivités
+ * d'outre-mer `975`, `977`, `978`, `98x` are not in it). Right for every
+ * commune, arrondissement municipal and commune déléguée of the COG; five old
+ * communes associées kept the code of the département they were moved from.
  */
 export function departementOfCommune(code: string): string | undefined {
   const value = code.trim().toUpperCase();
   if (!COMMUNE_CODE.test(value)) return undefined;
-  return value.startsWith('97') ? value.slice(0, 3) : value.slice(0, 2);
+  return value.startsWith('97') || value.startsWith('98') ? value.slice(0, 3) : value.slice(0, 2);
 }
 
 const KIND_WORDS: Record<'fr' | 'en', Record<TerritoryKind, string>> = {
