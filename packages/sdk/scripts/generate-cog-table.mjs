@@ -49,7 +49,9 @@ if (process.argv.includes('--check')) {
   let current = '';
   try {
     current = readFileSync(output, 'utf8');
-  } catch {}
+  } catch {
+    // no file yet
+  }
   if (current !== text) {
     console.error('cog/cog.json is out of date: run pnpm --filter @cnr-widgets/sdk run cog');
     process.exit(1);
