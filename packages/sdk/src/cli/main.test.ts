@@ -272,7 +272,7 @@ const built = existsSync(fileURLToPath(new URL('../../dist/cli.js', import.meta.
 
 describe.skipIf(!built)('bin/cnr-widgets.js (built CLI)', () => {
   it('runs as a process and sets the exit code', () => {
-    // --standalone: the file is self-contained (its axis label is not the reference's).
+    // --standalone: the file is self-contained; checked alone.
     const ok = spawnSync(process.execPath, [bin, 'validate', file('valid.json'), '--standalone'], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
     expect(ok.stdout).toMatch(/valid — /);
     expect(ok.status).toBe(0);

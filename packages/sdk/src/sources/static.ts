@@ -50,13 +50,15 @@ interface Composite {
 function failureProblem({ src, error }: SourceFailure, kept: boolean): ValidationProblem {
   const fr = kept ? ' ; ses données du chargement précédent restent affichées' : ' ; les autres fichiers sont affichés';
   const en = kept ? '; its data from the previous load is still shown' : '; the other files are shown';
+  // The SDK's messages are « français / English »: each language gets its half.
+  const [causeFr, causeEn = causeFr] = error.message.split(' / ');
   return {
     src,
     path: [],
     severity: 'error',
     message: {
-      fr: `Le fichier « ${src} » n’a pas pu être chargé${fr}. Cause : ${error.message}`,
-      en: `File "${src}" could not be loaded${en}. Cause: ${error.message}`,
+      fr: `Le fichier « ${src} » n’a pas pu être chargé${fr}. Cause : ${causeFr}`,
+      en: `File "${src}" could not be loaded${en}. Cause: ${causeEn}`,
     },
   };
 }

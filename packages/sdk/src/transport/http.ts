@@ -1,6 +1,5 @@
 import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky';
-import { CnrAbortError, CnrError, CnrHttpError } from '../errors.js';
-import { parseJsonText } from '../validation/json-text.js';
+import { CnrAbortError, CnrDataError, CnrError, CnrHttpError } from '../errors.js';
 import { createSharedRunner, throwIfAborted } from './shared.js';
 
 /** Statuses worth another attempt: request timeout, rate limit, server faults. */
@@ -273,8 +272,21 @@ export function createHttp(options: HttpOptions = {}): Http {
       return { data: entry.data, url, ...(entry.etag ? { etag: entry.etag } : {}), from: 'revalidated' };
     }
     const text = await readText(response, url, bodyTimeout);
-    // A body that arrived but is not JSON is the file's fault, not the server's: CnrDataError `unreadable`.
-    const data = parseJsonText(text, url);
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (cause) {
+      // A body that arrived but is not JSON is the file's fault, not the server's: CnrDataError
+      // `unreadable`, with line and column (the code that finds them is loaded only then).
+      const located = await import('../validation/json-text.js').catch(() => undefined);
+      if (located) throw located.unreadableJsonError(text, url, cause);
+      throw new CnrDataError({
+        code: 'unreadable',
+        url,
+        cause,
+        message: `Le fichier de données « ${url} » est illisible (JSON invalide). / The data file "${url}" is unreadable (invalid JSON).`,
+      });
+    }
     const etag = response.headers.get('etag') ?? undefined;
     remember(url, { data, etag, expires: Date.now() + cacheTtl });
     return { data, url, ...(etag ? { etag } : {}), from: 'network' };

@@ -170,16 +170,21 @@ export function parseJsonText(text: string, url?: string): unknown {
   try {
     return JSON.parse(body) as unknown;
   } catch (cause) {
-    const fault = findJsonSyntaxFault(body) ?? { offset: 0, line: 1, column: 1, found: body[0] };
-    const what = describeJsonFault(fault);
-    const named = url === undefined ? { fr: '', en: '' } : { fr: ` « ${url} »`, en: ` "${url}"` };
-    throw new CnrDataError({
-      code: 'unreadable',
-      message: `Le fichier de données${named.fr} est illisible (JSON invalide) : ${what.fr}. / The data file${named.en} is unreadable (invalid JSON): ${what.en}.`,
-      ...(url === undefined ? {} : { url }),
-      line: fault.line,
-      column: fault.column,
-      cause,
-    });
+    throw unreadableJsonError(body, url, cause);
   }
+}
+
+/** The {@link CnrDataError} `unreadable` for JSON text that `JSON.parse` refused (see {@link parseJsonText}). */
+export function unreadableJsonError(text: string, url: string | undefined, cause?: unknown): CnrDataError {
+  const fault = findJsonSyntaxFault(text) ?? { offset: 0, line: 1, column: 1, found: text[0] };
+  const what = describeJsonFault(fault);
+  const named = url === undefined ? { fr: '', en: '' } : { fr: ` « ${url} »`, en: ` "${url}"` };
+  return new CnrDataError({
+    code: 'unreadable',
+    message: `Le fichier de données${named.fr} est illisible (JSON invalide) : ${what.fr}. / The data file${named.en} is unreadable (invalid JSON): ${what.en}.`,
+    ...(url === undefined ? {} : { url }),
+    line: fault.line,
+    column: fault.column,
+    cause,
+  });
 }

@@ -59,13 +59,14 @@ describe('parseDataset over the reference', () => {
     ]);
   });
 
-  it('is silent when a reference record is repeated as is, and warns when it differs', () => {
+  it('ignores a repeated reference record, even one that differs: the reference is kept', () => {
     const loire = base.territories.find((t) => t.id === 'departement:44')!;
     const same = parseDataset(producer({ territories: [loire] }), { base });
     expect(same.report.problems).toEqual([]);
     const renamed = parseDataset(producer({ territories: [{ ...loire, name: 'Loire-Inférieure' }] }), { base });
-    expect(renamed.report.problems.map((p) => [p.severity, p.id])).toEqual([['warning', 'departement:44']]);
-    expect(renamed.dataset.territories.find((t) => t.id === 'departement:44')?.name).toBe('Loire-Atlantique');
+    expect(renamed.report.problems).toEqual([]);
+    expect(renamed.report.counts['territories']).toEqual({ valid: 0, invalid: 0 });
+    expect(renamed.dataset.territories.filter((t) => t.id === 'departement:44').map((t) => t.name)).toEqual(['Loire-Atlantique']);
   });
 
   it('reports exactly an unknown commune code, a misspelt axis, a duplicate id and a negative amount', () => {

@@ -27,7 +27,7 @@ export interface ParseOptions {
    * (régions, départements, TDS, axes, solutions). Its records are trusted (not
    * validated again) and come first in the result; the document's references
    * to them resolve; the document's records are added. A document record whose
-   * id is already in the base is left out (a warning when it differs). See
+   * id is already in the base is ignored (the base's is kept). See
    * {@link mergeDocuments}.
    */
   base?: Dataset;
@@ -159,13 +159,6 @@ function validatePart({ document: input, src }: DocumentPart, problems: ProblemL
   return { src, meta, records, invalid };
 }
 
-/** The fields of a reference record a visitor sees or filters by: a repeated record differing in one of them gets a warning. */
-const VISIBLE_FIELDS = ['kind', 'code', 'name', 'parent', 'label', 'shortLabel', 'number', 'title', 'axis', 'publisher', 'thematique'];
-
-function differsVisibly(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  return VISIBLE_FIELDS.some((field) => field in b && a[field] !== b[field]);
-}
-
 /** Collections whose records carry the `publisher` of the document they came in. */
 const STAMPED = new Set<CollectionName>(['projects', 'fundings', 'figures', 'milestones']);
 
@@ -176,8 +169,7 @@ const STAMPED = new Set<CollectionName>(['projects', 'fundings', 'figures', 'mil
  * - Every valid record is kept; every invalid one is left out and reported
  *   (`src`, collection, index, id, field path, why, in French and English).
  * - Base records come first and win: a document record with the id of a base
- *   record is left out — silently, unless it gives another name, kind, code,
- *   parent, label, title… (then a warning: the base's record is kept).
+ *   record is ignored (not counted, not reported), whatever it says.
  * - An id found in two documents is an error on the second one, which is left out.
  * - With several documents, projects, fundings, figures and milestones
  *   without a `publisher` take their document's `publisher` (one document:
@@ -236,23 +228,9 @@ export function mergeDocuments(
         let record = entry.record;
         const id = record['id'] as string;
         const previous = owner.get(id);
-        if (previous?.part === -1) {
-          if (differsVisibly(previous.record, record)) {
-            problems.add({
-              ...at,
-              collection: name,
-              index: entry.index,
-              id,
-              path: ['id'],
-              severity: 'warning',
-              message: {
-                fr: `« ${id} » fait déjà partie du référentiel : la fiche du référentiel est gardée, celle-ci est ignorée (inutile de la répéter).`,
-                en: `"${id}" is already in the reference: the reference's record is kept and this one ignored (no need to repeat it).`,
-              },
-            });
-          }
-          continue;
-        }
+        // The reference's record is the one kept: a repetition is ignored (names may differ in
+        // typography only, « Provence-Alpes-Côte d’Azur »; the reference is the authority).
+        if (previous?.part === -1) continue;
         if (previous) {
           invalid += 1;
           const other = validated[previous.part]!.src;
