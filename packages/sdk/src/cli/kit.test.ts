@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIndex, isWithin } from '../query/index.js';
 import type { Dataset } from '../schemas/dataset.js';
 import { parseDataset } from '../validation/parse.js';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, main, type CliIo } from './main.js';
+import fc from 'fast-check';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, completeTerritories, main, type CliIo, type CogTable } from './main.js';
 
 const require = createRequire(import.meta.url);
 const cogCommunes = require('@etalab/decoupage-administratif/data/communes.json') as {
@@ -186,5 +187,25 @@ describe('cnr-widgets complete', () => {
       { id: 'commune:05061', kind: 'commune', code: '05061', name: 'Gap (Hautes-Alpes)', parent: 'departement:05' },
       { id: 'epci:200067825', kind: 'epci', code: '200067825', name: expect.stringContaining('Gap') as unknown, parent: 'departement:05' },
     ]);
+  });
+
+  it('for any five communes of the COG, adds exactly those five, each in the département and région the COG gives', () => {
+    const cog = JSON.parse(readFileSync(new URL('../../cog/cog.json', import.meta.url), 'utf8')) as CogTable;
+    const base = referential as unknown as Dataset;
+    const regionOf = new Map(base.territories.filter((t) => t.kind === 'departement').map((t) => [t.code, t.parent]));
+    // Communes of the départements the referential has (the collectivités d'outre-mer are not in it).
+    const communes = cogCommunes.filter((c) => c.type === 'commune-actuelle' && regionOf.has(c.departement));
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.constantFrom(...communes), { minLength: 5, maxLength: 5, selector: (c) => c.code }), (five) => {
+        const document: Record<string, unknown> = producer([project('p-1', five.map((c) => `commune:${c.code}`))]);
+        const { added, unknown } = completeTerritories(document, cog);
+        expect(unknown).toEqual([]);
+        expect(added).toEqual(five.map((c) => `commune:${c.code}`));
+        const territories = document['territories'] as unknown as { id: string; parent: string }[];
+        expect(territories.map((t) => t.parent)).toEqual(five.map((c) => `departement:${c.departement}`));
+        for (const c of five) expect(regionOf.get(c.departement)).toBe(`region:${c.region}`);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
