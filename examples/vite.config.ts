@@ -22,12 +22,18 @@ const CDN_ENTRY = path.join(elements, 'src/cdn.ts');
 const CDN_FILES: Record<string, string> = {
   '/cdn/integrity.json': path.join(elements, 'dist/cdn/integrity.json'),
 };
+/** Data files the pages read by URL (`<cnr-provider src="…">`): served from the folder in dev, copied by the build. */
+const DATA_FILES: Record<string, string> = {
+  'ars-own-file/donnees-ars-paca.json': path.join(here, 'ars-own-file/donnees-ars-paca.json'),
+  'ars-own-file/donnees-ars-paca.csv': path.join(here, 'ars-own-file/donnees-ars-paca.csv'),
+};
 
 /** Every page of the examples: the build's inputs (the index links them all). */
 export const PAGES = {
   index: 'index.html',
   demo: 'demo/index.html',
   'ars-region': 'ars-region/index.html',
+  'ars-own-file': 'ars-own-file/index.html',
   collectivite: 'collectivite/index.html',
   configurator: 'configurator/index.html',
   'frameworks-react': 'frameworks/react/index.html',
@@ -58,6 +64,7 @@ function cdnFiles(): Plugin {
       for (const [url, file] of Object.entries(CDN_FILES)) {
         if (existsSync(file)) this.emitFile({ type: 'asset', fileName: url.slice(1), source: readFileSync(file) });
       }
+      for (const [fileName, file] of Object.entries(DATA_FILES)) this.emitFile({ type: 'asset', fileName, source: readFileSync(file) });
     },
   };
 }

@@ -58,22 +58,23 @@ const BUDGETS = {
  * growing unnoticed. Lower them whenever a change makes the bundle smaller.
  */
 const CEILINGS = {
-  '@cnr-widgets/elements': 66,
-  '@cnr-widgets/elements/all.js': 66,
-  '@cnr-widgets/elements/axis-filter.js': 43.5,
-  '@cnr-widgets/elements/funding-counter.js': 43.5,
-  '@cnr-widgets/elements/key-figures.js': 43.5,
-  '@cnr-widgets/elements/project-card.js': 44,
-  '@cnr-widgets/elements/project-list.js': 53,
-  '@cnr-widgets/elements/provider.js': 37.5,
-  '@cnr-widgets/elements/territory-map.js': 48.5,
-  // +1.1 kB with issue 12 (problems for the producer: console, cnr-problems, show-problems; ids in words; the unreadable-file wording).
-  'cnr-widgets.js (entry alone)': 38,
-  'entry + code chunks': 66.5,
+  // Raised for issue 12 (a producer's file over the reference, several src, the producer's CSV form,
+  // errors with line and column; problems for the producer, ids in words): re-measured after the merge.
+  '@cnr-widgets/elements': 72.5,
+  '@cnr-widgets/elements/all.js': 72.5,
+  '@cnr-widgets/elements/axis-filter.js': 48,
+  '@cnr-widgets/elements/funding-counter.js': 48.5,
+  '@cnr-widgets/elements/key-figures.js': 48.5,
+  '@cnr-widgets/elements/project-card.js': 49,
+  '@cnr-widgets/elements/project-list.js': 59,
+  '@cnr-widgets/elements/provider.js': 42,
+  '@cnr-widgets/elements/territory-map.js': 53,
+  'cnr-widgets.js (entry alone)': 39,
+  'entry + code chunks': 72,
   'code of a page on the embedded dataset': 43.5,
   'geometry chunk': 25,
-  '@cnr-widgets/sdk, on the embedded dataset': 29.5,
-  '@cnr-widgets/sdk, reading a src document': 29.5,
+  '@cnr-widgets/sdk, on the embedded dataset': 33.5,
+  '@cnr-widgets/sdk, reading a src document': 33.5,
 };
 
 /**
@@ -92,7 +93,7 @@ const EMBEDDED_CEILINGS = {
   '@cnr-widgets/elements/provider.js': 18.5,
   '@cnr-widgets/elements/territory-map.js': 30,
   '@cnr-widgets/sdk, on the embedded dataset': 10.5,
-  '@cnr-widgets/sdk, reading a src document': 29,
+  '@cnr-widgets/sdk, reading a src document': 32.5, // issue 12: + the merge over the reference (the referential itself is data, 4.5 kB)
 };
 
 /** Dynamic imports measured apart: the embedded dataset and the map geometry. */

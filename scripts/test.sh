@@ -21,6 +21,8 @@ pnpm typecheck
 
 step "JSON Schema matches the zod schemas"
 pnpm --filter @cnr-widgets/sdk run schema:check
+step "The CLI's COG table matches @etalab/decoupage-administratif"
+pnpm --filter @cnr-widgets/sdk run cog:check
 
 step "Every excerpt of the dataset appears in its source document"
 pnpm --filter @cnr-widgets/data run verify-sources

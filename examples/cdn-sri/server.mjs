@@ -10,7 +10,7 @@
 // does: nothing from a tampered file runs. tests/cdn/sri.test.mjs drives the
 // same pages in Chromium and Firefox.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,12 +76,25 @@ document.addEventListener('cnr-error', (e) => { __cnr.cnrErrors.push(String(e.de
 `;
 
 /**
+ * The embedded dataset's chunk among the CDN files: the largest `dataset-` chunk
+ * (the other one is the referential a `src` page loads, `@cnr-widgets/data/referential`).
+ * @param {{ files: Record<string, string> }} integrity
+ * @param {string} [cdnDir]
+ */
+export function datasetChunk(integrity, cdnDir = defaultCdnDir) {
+  const size = (file) => statSync(path.join(cdnDir, file)).size;
+  return Object.keys(integrity.files)
+    .filter((f) => /(^|\/)dataset-[^/]+\.js$/.test(f))
+    .sort((a, b) => size(b) - size(a))[0];
+}
+
+/**
  * Starts the server. Resolves to `{ url, close }`; `port: 0` picks a free port.
  * @param {{ port?: number, host?: string, cdnDir?: string }} [options]
  */
 export async function startServer({ port = 0, host = '127.0.0.1', cdnDir = defaultCdnDir } = {}) {
   const integrity = JSON.parse(readFileSync(path.join(cdnDir, 'integrity.json'), 'utf8'));
-  const datasetFile = Object.keys(integrity.files).find((f) => /(^|\/)dataset-[^/]+\.js$/.test(f));
+  const datasetFile = datasetChunk(integrity, cdnDir);
 
   const page = async (name) => {
     const scenario = SCENARIOS[name];

@@ -249,7 +249,7 @@ describe('examples index and demo', () => {
     expect(existsSync(path.join(outDir, 'cdn/cnr-widgets.js')), 'cdn/cnr-widgets.js').toBe(true);
     const visit = await open('/');
     const links = await visit.page.$$eval('main a', (anchors) => anchors.map((a) => a.getAttribute('href')));
-    for (const href of ['./ars-region/', './collectivite/', './configurator/', './frameworks/react/', './frameworks/vue/']) {
+    for (const href of ['./ars-region/', './ars-own-file/', './collectivite/', './configurator/', './frameworks/react/', './frameworks/vue/']) {
       expect(links).toContain(href);
     }
     await expectAccessible(visit.page);
@@ -304,6 +304,32 @@ describe('ars-region: the DSFR page of ARS Grand Est', () => {
     await expectAccessible(page); // contrasts of the dark theme
     await page.click('label[for="theme-light"]');
     await page.waitForFunction(() => document.documentElement.dataset.frTheme === 'light', { timeout: 5000 });
+    expectClean(visit);
+  });
+});
+
+describe('ars-own-file: an ARS’s own file read with src', () => {
+  test('the page reads donnees-ars-paca.json over the reference: the four Hautes-Alpes projects, the map of PACA’s départements', async () => {
+    const source = readFileSync(path.join(examples, 'ars-own-file/index.html'), 'utf8');
+    expect(source).toContain('<cnr-provider src="./donnees-ars-paca.json" territory="region:93">');
+    expect(source).toContain('<cnr-territory-map level="department" region="93"></cnr-territory-map>');
+    // The published file is what the README's commands make of the CSV, and holds only the ARS's own records.
+    const file = JSON.parse(readFileSync(path.join(examples, 'ars-own-file/donnees-ars-paca.json'), 'utf8')) as Record<string, unknown[]>;
+    expect(file['territories']).toBeUndefined();
+    expect(file['axes']).toBeUndefined();
+    const own = createClient({ src: file });
+    const { problems, dataset } = await own.load();
+    expect(problems).toEqual([]);
+    const expected = dataset.projects.map((p) => p.title);
+    expect(expected).toHaveLength(4);
+
+    const visit = await open('/ars-own-file/');
+    const { page } = visit;
+    for (const title of expected) await waitForText(page, [title], 'cnr-project-list');
+    await waitForText(page, ['Carte des départements de la région Provence-Alpes-Côte d'], 'cnr-territory-map');
+    const list = await page.evaluate(deepTextOf, 'cnr-project-list');
+    expect(list).not.toContain('departement:05'); // names, not ids
+    await expectAccessible(page);
     expectClean(visit);
   });
 });

@@ -2,7 +2,7 @@
  * Serves a dataset through the REST contract on 127.0.0.1.
  *
  *   node dist/main.js                       # the embedded reference dataset, port 8787
- *   node dist/main.js my-dataset.json       # a dataset document
+ *   node dist/main.js my-dataset.json       # a producer's document, over the reference (régions, départements, TDS, axes, solutions)
  *   node dist/main.js my-dataset.json --port 9000   (or PORT=9000)
  */
 import { readFile } from 'node:fs/promises';
@@ -25,6 +25,8 @@ function parseArgs(argv: readonly string[]): { file?: string; port: number } {
 
 async function main(): Promise<void> {
   const { file, port } = parseArgs(process.argv.slice(2));
+  // A producer's file stands on the reference, as in a browser (`src`): the client merges it over
+  // @cnr-widgets/data/referential, and the server serves that merged view.
   const client = createClient(file ? { src: JSON.parse(await readFile(file, 'utf8')) as object } : {});
   const { dataset, report } = await client.load();
   for (const problem of report.problems) console.warn(formatProblem(problem, 'en'));
@@ -33,7 +35,7 @@ async function main(): Promise<void> {
       (report.problems.length > 0 ? `, ${report.problems.length} problems (see above)` : ''),
   );
 
-  const app = createApp({ dataset });
+  const app = createApp({ dataset }); // already merged and validated
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => {
     console.log(`CNR API listening on http://127.0.0.1:${info.port}/ (try /projects?territory=44)`);
   });

@@ -13,6 +13,7 @@ import {
   sumFigures,
   territoryBreakdown,
   totalFunding,
+  type Dataset,
   type DatasetMeta,
   type ParamError,
 } from './sdk.js';
@@ -20,6 +21,14 @@ import {
 export interface AppOptions {
   /** A dataset document (parsed JSON). It is validated; invalid records are left out. */
   dataset: unknown;
+  /**
+   * The reference the document stands on (`@cnr-widgets/data/referential`
+   * for a producer's own file): the server then serves the merged view, as
+   * `createClient({ src })` holds it — reference territories, axes and
+   * solutions, and the document's own records. Default: none (the document is
+   * self-contained, like the embedded reference dataset).
+   */
+  base?: Dataset;
   /** `Cache-Control` of every answer. Default `no-cache`: clients may keep answers but revalidate them (ETag). */
   cacheControl?: string;
 }
@@ -47,8 +56,8 @@ function searchParams(c: Context): URLSearchParams {
  * ETag and honours `If-None-Match` (304); CORS allows any origin, without
  * credentials. Returns the Hono application; `app.fetch` is a standard fetch handler.
  */
-export function createApp({ dataset: input, cacheControl = 'no-cache' }: AppOptions): Hono {
-  const { dataset } = parseDataset(input);
+export function createApp({ dataset: input, base, cacheControl = 'no-cache' }: AppOptions): Hono {
+  const { dataset } = parseDataset(input, base ? { base } : {});
   const index = createIndex(dataset);
   const meta: Partial<DatasetMeta> = {};
   for (const field of META_FIELDS) if (dataset[field] !== undefined) Object.assign(meta, { [field]: dataset[field] });

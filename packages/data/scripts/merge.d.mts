@@ -29,3 +29,5 @@ export type MergedDataset = {
   [key: string]: unknown;
 } & Record<CollectionName, MergedRecord[]>;
 export declare function mergeDataset(dir?: string): MergedDataset;
+export declare const REFERENTIAL_KINDS: readonly ['pays', 'region', 'departement', 'tds'];
+export declare function referentialOf(dataset: MergedDataset): MergedDataset;

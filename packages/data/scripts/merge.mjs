@@ -47,3 +47,29 @@ export function mergeDataset(dir = srcDir) {
   }
   return dataset;
 }
+
+/** Territory kinds of the reference that a producer's file inherits (communes and EPCI are the producer's). */
+export const REFERENTIAL_KINDS = ['pays', 'region', 'departement', 'tds'];
+
+/**
+ * The reference a producer's own file stands on: the territories of
+ * {@link REFERENTIAL_KINDS}, the axes, the solutions, and the documents these
+ * cite; every other collection empty.
+ */
+export function referentialOf(dataset) {
+  const territories = dataset.territories.filter((t) => REFERENTIAL_KINDS.includes(t.kind));
+  const axes = dataset.axes;
+  const solutions = dataset.solutions;
+  const cited = new Set([...territories, ...axes, ...solutions].map((r) => r.source?.document).filter(Boolean));
+  const referential = {
+    version: dataset.version,
+    generatedAt: dataset.generatedAt,
+    title: 'CNR Widgets : référentiel (territoires, axes, solutions)',
+    publisher: dataset.publisher,
+    license: dataset.license,
+    referential: dataset.referential,
+  };
+  for (const name of COLLECTIONS) referential[name] = [];
+  Object.assign(referential, { documents: dataset.documents.filter((d) => cited.has(d.id)), territories, axes, solutions });
+  return referential;
+}

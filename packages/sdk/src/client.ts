@@ -7,15 +7,28 @@ import type { SourceDocument } from './schemas/source.js';
 import type { Territory } from './schemas/territory.js';
 import type { CallOptions, ClientResult, DataSource, FiguresQuery, LoadResult } from './sources/types.js';
 import type { HttpOptions, HttpRetryOptions } from './transport/http.js';
+import type { ReferenceOption } from './sources/reference.js';
 
-export type { CallOptions, ClientResult, DataSource, LoadResult } from './sources/types.js';
+export type { CallOptions, ClientResult, DataSource, LoadResult, SourceFailure } from './sources/types.js';
+export type { ReferenceOption } from './sources/reference.js';
 
 export interface ClientOptions {
   /**
-   * A dataset document: its URL (fetched once, revalidated on `refresh()`)
-   * or the parsed document itself.
+   * A producer's dataset document: its URL (fetched once, revalidated on
+   * `refresh()`), or the parsed document itself. Several documents (several
+   * ARS over the same reference): an array of URLs, or one string of URLs
+   * separated by whitespace (the form of the `src` attribute; see
+   * {@link parseSrcList}). Each is merged over the reference (see `reference`).
    */
-  src?: string | URL | object;
+  src?: string | URL | object | readonly (string | URL)[];
+  /**
+   * What `src` documents stand on. Default `true`: the reference of
+   * `@cnr-widgets/data/referential` (régions, départements, TDS, axes,
+   * solutions), so a document references `departement:44` or `sante-1`
+   * without repeating them. `false`: the document must be self-contained.
+   * A dataset object: that base instead.
+   */
+  reference?: ReferenceOption;
   /** Base URL of a REST API speaking the contract of `openapi/cnr-api.openapi.json`. */
   api?: string | URL;
   /** Any other source (tests, custom back ends). */
@@ -119,6 +132,19 @@ function deferred(kind: DataSource['kind'], create: () => Promise<DataSource>): 
   };
 }
 
+/**
+ * The URLs of a `src` value: an array of URLs, or one string holding one URL
+ * or several separated by whitespace (spaces, tabs, line breaks), as a `src`
+ * attribute gives them. Empty items are dropped.
+ *
+ * @example parseSrcList('https://a.fr/ars-paca.json  https://b.fr/ars-ge.json') // two URLs
+ */
+export function parseSrcList(value: string | URL | readonly (string | URL)[]): string[] {
+  if (value instanceof URL) return [value.href];
+  const items = typeof value === 'string' ? value.split(/\s+/) : value.map(String);
+  return items.map((item) => item.trim()).filter((item) => item.length > 0);
+}
+
 function sourceFor(options: ClientOptions): DataSource {
   const given = [options.src, options.api, options.source].filter((value) => value !== undefined).length;
   if (given > 1) throw new TypeError('createClient: give one of `src`, `api` or `source`, not several.');
@@ -130,7 +156,7 @@ function sourceFor(options: ClientOptions): DataSource {
     ...(options.cacheTtl === undefined ? {} : { cacheTtl: options.cacheTtl }),
     ...(options.headers ? { headers: options.headers } : {}),
   };
-  const { api, src } = options;
+  const { api, src, reference = true } = options;
   if (api !== undefined) {
     return deferred('rest', async () => {
       const [{ createRestSource }, { createHttp }] = await Promise.all([
@@ -140,17 +166,19 @@ function sourceFor(options: ClientOptions): DataSource {
       return createRestSource({ http: createHttp({ ...http, prefixUrl: api }) });
     });
   }
-  if (typeof src === 'string' || src instanceof URL) {
+  if (typeof src === 'string' || src instanceof URL || Array.isArray(src)) {
+    const urls = parseSrcList(src as string | URL | readonly (string | URL)[]);
+    if (urls.length === 0) throw new TypeError('createClient: `src` holds no URL.');
     return deferred('static', async () => {
       const [{ createStaticSource }, { createHttp }] = await Promise.all([
         import('./sources/static.js'),
         import('./transport/http.js'),
       ]);
-      return createStaticSource({ url: src, http: createHttp(http) });
+      return createStaticSource({ url: urls.length === 1 ? urls[0]! : urls, http: createHttp(http), reference });
     });
   }
   if (src !== undefined) {
-    return deferred('static', async () => (await import('./sources/static.js')).createStaticSource({ document: src }));
+    return deferred('static', async () => (await import('./sources/static.js')).createStaticSource({ document: src, reference }));
   }
   return deferred('embedded', async () => (await import('./sources/embedded.js')).createEmbeddedSource());
 }

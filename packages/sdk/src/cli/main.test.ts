@@ -79,6 +79,8 @@ async function run(argv: string[], io: Partial<CliIo> = {}) {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     loadEmbeddedDataset: async () => dataset(),
+    // The reference these files stand on: the documents, territories and axes of `dataset()`.
+    loadReference: async () => ({ ...dataset(), projects: [], figures: [], solutions: [], fundings: [], milestones: [], instances: [] }),
     env: { LANG: 'en_GB.UTF-8' },
     ...io,
   });
@@ -89,7 +91,8 @@ describe('cnr-widgets validate (JSON)', () => {
   it('exits 0 with a short summary for a valid file', async () => {
     const { code, stdout, stderr } = await run(['validate', file('valid.json')]);
     expect(code).toBe(EXIT_OK);
-    expect(stdout).toBe(`${file('valid.json')}: valid — documents 1, territories 2, axes 1, projects 2, figures 1.\n`);
+    // The documents, territories and axes repeat the reference's: they are not counted again.
+    expect(stdout).toBe(`${file('valid.json')}: valid — projects 2, figures 1.\n`);
     expect(stderr).toBe('');
   });
 
@@ -101,7 +104,7 @@ describe('cnr-widgets validate (JSON)', () => {
       expect.stringMatching(/^error projects\[3\] \(id p-4\) › url: .*http or https URL/),
       // The index in the file (4), although p-3 and p-4 were left out before references were checked.
       'error projects[4] (id p-5) › territories.0: Unknown reference: no territory has id "departement:99".',
-      `${file('bad.json')}: 3 errors, 0 warnings — valid records: documents 1, territories 2, axes 1, projects 3/5, figures 1.`,
+      `${file('bad.json')}: 3 errors, 0 warnings — valid records: projects 3/5, figures 1.`,
     ]);
   });
 
@@ -117,10 +120,10 @@ describe('cnr-widgets validate (JSON)', () => {
     expect(lines[0]).toMatch(/ : valide — /);
   });
 
-  it('reports a file that is not JSON, or not a dataset, and exits 1', async () => {
+  it('reports a file that is not JSON (exit 2, with line and column), or not a dataset (exit 1)', async () => {
     const broken = await run(['validate', file('broken.json')]);
-    expect(broken.code).toBe(EXIT_PROBLEMS);
-    expect(broken.stdout).toMatch(/^error .*broken\.json: invalid JSON: /);
+    expect(broken.code).toBe(EXIT_USAGE);
+    expect(broken.stderr).toMatch(/broken\.json: invalid JSON: the text ends too early \(line 1, column 18\)\.\n$/);
     const array = await run(['validate', file('array.json')]);
     expect(array.code).toBe(EXIT_PROBLEMS);
     expect(array.stdout).toMatch(/The document is not a dataset JSON object/);
@@ -143,7 +146,7 @@ describe('cnr-widgets validate (JSON)', () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(EXIT_OK);
     expect(stdout).toMatch(/cnr-widgets validate <file\.json\|file\.csv>/);
-    expect((await run(['-h', '--lang', 'fr'])).stdout).toMatch(/valider et exporter/);
+    expect((await run(['-h', '--lang', 'fr'])).stdout).toMatch(/le kit du producteur/);
   });
 });
 
@@ -174,22 +177,22 @@ describe('cnr-widgets validate (CSV)', () => {
     expect(code).toBe(EXIT_OK);
   });
 
-  it('checks references against --dataset instead of the embedded dataset', async () => {
-    const other = dataset();
-    other['territories'] = [];
-    await writeFile(file('no-territories.json'), JSON.stringify(other));
-    const { code, lines } = await run(['validate', file('valid.csv'), '--dataset', file('no-territories.json')], {
+  it('checks references against the reference with --dataset (alias of --base) added to it', async () => {
+    const other = { version: '1', generatedAt: '2026-01-01T00:00:00Z', territories: [{ id: 'commune:88160', kind: 'commune', code: '88160', name: 'Épinal', parent: 'departement:88' }] };
+    await writeFile(file('extra-territories.json'), JSON.stringify(other));
+    await writeFile(file('epinal.csv'), projectsToCsv([{ ...project, territories: ['commune:88160', 'departement:88'] }]));
+    const { code, stdout } = await run(['validate', file('epinal.csv'), '--dataset', file('extra-territories.json')], {
       loadEmbeddedDataset: () => Promise.reject(new Error('must not be loaded')),
     });
-    expect(code).toBe(EXIT_PROBLEMS);
-    expect(lines[0]).toBe('error projects[0] (row 2, id p-1) › territories.0: Unknown reference: no territory has id "departement:88".');
+    expect(stdout).toBe(`${file('epinal.csv')}: valid — projects 1.\n`);
+    expect(code).toBe(EXIT_OK);
   });
 
   it('still checks the records, but not their references, when no referential is available', async () => {
     const { code, stdout, stderr } = await run(['validate', file('bad.csv'), '--lang', 'fr'], {
-      loadEmbeddedDataset: () => Promise.reject(new Error('Cannot find package')),
+      loadReference: () => Promise.reject(new Error('Cannot find package')),
     });
-    expect(stderr).toMatch(/^Jeu de référence embarqué indisponible .* --dataset/);
+    expect(stderr).toMatch(/^Référentiel indisponible .* --base/);
     expect(stdout).not.toMatch(/Référence inconnue/);
     expect(stdout).toMatch(/erreur projects\[2\] \(ligne 4, id p-3\) › title : Champ obligatoire manquant\./);
     expect(code).toBe(EXIT_PROBLEMS);
@@ -199,7 +202,7 @@ describe('cnr-widgets validate (CSV)', () => {
     await writeFile(file('unknown.csv'), 'a,b\n1,2\n');
     const { code, stdout } = await run(['validate', file('unknown.csv')]);
     expect(code).toBe(EXIT_PROBLEMS);
-    expect(stdout).toMatch(/pass --collection/);
+    expect(stdout).toMatch(/pass --collection projects\|figures/);
   });
 
   it('fails on warnings unless --allow-warnings', async () => {
@@ -269,11 +272,22 @@ const built = existsSync(fileURLToPath(new URL('../../dist/cli.js', import.meta.
 
 describe.skipIf(!built)('bin/cnr-widgets.js (built CLI)', () => {
   it('runs as a process and sets the exit code', () => {
-    const ok = spawnSync(process.execPath, [bin, 'validate', file('valid.json')], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+    // --standalone: the file is self-contained; checked alone.
+    const ok = spawnSync(process.execPath, [bin, 'validate', file('valid.json'), '--standalone'], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
     expect(ok.stdout).toMatch(/valid — /);
     expect(ok.status).toBe(0);
     const bad = spawnSync(process.execPath, [bin, 'validate', file('bad.json'), '--lang', 'en'], { encoding: 'utf8' });
     expect(bad.stdout).toMatch(/error projects\[2\] \(id p-3\) › title/);
     expect(bad.status).toBe(1);
+    const broken = spawnSync(process.execPath, [bin, 'validate', file('broken.json')], { encoding: 'utf8' });
+    expect(broken.status).toBe(2);
+  });
+
+  it('reads the reference and the COG table from the installed package', () => {
+    const five = spawnSync(process.execPath, [bin, 'template'], { encoding: 'utf8' });
+    expect(five.status).toBe(0);
+    expect(five.stdout).toContain('collection;id;title');
+    const completed = spawnSync(process.execPath, [bin, 'complete', file('valid.json')], { encoding: 'utf8' });
+    expect(completed.status).toBe(0);
   });
 });

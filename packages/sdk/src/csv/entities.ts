@@ -38,7 +38,7 @@ export interface CsvImportResult {
   separator: CsvSeparator;
 }
 
-type CellKind =
+export type CellKind =
   /** Free text, kept exactly. */
   | 'text'
   /** An identifier, code, enum value, date or URL: surrounding spaces trimmed. */
@@ -54,7 +54,7 @@ type CellKind =
   /** Other counts of a figures record: `count:label` or `count:qualifier:label` items. */
   | 'counts';
 
-interface ColumnSpec {
+export interface ColumnSpec {
   /** Header, and path of the field (`source.document`). */
   readonly key: string;
   readonly kind: CellKind;
@@ -77,7 +77,7 @@ export const FIGURE_CSV_METRICS = [
 /** How exact a figure is (kept equal to `FigureQualifier` of the schemas by a test). */
 export const FIGURE_CSV_QUALIFIERS = ['exact', 'plus-de', 'pres-de', 'environ'] as const;
 
-const PROJECT_COLUMNS: readonly ColumnSpec[] = [
+export const PROJECT_COLUMNS: readonly ColumnSpec[] = [
   { key: 'id', kind: 'token', required: true },
   { key: 'thematique', kind: 'token', required: true },
   { key: 'title', kind: 'text', required: true },
@@ -97,12 +97,13 @@ const PROJECT_COLUMNS: readonly ColumnSpec[] = [
   { key: 'startDate', kind: 'token' },
   { key: 'endDate', kind: 'token' },
   { key: 'url', kind: 'token' },
+  { key: 'publisher', kind: 'text' },
   { key: 'source.document', kind: 'token', required: true },
   { key: 'source.excerpt', kind: 'text', required: true },
   { key: 'source.page', kind: 'number' },
 ];
 
-const FIGURE_COLUMNS: readonly ColumnSpec[] = [
+export const FIGURE_COLUMNS: readonly ColumnSpec[] = [
   { key: 'id', kind: 'token', required: true },
   { key: 'thematique', kind: 'token', required: true },
   { key: 'territory', kind: 'token', required: true },
@@ -113,6 +114,7 @@ const FIGURE_COLUMNS: readonly ColumnSpec[] = [
   { key: 'meetings', kind: 'meetings' },
   { key: 'qualifiers', kind: 'qualifiers' },
   { key: 'counts', kind: 'counts' },
+  { key: 'publisher', kind: 'text' },
   { key: 'source.document', kind: 'token', required: true },
   { key: 'source.excerpt', kind: 'text', required: true },
   { key: 'source.page', kind: 'number' },
@@ -175,7 +177,7 @@ function formatCounts(value: unknown): string {
   );
 }
 
-function formatCell(spec: ColumnSpec, record: unknown): string {
+export function formatCell(spec: ColumnSpec, record: unknown): string {
   const value = getPath(record, spec.key.split('.'));
   switch (spec.kind) {
     case 'list':
@@ -191,7 +193,7 @@ function formatCell(spec: ColumnSpec, record: unknown): string {
   }
 }
 
-function recordsToCsv(columns: readonly ColumnSpec[], records: readonly unknown[], options: CsvWriteOptions): string {
+export function recordsToCsv(columns: readonly ColumnSpec[], records: readonly unknown[], options: CsvWriteOptions): string {
   const rows: string[][] = [columns.map((c) => c.key)];
   for (const record of records) rows.push(columns.map((spec) => formatCell(spec, record)));
   return writeCsv(rows, options);
@@ -222,7 +224,7 @@ function parseNumber(cell: string): number | undefined {
   return NUMBER.test(compact) ? Number(compact.replace(',', '.')) : undefined;
 }
 
-type Report = (message: LocalizedMessage, severity?: 'error' | 'warning') => void;
+export type Report = (message: LocalizedMessage, severity?: 'error' | 'warning') => void;
 
 function setPath(record: Record<string, unknown>, path: readonly string[], value: unknown): void {
   // Paths come from the fixed column specs, never from the file.
@@ -325,7 +327,7 @@ function readCounts(cell: string, report: Report): unknown[] | undefined {
   return counts.length > 0 ? counts : undefined;
 }
 
-function readCell(spec: ColumnSpec, cell: string, record: Record<string, unknown>, report: Report): void {
+export function readCell(spec: ColumnSpec, cell: string, record: Record<string, unknown>, report: Report): void {
   const path = spec.key.split('.');
   switch (spec.kind) {
     case 'text':

@@ -30,3 +30,12 @@ export {
   type CsvImportResult,
   type CsvProblem,
 } from './entities.js';
+export {
+  DATASET_CSV_COLLECTIONS,
+  DATASET_CSV_COLUMNS,
+  datasetFromCsv,
+  datasetToCsv,
+  isDatasetCsv,
+  type DatasetCsvCollection,
+  type DatasetCsvImportResult,
+} from './dataset.js';

@@ -413,10 +413,12 @@ export function createIndex(dataset: Dataset | DatasetInput): DatasetIndex {
 
 /**
  * Finds a territory from an id (`region:44`, `departement:2a` — case-insensitive
- * on the code) or a bare code. A bare code is looked up as a région, then a
- * département, then a TDS, then a commune, then an EPCI (then a pays): `44` is
- * the région Grand Est, never the département Loire-Atlantique (use
- * `departement:44`). Undefined when nothing matches.
+ * on the code) or a bare code. Ids with their kind are the documented form. A
+ * bare code is looked up as a région, then a département, then a TDS, then a
+ * commune, then an EPCI (then a pays): `44` is the région Grand Est, never the
+ * département Loire-Atlantique (use `departement:44`); such an ambiguous bare
+ * code logs one console warning (per code, per page or process) naming both
+ * readings. Undefined when nothing matches.
  */
 export function resolveTerritory(index: DatasetIndex, idOrCode: string): Territory | undefined {
   const value = idOrCode.trim();
@@ -443,9 +445,32 @@ export function resolveTerritory(index: DatasetIndex, idOrCode: string): Territo
   const code = value.toUpperCase();
   for (const kind of BARE_CODE_ORDER) {
     const found = index.territoriesByCode.get(kind)?.get(code);
-    if (found) return found;
+    if (found) {
+      if (kind === 'region') warnIfAmbiguous(index, code, found);
+      return found;
+    }
   }
   return undefined;
+}
+
+/** Bare codes already warned about (once per code per page or process). */
+const warnedCodes = new Set<string>();
+
+/**
+ * A bare code that is both a région and a département code (11, 24, 27, 28,
+ * 32, 44, 52, 53, 75, 76, 84, 93, 94) is read as the région; the first time
+ * each such code is met, one console warning names both readings and the ids
+ * to write.
+ */
+function warnIfAmbiguous(index: DatasetIndex, code: string, region: Territory): void {
+  if (warnedCodes.has(code)) return;
+  const departement = index.territoriesByCode.get('departement')?.get(code);
+  if (!departement) return;
+  warnedCodes.add(code);
+  console.warn(
+    `cnr-widgets : le code « ${code} » seul est lu comme la région ${region.name} (${region.id}), pas comme le département ${departement.name} (${departement.id}) ; écrivez « ${region.id} » ou « ${departement.id} ». / ` +
+      `cnr-widgets: the bare code "${code}" is read as the région ${region.name} (${region.id}), not the département ${departement.name} (${departement.id}); write "${region.id}" or "${departement.id}".`,
+  );
 }
 
 /**

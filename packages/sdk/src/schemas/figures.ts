@@ -49,6 +49,11 @@ export const ConcertationFigures = z.object({
   ),
   /** Qualifier of each metric that is not exact. */
   qualifiers: z.optional(z.partialRecord(z.enum(FIGURE_METRICS), FigureQualifier)),
+  /**
+   * Who publishes the record: the \`publisher\` of the document it came in,
+   * set when a producer's file is read (several files on one page keep theirs).
+   */
+  publisher: z.optional(text(300)),
   source: SourceRef,
 });
 export type ConcertationFigures = z.infer<typeof ConcertationFigures>;

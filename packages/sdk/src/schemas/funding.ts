@@ -26,6 +26,11 @@ export const Funding = z.object({
   projects: z.optional(z.array(Identifier)),
   /** The envelope (another funding record) this amount is drawn from. */
   envelope: z.optional(Identifier),
+  /**
+   * Who publishes the record: the \`publisher\` of the document it came in,
+   * set when a producer's file is read (several files on one page keep theirs).
+   */
+  publisher: z.optional(text(300)),
   source: SourceRef,
 });
 export type Funding = z.infer<typeof Funding>;

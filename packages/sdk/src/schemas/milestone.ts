@@ -12,6 +12,11 @@ export const Milestone = z.object({
   kind: z.optional(MilestoneKind),
   thematique: z.optional(Thematique),
   territory: z.optional(Identifier),
+  /**
+   * Who publishes the record: the \`publisher\` of the document it came in,
+   * set when a producer's file is read (several files on one page keep theirs).
+   */
+  publisher: z.optional(text(300)),
   source: SourceRef,
 });
 export type Milestone = z.infer<typeof Milestone>;

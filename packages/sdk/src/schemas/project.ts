@@ -40,6 +40,11 @@ export const Project = z.object({
   startDate: z.optional(PartialDate),
   endDate: z.optional(PartialDate),
   url: z.optional(HttpUrl),
+  /**
+   * Who publishes the record: the \`publisher\` of the document it came in,
+   * set when a producer's file is read (several files on one page keep theirs).
+   */
+  publisher: z.optional(text(300)),
   source: SourceRef,
 });
 export type Project = z.infer<typeof Project>;

@@ -11,37 +11,45 @@ import {
 import type { Dataset } from '../schemas/dataset.js';
 import { createSharedRunner, throwIfAborted } from '../transport/shared.js';
 import type { ValidationReport } from '../validation/report.js';
-import type { CallOptions, ClientResult, DataSource, LoadResult } from './types.js';
+import type { CallOptions, ClientResult, DataSource, LoadResult, SourceFailure } from './types.js';
 
-interface Loaded {
+interface Loaded extends Prepared {
   raw: unknown;
-  dataset: Dataset;
-  report: ValidationReport;
   index: DatasetIndex;
 }
 
 /**
- * Documents already validated and indexed, by identity: every client of the
- * embedded dataset (or of one document object) shares one index.
+ * Documents already validated and indexed, by preparer and identity: every
+ * client of the embedded dataset (or of one document object) shares one index.
  */
-const built = new WeakMap<object, Loaded>();
+const built = new WeakMap<DocumentPreparer, WeakMap<object, Loaded>>();
 
 /**
  * Turns a raw document into valid records and a report. Untrusted documents
  * go through the zod validation, loaded with the first document (a separate
  * chunk, so that a page reading only the embedded dataset never downloads it).
  */
-export type DocumentPreparer = (raw: unknown) => Promise<{ dataset: Dataset; report: ValidationReport }>;
+export type DocumentPreparer = (raw: unknown) => Promise<Prepared>;
+
+/** A document made ready: its valid records (over the reference, for a producer's file), its report, and the files that failed. */
+export interface Prepared {
+  dataset: Dataset;
+  report: ValidationReport;
+  /** Several `src` documents: those that could not be loaded (each also a problem of `report`). */
+  failures?: SourceFailure[];
+}
 
 export const validateDocument: DocumentPreparer = async (raw) => (await import('../validation/parse.js')).parseDataset(raw);
 
 async function build(raw: unknown, previous: Loaded | undefined, prepare: DocumentPreparer): Promise<Loaded> {
   if (previous && previous.raw === raw) return previous;
-  const known = typeof raw === 'object' && raw !== null ? built.get(raw) : undefined;
+  let cache = built.get(prepare);
+  if (!cache) built.set(prepare, (cache = new WeakMap()));
+  const known = typeof raw === 'object' && raw !== null ? cache.get(raw) : undefined;
   if (known) return known;
-  const { dataset, report } = await prepare(raw);
-  const loaded: Loaded = { raw, dataset, report, index: createIndex(dataset) };
-  if (typeof raw === 'object' && raw !== null) built.set(raw, loaded);
+  const prepared = await prepare(raw);
+  const loaded: Loaded = { ...prepared, raw, index: createIndex(prepared.dataset) };
+  if (typeof raw === 'object' && raw !== null) cache.set(raw, loaded);
   return loaded;
 }
 
@@ -77,6 +85,7 @@ export function createMemorySource(
       report: loaded.report,
       problems: loaded.report.problems,
       complete: true,
+      ...(loaded.failures && loaded.failures.length > 0 ? { failures: loaded.failures } : {}),
       stale: staleError !== undefined,
       ...(staleError ? { error: staleError } : {}),
     };

@@ -112,7 +112,15 @@ export function createRestSource({ http, maxStaleEntries = 100 }: RestSourceOpti
       const body = response.data;
       let answer = (isObject(body) ? interpreted.get(body) : undefined) as Interpreted<T> | undefined;
       if (!answer) {
-        answer = request.interpret(body);
+        try {
+          answer = request.interpret(body);
+        } catch (error) {
+          // A body that is JSON but not the expected envelope: name the URL at fault.
+          if (error instanceof CnrDataError && error.url === undefined) {
+            throw new CnrDataError({ message: `${response.url} : ${error.message}`, code: error.code, url: response.url, problems: error.problems, cause: error });
+          }
+          throw error;
+        }
         if (isObject(body)) interpreted.set(body, answer);
       }
       const result: ClientResult<T> = { data: answer.data, stale: false, problems: answer.problems };

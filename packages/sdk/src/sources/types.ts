@@ -39,6 +39,14 @@ export interface ClientResult<T> {
   error?: CnrError;
 }
 
+/** A document of a several-file `src` that could not be loaded (the others are served). */
+export interface SourceFailure {
+  /** The URL of the document. */
+  src: string;
+  /** Why: a {@link CnrHttpError} (the server), or a {@link CnrDataError} (the file: `unreadable`, `not-a-dataset`). */
+  error: CnrError;
+}
+
 /** What `load()` and `refresh()` resolve to: the dataset (also as `data`) and its validation report. */
 export interface LoadResult extends ClientResult<Dataset> {
   dataset: Dataset;
@@ -49,6 +57,13 @@ export interface LoadResult extends ClientResult<Dataset> {
    * solutions are loaded; the other collections are empty and queried on demand.
    */
   complete: boolean;
+  /**
+   * Several `src` documents: those that could not be loaded, when some were
+   * (absent otherwise). Each is also one problem of `report` (severity
+   * `error`, its `src`, empty `path`). When every document fails, `load()`
+   * rejects with the first failure instead.
+   */
+  failures?: SourceFailure[];
 }
 
 /** A source of CNR data, as the client uses it. Implementations: embedded, static document, REST API. */

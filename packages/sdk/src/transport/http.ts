@@ -1,5 +1,5 @@
 import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky';
-import { CnrAbortError, CnrError, CnrHttpError } from '../errors.js';
+import { CnrAbortError, CnrDataError, CnrError, CnrHttpError } from '../errors.js';
 import { createSharedRunner, throwIfAborted } from './shared.js';
 
 /** Statuses worth another attempt: request timeout, rate limit, server faults. */
@@ -276,13 +276,15 @@ export function createHttp(options: HttpOptions = {}): Http {
     try {
       data = JSON.parse(text);
     } catch (cause) {
-      throw new CnrHttpError({
-        message: describe(response.status, url, { fr: 'La réponse n’est pas du JSON valide', en: 'The response is not valid JSON' }),
-        status: response.status,
+      // A body that arrived but is not JSON is the file's fault, not the server's: CnrDataError
+      // `unreadable`, with line and column (the code that finds them is loaded only then).
+      const located = await import('../validation/json-text.js').catch(() => undefined);
+      if (located) throw located.unreadableJsonError(text, url, cause);
+      throw new CnrDataError({
+        code: 'unreadable',
         url,
-        retryable: false,
-        code: 'parse',
         cause,
+        message: `Le fichier de données « ${url} » est illisible (JSON invalide). / The data file "${url}" is unreadable (invalid JSON).`,
       });
     }
     const etag = response.headers.get('etag') ?? undefined;

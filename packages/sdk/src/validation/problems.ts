@@ -23,7 +23,7 @@ export function readableId(record: unknown): string | undefined {
 export function issuesToProblems(
   issues: readonly z.core.$ZodIssue[],
   input: unknown,
-  where: Pick<ValidationProblem, 'collection' | 'index' | 'id'>,
+  where: Pick<ValidationProblem, 'src' | 'collection' | 'index' | 'id'>,
   severity: ValidationProblem['severity'] = 'error',
 ): ValidationProblem[] {
   return issues.map((issue) => ({

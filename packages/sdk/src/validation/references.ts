@@ -1,4 +1,5 @@
 import type { CollectionName, Dataset } from '../schemas/dataset.js';
+import { departementOfCommune, parseTerritoryId } from '../territories/ids.js';
 import type { ValidationProblem } from './report.js';
 
 type Target = 'documents' | 'territories' | 'axes' | 'solutions' | 'projects' | 'fundings' | 'subgroups';
@@ -44,6 +45,103 @@ const FIELDS: Record<Exclude<CollectionName, 'documents'>, [field: string, targe
   instances: [['territory', 'territories']],
 };
 
+/** A record kept from a document, with its index in that document. */
+export interface KeptRecord {
+  record: Record<string, unknown>;
+  index: number;
+}
+
+/** Every territory id the records reference (fields that point to `territories`), once each, in order. */
+export function territoryReferences(records: Partial<Record<CollectionName, readonly KeptRecord[]>>): string[] {
+  const found = new Set<string>();
+  for (const [collection, fields] of Object.entries(FIELDS) as [Exclude<CollectionName, 'documents'>, (typeof FIELDS)['axes']][]) {
+    for (const { record } of records[collection] ?? []) {
+      for (const [field, target, list] of fields) {
+        if (target !== 'territories') continue;
+        const value = record[field];
+        if (!list && typeof value === 'string') found.add(value);
+        else if (list && Array.isArray(value)) for (const item of value) if (typeof item === 'string') found.add(item);
+      }
+    }
+  }
+  return [...found];
+}
+
+/** Why a territory id resolves to nothing, when its kind says more than "unknown". */
+function unknownTerritory(value: string): { fr: string; en: string } | undefined {
+  const parsed = parseTerritoryId(value);
+  if (parsed?.kind === 'commune') {
+    const departement = departementOfCommune(parsed.code);
+    return departement === undefined
+      ? {
+          fr: `Référence inconnue : « ${value} » n’est pas un code commune INSEE (5 caractères, par exemple commune:05061).`,
+          en: `Unknown reference: "${value}" is not an INSEE commune code (5 characters, e.g. commune:05061).`,
+        }
+      : {
+          fr: `Référence inconnue : la commune « ${value} » serait dans le département ${departement}, qui n’existe pas ; vérifiez le code INSEE.`,
+          en: `Unknown reference: commune "${value}" would be in département ${departement}, which does not exist; check the INSEE code.`,
+        };
+  }
+  if (parsed?.kind === 'epci') {
+    return {
+      fr: `Référence inconnue : aucun territoire n’a l’identifiant « ${value} ». Un EPCI a besoin de sa fiche dans « territories » (son SIREN ne dit pas où il est) : « cnr-widgets complete » l’écrit.`,
+      en: `Unknown reference: no territory has id "${value}". An EPCI needs its record in "territories" (its SIREN does not say where it is): "cnr-widgets complete" writes it.`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The unresolved references of `records` (per collection, with their index in
+ * their document), resolved against the ids of `dataset`. A project's `axes`
+ * may name an axis or one of its sub-groups.
+ */
+export function referenceProblems(
+  records: Partial<Record<CollectionName, readonly KeptRecord[]>>,
+  dataset: Dataset,
+): ValidationProblem[] {
+  const ids = {
+    subgroups: new Set(dataset.axes.flatMap((axis) => (axis.subgroups ?? []).map((s) => s.id))),
+  } as Record<Target, Set<string>>;
+  for (const target of ['documents', 'territories', 'axes', 'solutions', 'projects', 'fundings'] as const) {
+    ids[target] = new Set(dataset[target].map((r) => r.id));
+  }
+  const problems: ValidationProblem[] = [];
+  for (const [collection, fields] of Object.entries(FIELDS) as [CollectionName, (typeof FIELDS)['axes']][]) {
+    const kept = records[collection] ?? [];
+    /** Reports `value` unless it resolves; its path is `key` and `item`, built only for a problem. */
+    const check = (entry: KeptRecord, value: string, target: Target, key: string, item?: string | number): void => {
+      if (ids[target].has(value) || (target === 'axes' && collection === 'projects' && ids.subgroups.has(value))) return;
+      const name = TARGET_NAMES[target];
+      problems.push({
+        collection,
+        index: entry.index,
+        id: entry.record['id'] as string,
+        path: item === undefined ? [key] : [key, item],
+        severity: 'error',
+        message: (target === 'territories' ? unknownTerritory(value) : undefined) ?? {
+          fr: `Référence inconnue : aucun ${name.fr} n’a l’identifiant « ${value} ».`,
+          en: `Unknown reference: no ${name.en} has id "${value}".`,
+        },
+      });
+    };
+    for (const entry of kept) {
+      const record = entry.record;
+      const document = (record['source'] as { document?: string } | undefined)?.document;
+      if (document !== undefined) check(entry, document, 'documents', 'source', 'document');
+      for (const [field, target, list] of fields) {
+        const value = record[field];
+        if (!list) {
+          if (typeof value === 'string') check(entry, value, target, field);
+        } else if (Array.isArray(value)) {
+          value.forEach((item, i) => check(entry, String(item), target, field, i));
+        }
+      }
+    }
+  }
+  return problems;
+}
+
 /**
  * Checks that every reference between records resolves. A project's `axes`
  * may name an axis or one of its sub-groups. A dangling reference is reported
@@ -54,44 +152,13 @@ export function checkReferences(
   /** Per collection, the index in the source document of each kept record (records left out shift the rest). */
   sourceIndexes?: Partial<Record<CollectionName, readonly number[]>>,
 ): ValidationProblem[] {
-  const ids = {
-    subgroups: new Set(dataset.axes.flatMap((axis) => (axis.subgroups ?? []).map((s) => s.id))),
-  } as Record<Target, Set<string>>;
-  for (const target of ['documents', 'territories', 'axes', 'solutions', 'projects', 'fundings'] as const) {
-    ids[target] = new Set(dataset[target].map((r) => r.id));
-  }
-  const problems: ValidationProblem[] = [];
-  for (const [collection, fields] of Object.entries(FIELDS) as [CollectionName, (typeof FIELDS)['axes']][]) {
-    const records = dataset[collection] as unknown as Record<string, unknown>[];
+  const records: Partial<Record<CollectionName, KeptRecord[]>> = {};
+  for (const [collection] of Object.entries(FIELDS) as [CollectionName, unknown][]) {
     const kept = sourceIndexes?.[collection];
-    /** Reports `value` unless it resolves; its path is `key` and `item`, built only for a problem. */
-    const check = (index: number, value: string, target: Target, key: string, item?: string | number): void => {
-      if (ids[target].has(value) || (target === 'axes' && collection === 'projects' && ids.subgroups.has(value))) return;
-      const name = TARGET_NAMES[target];
-      problems.push({
-        collection,
-        index: kept?.[index] ?? index,
-        id: records[index]!['id'] as string,
-        path: item === undefined ? [key] : [key, item],
-        severity: 'error',
-        message: {
-          fr: `Référence inconnue : aucun ${name.fr} n’a l’identifiant « ${value} ».`,
-          en: `Unknown reference: no ${name.en} has id "${value}".`,
-        },
-      });
-    };
-    records.forEach((record, index) => {
-      const document = (record['source'] as { document?: string } | undefined)?.document;
-      if (document !== undefined) check(index, document, 'documents', 'source', 'document');
-      for (const [field, target, list] of fields) {
-        const value = record[field];
-        if (!list) {
-          if (typeof value === 'string') check(index, value, target, field);
-        } else if (Array.isArray(value)) {
-          value.forEach((item, i) => check(index, String(item), target, field, i));
-        }
-      }
-    });
+    records[collection] = (dataset[collection] as unknown as Record<string, unknown>[]).map((record, index) => ({
+      record,
+      index: kept?.[index] ?? index,
+    }));
   }
-  return problems;
+  return referenceProblems(records, dataset);
 }

@@ -6,6 +6,8 @@ export interface LocalizedMessage {
 
 /** One problem found in a document: where it is and why. */
 export interface ValidationProblem {
+  /** The document the problem is in (its URL or file), when a page reads several. */
+  src?: string;
   /** The collection (`projects`, `fundings`…); absent for the document's metadata. */
   collection?: string;
   /** Index of the record in its collection. */
@@ -34,7 +36,8 @@ export interface ValidationReport {
 
 /** Formats a problem on one line: `projects[3] (id vosges-x) › territories.0: message`. */
 export function formatProblem(problem: ValidationProblem, lang: 'fr' | 'en' = 'fr'): string {
-  let where = problem.collection ?? (lang === 'fr' ? 'document' : 'document');
+  let where = problem.collection ?? 'document';
+  if (problem.src !== undefined) where = `${problem.src} › ${where}`;
   if (problem.index !== undefined) where += `[${problem.index}]`;
   if (problem.id !== undefined) where += ` (id ${problem.id})`;
   const path = problem.path.length > 0 ? ` › ${problem.path.join('.')}` : '';

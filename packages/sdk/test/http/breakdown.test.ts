@@ -22,7 +22,7 @@ describe.each([
   beforeAll(async () => {
     server = await serveFetch(createApp({ dataset }).fetch);
     rest = createClient({ api: server.url, retry: 0 });
-    memory = createClient({ src: dataset as object });
+    memory = createClient({ src: dataset as object, reference: false }); // the server is given no base either
   });
   afterAll(() => server.close());
 

@@ -19,7 +19,7 @@ describe.each([
   beforeAll(async () => {
     server = await serveFetch(createApp({ dataset }).fetch);
     rest = createClient({ api: server.url, retry: 0 });
-    memory = createClient({ src: dataset });
+    memory = createClient({ src: dataset, reference: false }); // the server is given no base either
   });
   afterAll(() => server.close());
 

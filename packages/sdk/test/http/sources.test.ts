@@ -163,7 +163,7 @@ describe('REST source', () => {
     state.mode = 'garbage';
     const garbled = await client.facets({ territory: '44' });
     expect(garbled).toMatchObject({ stale: true, data: facets.data });
-    expect(garbled.error).toMatchObject({ code: 'parse' });
+    expect(garbled.error).toMatchObject({ name: 'CnrDataError', code: 'unreadable' });
 
     state.mode = 'up';
     expect((await client.projects({ territory: '44' }, { limit: 5 })).stale).toBe(false);

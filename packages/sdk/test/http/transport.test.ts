@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CnrAbortError, CnrHttpError } from '../../src/errors.js';
+import { CnrAbortError, CnrDataError, CnrHttpError } from '../../src/errors.js';
 import { createHttp } from '../../src/transport/index.js';
 import { FAST_RETRY, faultServer, sendJson, sleep, type FaultServer } from './helpers.js';
 
@@ -133,14 +133,15 @@ describe('createHttp: retries', () => {
 });
 
 describe('createHttp: bodies', () => {
-  it('rejects malformed JSON as a parse error, without retrying', async () => {
+  it('rejects malformed JSON as an unreadable document (CnrDataError, line and column), without retrying', async () => {
     const server = await serverWith((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end('{"items": [1, 2,');
     });
     const error = await failure(createHttp({ retry: FAST_RETRY }).getJson(`${server.url}broken`));
-    expect(error).toBeInstanceOf(CnrHttpError);
-    expect(error).toMatchObject({ code: 'parse', status: 200, retryable: false });
+    expect(error).toBeInstanceOf(CnrDataError);
+    expect(error).toMatchObject({ code: 'unreadable', url: `${server.url}broken`, line: 1, column: 17 });
+    expect((error as Error).message).toContain('ligne 1, colonne 17');
     expect(server.requests).toHaveLength(1);
   });
 
@@ -155,12 +156,12 @@ describe('createHttp: bodies', () => {
     expect(error).toMatchObject({ code: 'network', retryable: true });
   });
 
-  it('rejects an empty body as a parse error', async () => {
+  it('rejects an empty body as an unreadable document', async () => {
     const server = await serverWith((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end();
     });
-    expect(await failure(createHttp({ retry: 0 }).getJson(`${server.url}empty`))).toMatchObject({ code: 'parse' });
+    expect(await failure(createHttp({ retry: 0 }).getJson(`${server.url}empty`))).toMatchObject({ name: 'CnrDataError', code: 'unreadable', line: 1, column: 1 });
   });
 });
 
