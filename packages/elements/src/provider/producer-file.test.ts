@@ -220,8 +220,7 @@ describe('an ARS’s own file (src)', () => {
         const error = errors[0]?.detail.error as (Error & { code?: string }) | undefined;
         expect(errors[0]).to.be.instanceOf(CnrErrorEvent);
         // The SDK's CnrDataError with code 'unreadable' (issue 12); SDKs before it said CnrHttpError 'parse'.
-        // TODO(merge issue 12): once the SDK branch is merged, keep only the CnrDataError line.
-        expect(['CnrDataError/unreadable', 'CnrHttpError/parse'], 'the typed error').to.include(`${error?.name}/${error?.code}`);
+        expect(`${error?.name}/${error?.code}`, 'the typed error').to.equal('CnrDataError/unreadable');
         await expect(list).to.be.accessible();
       } finally {
         document.removeEventListener('cnr-error', listener);

@@ -394,8 +394,8 @@ describe('<cnr-territory-map>', () => {
     await drawn(map, 101);
     expect(nameOf(map, '88')).to.equal('Vosges : 1 projet');
     expect(nameOf(map, '59')).to.equal('Nord : 0 projet');
-    // A département the document does not list: no data, not zero.
-    expect(nameOf(map, '67')).to.equal('Bas-Rhin : pas de donnée');
+    // A département the document does not list is known from the reference: none of the file's projects is there.
+    expect(nameOf(map, '67')).to.equal('Bas-Rhin : 0 projet');
     const problems = $(map, '[part="problems"]')!;
     expect(squash(problems.querySelector('summary')!.textContent)).to.match(/^\d+ enregistrements? écartés? ou incomplets?$/);
     await expect(map).to.be.accessible();
