@@ -1,4 +1,5 @@
 import type { Axis, Solution } from '../schemas/axis.js';
+import { summedAmount } from '../schemas/collections.js';
 import type { Dataset, DatasetInput } from '../schemas/dataset.js';
 import type { ConcertationFigures } from '../schemas/figures.js';
 import type { Funding } from '../schemas/funding.js';
@@ -338,7 +339,7 @@ export function createIndex(dataset: Dataset | DatasetInput): DatasetIndex {
         keys.push(fundingFunderKeys[f]!);
         if (funding.year !== undefined) (years ??= []).push([funding.year, funding.year]);
         const chain = fundingEnvelopes[f]!;
-        if (chain.length === 0 || !chain.some(isOwn)) amount += funding.amount;
+        if (chain.length === 0 || !chain.some(isOwn)) amount += summedAmount(funding) ?? 0;
       }
       funderList = unique(keys);
       funderCodes = funderList.map((key) => {

@@ -1,4 +1,4 @@
-import { FIGURE_METRICS } from '../schemas/collections.js';
+import { FIGURE_METRICS, isUnattributed } from '../schemas/collections.js';
 import type { ConcertationFigures, FigureMetric } from '../schemas/figures.js';
 import { descendantsOf, resolveTerritory, type DatasetIndex } from './dataset-index.js';
 import type { FiguresQuery, FiguresTotal } from './types.js';
@@ -19,6 +19,10 @@ function hasAncestorIn(index: DatasetIndex, territory: string, holders: Readonly
   }
   return false;
 }
+
+/** A figures record with a stated territory. */
+type Placed = ConcertationFigures & { territory: string };
+const isPlaced = (record: ConcertationFigures): record is Placed => !isUnattributed(record);
 
 function latestDate(records: readonly ConcertationFigures[]): string {
   let latest = '';
@@ -51,7 +55,9 @@ function latestDate(records: readonly ConcertationFigures[]): string {
  * for a metric is the latest `periodEnd` (or `periodStart`) of its records
  * that state the metric; undated phases
  * come first, then ties keep dataset order. A metric no record states is absent (not zero). `reunions` is taken
- * as stated, never derived from `meetings`.
+ * as stated, never derived from `meetings`. An unattributed record (no
+ * `territory`, or `derivation.kind` `unattributed`) is never summed, with or
+ * without a territory filter; targets and proportions are not metrics.
  */
 export function sumFigures(index: DatasetIndex, query: FiguresQuery = {}): FiguresTotal {
   const raw = query.territory?.trim();
@@ -59,8 +65,10 @@ export function sumFigures(index: DatasetIndex, query: FiguresQuery = {}): Figur
   const below = territory === undefined ? undefined : descendantsOf(index, territory);
   const phase = query.phase?.trim() || undefined;
 
-  const byPhase = new Map<string, ConcertationFigures[]>();
+  const byPhase = new Map<string, Placed[]>();
   for (const record of index.figures) {
+    // Unattributed figures (no stated territory) are in no territory's sum, not even the country's.
+    if (!isPlaced(record)) continue;
     if (query.thematique !== undefined && record.thematique !== query.thematique) continue;
     if (phase !== undefined && record.phase !== phase) continue;
     if (territory !== undefined && record.territory !== territory && !below!.has(record.territory)) continue;
@@ -77,7 +85,7 @@ export function sumFigures(index: DatasetIndex, query: FiguresQuery = {}): Figur
   for (const metric of FIGURE_METRICS) {
     let sum: number | undefined;
     let approx = false;
-    let usedHere: ConcertationFigures[] = [];
+    let usedHere: Placed[] = [];
     // Phases in rising preference (see the rule above): a phase in which the
     // territory itself states the metric beats one that only has records
     // below it; then the later report wins.
@@ -89,7 +97,7 @@ export function sumFigures(index: DatasetIndex, query: FiguresQuery = {}): Figur
       })
       .sort((a, b) => a.own - b.own || (a.date === b.date ? a.order - b.order : a.date < b.date ? -1 : 1));
     for (const { records } of phases) {
-      const first = new Map<string, ConcertationFigures>();
+      const first = new Map<string, Placed>();
       for (const record of records) {
         if (record[metric] !== undefined && !first.has(record.territory)) first.set(record.territory, record);
       }

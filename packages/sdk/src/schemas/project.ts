@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Derivation } from './derivation.js';
 import { HttpUrl, Identifier, PartialDate, Thematique, longText, text } from './primitives.js';
 import { SourceRef } from './source.js';
 
@@ -40,6 +41,11 @@ export const Project = z.object({
   startDate: z.optional(PartialDate),
   endDate: z.optional(PartialDate),
   url: z.optional(HttpUrl),
+  /**
+   * How strongly the source supports the record or some fields (`territories`,
+   * `porteurs`…): `deduced` with its reasoning; stated when absent.
+   */
+  derivation: z.optional(Derivation),
   source: SourceRef,
 });
 export type Project = z.infer<typeof Project>;
