@@ -39,13 +39,15 @@ export type DerivationKind = (typeof DERIVATION_KINDS)[number];
 /**
  * The phases of the concertation figures (`phase`), one vocabulary for every territory:
  * - `acte-1`: phase 1 (« Acte I ») of the CNR Santé, autumn 2022, and its results;
+ * - `acte-2`: phase 2 (2023: the method generalised, territorial road maps);
  * - `bilan`: cumulative counts at a date (`periodEnd`), e.g. « au 8 novembre 2023 » — do not add to `acte-1`;
  * - `evenement`: one event's figures (the Moselle anniversary evening);
  * - `annee-scolaire`: a school year (education, `periodStart`–`periodEnd`);
- * - `rentree`: what starts at a rentrée scolaire (education).
+ * - `rentree`: what starts at a rentrée scolaire (education);
+ * - `objectifs`: goals announced (`targets`), not results.
  * Producers may use other words (the schema takes any text); the reference dataset uses only these.
  */
-export const FIGURE_PHASES = ['acte-1', 'bilan', 'evenement', 'annee-scolaire', 'rentree'] as const;
+export const FIGURE_PHASES = ['acte-1', 'acte-2', 'bilan', 'evenement', 'annee-scolaire', 'rentree', 'objectifs'] as const;
 export type FigurePhase = (typeof FIGURE_PHASES)[number];
 
 /**

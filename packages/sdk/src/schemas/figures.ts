@@ -26,18 +26,17 @@ export const FigureTarget = z.object({
   label: text(300),
   count: Count,
   qualifier: z.optional(FigureQualifier),
-  /** When the goal is due, as stated (« d’ici fin 2023 » → `2023`). */
-  due: z.optional(PartialDate),
 });
 export type FigureTarget = z.infer<typeof FigureTarget>;
 
-/** A proportion, in percent (« 30 % des projets », « près d’un tiers » → 33.3 with `pres-de`). */
+/**
+ * A proportion, in percent (« 30 % des projets »; « près d’un tiers » → 33.3
+ * with `pres-de`, the words kept in the label).
+ */
 export const FigureProportion = z.object({
   label: text(300),
   percent: z.number().check(z.gte(0), z.lte(100)),
   qualifier: z.optional(FigureQualifier),
-  /** The words of the text when it gives no number (« près d’un tiers »). */
-  wording: z.optional(text(200)),
 });
 export type FigureProportion = z.infer<typeof FigureProportion>;
 
