@@ -56,14 +56,17 @@ const BUDGETS = {
  * above are not met yet (see docs/size.md); until they are, these ceilings —
  * the sizes measured when they were set, plus about 3 % — stop the code from
  * growing unnoticed. Lower them whenever a change makes the bundle smaller.
+ * Raised by 0.5 to 1 kB for the schemas of issue 17 (derivation, funding kinds
+ * with a support without amount — a discriminated union —, targets,
+ * proportions, composition): +1.2 kB gzip on the SDK's validation code.
  */
 const CEILINGS = {
   '@cnr-widgets/elements': 66,
   '@cnr-widgets/elements/all.js': 66,
   '@cnr-widgets/elements/axis-filter.js': 43.5,
-  '@cnr-widgets/elements/funding-counter.js': 43.5,
-  '@cnr-widgets/elements/key-figures.js': 43.5,
-  '@cnr-widgets/elements/project-card.js': 44,
+  '@cnr-widgets/elements/funding-counter.js': 44.5,
+  '@cnr-widgets/elements/key-figures.js': 44.5,
+  '@cnr-widgets/elements/project-card.js': 45,
   '@cnr-widgets/elements/project-list.js': 53,
   '@cnr-widgets/elements/provider.js': 37.5,
   '@cnr-widgets/elements/territory-map.js': 48.5,
@@ -71,8 +74,8 @@ const CEILINGS = {
   'entry + code chunks': 66.5,
   'code of a page on the embedded dataset': 43.5,
   'geometry chunk': 25,
-  '@cnr-widgets/sdk, on the embedded dataset': 29.5,
-  '@cnr-widgets/sdk, reading a src document': 29.5,
+  '@cnr-widgets/sdk, on the embedded dataset': 30.5,
+  '@cnr-widgets/sdk, reading a src document': 30.5,
 };
 
 /**
@@ -90,7 +93,7 @@ const EMBEDDED_CEILINGS = {
   '@cnr-widgets/elements/provider.js': 18.5,
   '@cnr-widgets/elements/territory-map.js': 29,
   '@cnr-widgets/sdk, on the embedded dataset': 10.5,
-  '@cnr-widgets/sdk, reading a src document': 29,
+  '@cnr-widgets/sdk, reading a src document': 30,
 };
 
 /** Dynamic imports measured apart: the embedded dataset and the map geometry. */

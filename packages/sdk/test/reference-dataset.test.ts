@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { mergeDataset } from '../../data/scripts/merge.mjs';
-import { createIndex, formatProblem, parseDataset, sumFigures, territoryBreakdown, totalFunding } from '../src/index.js';
+import { createIndex, formatProblem, parseDataset, sumFigures, territoryBreakdown, totalFunding, unattributedFigures } from '../src/index.js';
 import { COLLECTION_NAMES, Dataset } from '../src/schemas/index.js';
 
 /** The dataset merged from the data package's JSON sources (no build needed). */
@@ -116,5 +116,16 @@ describe('nothing counted that the documents do not attribute, nothing counted t
     expect(totalFunding(index)).toMatchObject({ total: 532_900_000 });
     expect(totalFunding(index, { territory: 'region:32' })).toMatchObject({ total: 2_600_000, fundings: ['ars-hauts-de-france-fir'] });
     expect(totalFunding(index, { territory: 'region:44' })).toMatchObject({ total: 1_000_000 });
+  });
+});
+
+describe('a « non attribué » view', () => {
+  const index = createIndex(parseDataset(merged).dataset);
+  it('lists the map’s blocks whose région the text does not give, and only them', () => {
+    const records = unattributedFigures(index, { thematique: 'sante', phase: 'acte-1' });
+    expect(records).toHaveLength(14);
+    expect(records.every((r) => r.territory === undefined && r.derivation?.kind === 'unattributed')).toBe(true);
+    expect(records.filter((r) => r.derivation?.kind === 'unattributed' && r.derivation.candidateTerritory).length).toBe(2);
+    expect(unattributedFigures(index, { thematique: 'education' })).toEqual([]);
   });
 });

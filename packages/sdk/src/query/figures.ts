@@ -34,6 +34,25 @@ function latestDate(records: readonly ConcertationFigures[]): string {
 }
 
 /**
+ * The figures whose territory the documents do not state (a « non attribué »
+ * view): records without a `territory` or with `derivation.kind`
+ * `unattributed`, in dataset order, optionally of one thématique and phase.
+ * None of them is ever in `sumFigures`.
+ */
+export function unattributedFigures(
+  index: DatasetIndex,
+  query: Pick<FiguresQuery, 'thematique' | 'phase'> = {},
+): ConcertationFigures[] {
+  const phase = query.phase?.trim() || undefined;
+  return index.figures.filter(
+    (record) =>
+      isUnattributed(record) &&
+      (query.thematique === undefined || record.thematique === query.thematique) &&
+      (phase === undefined || record.phase === phase),
+  );
+}
+
+/**
  * Concertation figures of a territory (with hierarchy), a thématique and a phase.
  *
  * Rule, per phase and per metric: take the records of the territory and of

@@ -15,7 +15,7 @@ export const MeetingKind = z.enum([
 ]);
 export type MeetingKind = z.infer<typeof MeetingKind>;
 
-export { FIGURE_METRICS, FIGURE_PHASES, type FigureMetric, type FigurePhase } from './collections.js';
+export { FIGURE_METRICS, FIGURE_PHASES, isUnattributed, type FigureMetric, type FigurePhase } from './collections.js';
 
 /** How exact a stated figure is: « plus de 1 100 », « près de 40 », « environ 200 ». */
 export const FigureQualifier = z.enum(['exact', 'plus-de', 'pres-de', 'environ']);

@@ -5,7 +5,7 @@ import { FigureQualifier } from './figures.js';
 import { Euros, Identifier, Thematique, Year, text } from './primitives.js';
 import { SourceRef } from './source.js';
 
-export { FUNDING_KINDS, SUMMED_FUNDING_KINDS } from './collections.js';
+export { FUNDING_KINDS, SUMMED_FUNDING_KINDS, summedAmount } from './collections.js';
 
 /**
  * What a funding record is, as the documents say it: an `envelope`, an amount
