@@ -9,6 +9,7 @@ import { createIndex } from './dataset-index.js';
 import { sumFigures, unattributedFigures } from './figures.js';
 import { totalFunding } from './funding.js';
 import { queryProjects } from './query.js';
+import { parseDataset } from '../validation/index.js';
 
 const source = { document: 'doc-1', excerpt: 'extrait' };
 const data: Dataset = {
@@ -74,5 +75,24 @@ describe('unattributed figures', () => {
     expect(unattributedFigures(index).map((r) => r.id)).toEqual(['carte-bloc', 'carte-bloc-marque']);
     expect(unattributedFigures(index, { phase: 'acte-2' })).toEqual([]);
     expect(unattributedFigures(base)).toEqual([]);
+  });
+});
+
+describe('files of the previous format, and a deduction without its reasoning', () => {
+  it('a file of the previous format (kinds envelope/allocation, free phases, no derivation) reads with no problem', () => {
+    expect(parseDataset(smallDataset).report.problems).toEqual([]);
+  });
+
+  it('refuses a deduced value without its reasoning, saying which record and field', () => {
+    const bad = {
+      ...smallDataset,
+      figures: [{ ...smallDataset.figures[0]!, derivation: { kind: 'deduced', fields: ['territory'] } }],
+      fundings: [{ ...smallDataset.fundings[0]!, kind: 'support', amount: undefined }, { ...smallDataset.fundings[1]!, kind: 'engaged', amount: undefined }],
+    };
+    const { report } = parseDataset(bad);
+    expect(report.problems.map((p) => [p.collection, p.id, p.path.join('.')])).toEqual([
+      ['fundings', 'alloc-1', 'amount'],
+      ['figures', 'fig-ge', 'derivation.reasoning'],
+    ]);
   });
 });
