@@ -210,7 +210,7 @@ describe('funding', () => {
       // « plus de 47 millions ont déjà été attribués aux écoles et aux établissements »
       ['education', 'État', 'allocation', 47_000_000, 'plus-de', null, 'pays:FR'],
       // « les projets déposés représentent plus de 210 millions d’euros »: a demand, never summed
-      ['education', 'Projets déposés par les écoles et établissements', 'requested', 210_000_000, 'plus-de', null, 'pays:FR'],
+      ['education', 'État', 'requested', 210_000_000, 'plus-de', null, 'pays:FR'],
       // « fonds d’innovation pédagogique à hauteur de 500 millions d’euros sur cinq ans »
       ['education', 'État', 'envelope', 500_000_000, 'exact', null, 'pays:FR'],
     ]);
