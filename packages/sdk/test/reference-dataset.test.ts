@@ -129,3 +129,27 @@ describe('a « non attribué » view', () => {
     expect(unattributedFigures(index, { thematique: 'education' })).toEqual([]);
   });
 });
+
+describe('« déduit »: totals say which of their values rest on a deduction', () => {
+  const index = createIndex(parseDataset(merged).dataset);
+
+  it('PACA’s 77 propositions are deduced from the map, with the reasoning; its stated figures are not', () => {
+    const paca = sumFigures(index, { territory: '93', phase: 'acte-1' });
+    expect(paca.propositions).toBe(77);
+    expect(paca.deduced?.map((d) => [d.metric, d.record])).toEqual([['propositions', 'paca-acte-1-propositions']]);
+    expect(paca.deduced?.[0]?.reasoning).toMatch(/25 RÉUNIONS TERRITORIALES/);
+    // A deduced date (Acte I's period, from the key-dates graphic) does not make France's numbers deduced;
+    // France states no propositions, so its total is the régions' — PACA's deduced 77.
+    expect(sumFigures(index, { territory: 'FR', phase: 'acte-1' }).deduced?.map((d) => d.metric)).toEqual(['propositions']);
+  });
+
+  it('funding: the deduced funder and envelope links are listed, summed or left out for their envelope', () => {
+    expect(totalFunding(index).deduced?.map((d) => d.funding).sort()).toEqual([
+      'ars-grand-est-fir-2023',
+      'ars-hauts-de-france-fir',
+      'fonds-innovation-pedagogique',
+      'fonds-innovation-pedagogique-attribue',
+    ]);
+    expect(totalFunding(index, { territory: '93' }).deduced).toBeUndefined();
+  });
+});

@@ -20,6 +20,19 @@ function hasAncestorIn(index: DatasetIndex, territory: string, holders: Readonly
   return false;
 }
 
+/** The fields of a figures record whose deduction bears on a metric's value where it is counted. */
+const PLACING_FIELDS = ['territory', 'phase'];
+
+/** The reasoning when `metric` of `record` (as summed) rests on a deduction, otherwise undefined. */
+function deductionFor(record: ConcertationFigures, metric: FigureMetric): string | undefined {
+  const derivation = record.derivation;
+  if (derivation?.kind !== 'deduced') return undefined;
+  const fields = derivation.fields;
+  return fields === undefined || fields.includes(metric) || fields.some((f) => PLACING_FIELDS.includes(f))
+    ? derivation.reasoning
+    : undefined;
+}
+
 /** A figures record with a stated territory. */
 type Placed = ConcertationFigures & { territory: string };
 const isPlaced = (record: ConcertationFigures): record is Placed => !isUnattributed(record);
@@ -100,6 +113,7 @@ export function sumFigures(index: DatasetIndex, query: FiguresQuery = {}): Figur
   if (territory !== undefined) result.territory = territory;
   const used = new Set<ConcertationFigures>();
   const approximate: FigureMetric[] = [];
+  const deduced: NonNullable<FiguresTotal['deduced']> = [];
 
   for (const metric of FIGURE_METRICS) {
     let sum: number | undefined;
@@ -134,12 +148,17 @@ export function sumFigures(index: DatasetIndex, query: FiguresQuery = {}): Figur
         if (qualifier !== undefined && qualifier !== 'exact') approx = true;
       }
     }
-    for (const record of usedHere) used.add(record);
+    for (const record of usedHere) {
+      used.add(record);
+      const reasoning = deductionFor(record, metric);
+      if (reasoning !== undefined) deduced.push({ metric, record: record.id, reasoning });
+    }
     if (sum !== undefined) result[metric] = sum;
     if (approx) approximate.push(metric);
   }
 
   result.records = index.figures.filter((record) => used.has(record)).map((record) => record.id);
   if (approximate.length > 0) result.approximate = approximate;
+  if (deduced.length > 0) result.deduced = deduced;
   return result;
 }

@@ -43,6 +43,9 @@ function inYears(year: number | undefined, f: CompiledFilters, required: boolean
  * `envelope`, such as a région's delegated part of a national envelope). A record naming projects of which
  * none is selected is never counted (an allocation to another territory's or
  * another axis's project).
+ *
+ * `deduced` lists the relevant records (summed, or left out for their
+ * envelope) whose `derivation` is `deduced`, with the reasoning.
  */
 export function totalFunding(index: DatasetIndex, filters: ProjectFilters = {}): FundingTotal {
   const f = compileFilters(index, filters);
@@ -74,6 +77,11 @@ export function totalFunding(index: DatasetIndex, filters: ProjectFilters = {}):
   const summed = [...selected]
     .filter((position) => !index.fundingEnvelopes[position]!.some((envelope) => selected.has(envelope)))
     .sort((a, b) => a - b);
+  const deduced: NonNullable<FundingTotal['deduced']> = [];
+  for (const position of [...selected].sort((a, b) => a - b)) {
+    const derivation = fundings[position]!.derivation;
+    if (derivation?.kind === 'deduced') deduced.push({ funding: fundings[position]!.id, reasoning: derivation.reasoning });
+  }
 
   let total = 0;
   const byFunder = new Map<string, number>();
@@ -87,7 +95,7 @@ export function totalFunding(index: DatasetIndex, filters: ProjectFilters = {}):
     documents.add(funding.source.document);
   }
   const collator = frenchCollator();
-  return {
+  const result: FundingTotal = {
     total: toCents(total),
     fundings: summed.map((position) => fundings[position]!.id),
     byFunder: [...byFunder]
@@ -95,4 +103,6 @@ export function totalFunding(index: DatasetIndex, filters: ProjectFilters = {}):
       .sort((a, b) => b.total - a.total || collator.compare(a.funder, b.funder)),
     documents: [...documents].sort(),
   };
+  if (deduced.length > 0) result.deduced = deduced;
+  return result;
 }
