@@ -68,7 +68,7 @@ const CEILINGS = {
   '@cnr-widgets/elements/key-figures.js': 44.5,
   '@cnr-widgets/elements/project-card.js': 45,
   '@cnr-widgets/elements/project-list.js': 53,
-  '@cnr-widgets/elements/provider.js': 37.5,
+  '@cnr-widgets/elements/provider.js': 38,
   '@cnr-widgets/elements/territory-map.js': 48.5,
   'cnr-widgets.js (entry alone)': 37,
   'entry + code chunks': 66.5,
