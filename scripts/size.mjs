@@ -56,6 +56,9 @@ const BUDGETS = {
  * above are not met yet (see docs/size.md); until they are, these ceilings —
  * the sizes measured when they were set, plus about 3 % — stop the code from
  * growing unnoticed. Lower them whenever a change makes the bundle smaller.
+ * Raised by 0.5 to 1 kB for the schemas of issue 17 (derivation, funding kinds
+ * with a support without amount — a discriminated union —, targets,
+ * proportions, composition): +1.2 kB gzip on the SDK's validation code.
  */
 const CEILINGS = {
   // Raised for issue 12 (a producer's file over the reference, several src, the producer's CSV form,

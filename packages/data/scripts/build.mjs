@@ -66,6 +66,12 @@ export interface CnrSourceRef {
   page?: number;
 }
 
+/** How strongly the source supports a value; a record without one is \`stated\`. */
+export type CnrDerivation =
+  | { kind: 'stated' }
+  | { kind: 'deduced'; reasoning: string; fields?: string[] }
+  | { kind: 'unattributed'; position?: string; candidateTerritory?: string; reasoning?: string };
+
 export interface CnrDocument {
   id: string;
   title: string;
@@ -74,6 +80,7 @@ export interface CnrDocument {
   kind?: 'dossier-de-presse' | 'actualite' | 'brochure' | 'rapport' | 'referentiel' | 'autre';
   url?: string;
   file?: string;
+  derivation?: CnrDerivation;
 }
 
 export interface CnrTerritory {
@@ -86,6 +93,9 @@ export interface CnrTerritory {
   covers?: string[];
   partial?: boolean;
   population?: number;
+  populationDate?: string;
+  populationSource?: CnrSourceRef;
+  derivation?: CnrDerivation;
   source?: CnrSourceRef;
 }
 
@@ -128,26 +138,41 @@ export interface CnrProject {
   startDate?: string;
   endDate?: string;
   url?: string;
+  derivation?: CnrDerivation;
   source: CnrSourceRef;
 }
 
 export type CnrQualifier = 'exact' | 'plus-de' | 'pres-de' | 'environ';
 
-export interface CnrFunding {
+interface CnrFundingCommon {
   id: string;
-  kind: 'envelope' | 'allocation';
   thematique: CnrThematique;
   label: string;
   funder: string;
   fund?: string;
-  amount: number;
   qualifier?: CnrQualifier;
   year?: number;
+  durationYears?: number;
   territory?: string;
   projects?: string[];
+  /** The envelope this amount is a share of: a total never counts both. */
   envelope?: string;
+  derivation?: CnrDerivation;
   source: CnrSourceRef;
 }
+
+/** An amount: \`requested\` ones are never summed with the others. */
+export interface CnrFundingAmount extends CnrFundingCommon {
+  kind: 'envelope' | 'delegated' | 'engaged' | 'allocation' | 'requested';
+  amount: number;
+}
+
+/** Support stated without an amount. */
+export interface CnrFundingSupport extends CnrFundingCommon {
+  kind: 'support';
+}
+
+export type CnrFunding = CnrFundingAmount | CnrFundingSupport;
 
 export type CnrFigureMetric =
   | 'reunions'
@@ -162,7 +187,9 @@ export type CnrFigureMetric =
 export interface CnrFigures {
   id: string;
   thematique: CnrThematique;
-  territory: string;
+  /** Absent for an unattributed figure (\`derivation.kind\` \`unattributed\`), which no territory's sum counts. */
+  territory?: string;
+  /** \`acte-1\`, \`acte-2\`, \`bilan\`, \`evenement\`, \`annee-scolaire\`, \`rentree\`, \`objectifs\`. */
   phase: string;
   periodStart?: string;
   periodEnd?: string;
@@ -188,16 +215,22 @@ export interface CnrFigures {
   projetsEnCours?: number;
   counts?: { label: string; count: number; qualifier?: CnrQualifier }[];
   qualifiers?: Partial<Record<CnrFigureMetric, CnrQualifier>>;
+  targets?: { label: string; count: number; qualifier?: CnrQualifier }[];
+  proportions?: { label: string; percent: number; qualifier?: CnrQualifier }[];
+  derivation?: CnrDerivation;
   source: CnrSourceRef;
 }
 
 export interface CnrMilestone {
   id: string;
+  /** \`2023\`, \`2023-02\`, \`2023-02-07\` or a quarter, \`2024-Q1\`. */
   date: string;
+  endDate?: string;
   title: string;
-  kind?: 'lancement' | 'restitution' | 'pleniere' | 'nouveau-cycle' | 'texte' | 'publication' | 'autre';
+  kind?: 'lancement' | 'restitution' | 'pleniere' | 'nouveau-cycle' | 'texte' | 'publication' | 'objectif' | 'autre';
   thematique?: CnrThematique;
   territory?: string;
+  derivation?: CnrDerivation;
   source: CnrSourceRef;
 }
 
@@ -206,6 +239,16 @@ export interface CnrInstance {
   kind: 'cts' | 'crsa' | 'conseil-cnr' | 'autre';
   name: string;
   territory: string;
+  composition?: {
+    members?: number;
+    membersQualifier?: CnrQualifier;
+    mandateYears?: number;
+    mandateRenewable?: boolean;
+    colleges?: number;
+    source: CnrSourceRef;
+  };
+  counts?: { label: string; count: number; qualifier?: CnrQualifier; source: CnrSourceRef }[];
+  derivation?: CnrDerivation;
   source: CnrSourceRef;
 }
 

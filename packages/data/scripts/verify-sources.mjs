@@ -38,12 +38,24 @@ function seedText(documentId) {
   return seedTexts.get(documentId);
 }
 
+/**
+ * Every source reference of a record with its path: `source`, and the nested
+ * ones (`composition.source`, `populationSource`, `counts[0].source`…), i.e.
+ * any object with a `document` and an `excerpt`.
+ */
+function sourcesOf(value, path = '', out = []) {
+  if (Array.isArray(value)) value.forEach((item, i) => sourcesOf(item, `${path}[${i}]`, out));
+  else if (value !== null && typeof value === 'object') {
+    if (typeof value.document === 'string' && 'excerpt' in value) out.push([path, value]);
+    else for (const [key, item] of Object.entries(value)) sourcesOf(item, path ? `${path}.${key}` : key, out);
+  }
+  return out;
+}
+
 for (const collection of COLLECTIONS) {
-  for (const record of dataset[collection]) {
-    const source = record.source;
-    if (!source) continue;
+  for (const record of dataset[collection]) for (const [path, source] of sourcesOf(record)) {
     checked += 1;
-    const where = `${collection}/${record.id}`;
+    const where = `${collection}/${record.id}${path === 'source' ? '' : ` (${path})`}`;
     if (!documents.has(source.document)) {
       failures.push(`${where}: unknown document "${source.document}"`);
       continue;

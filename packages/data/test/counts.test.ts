@@ -162,17 +162,23 @@ describe('projects', () => {
     ]);
   });
 
-  it('6 education examples, in the Eure, Mayotte, the Jura, the Val-d’Oise, the Rhône and the Oise', () => {
+  it('6 education examples, in the Eure, Mayotte, the Jura, the Val-d’Oise, the Rhône, and « Beauvais (80) » in Hauts-de-France', () => {
     const education = dataset.projects.filter((p) => p.thematique === 'education');
     expect(education).toHaveLength(6);
-    expect(education.map((p) => departementOf(p.territories[0]!)).sort()).toEqual([
+    expect(education.map((p) => departementOf(p.territories[0]!) ?? p.territories[0]).sort()).toEqual([
       'departement:27',
       'departement:39',
-      'departement:60',
       'departement:69',
       'departement:95',
       'departement:976',
+      'region:32',
     ]);
+    // The text says « Beauvais (80) » (Beauvais is in the Oise, 60) and « Académie d’Amiens »:
+    // only the région is certain, and the record says why.
+    const fractions = education.find((p) => p.id === 'education-fractions-par-le-jeu')!;
+    expect(fractions.territories).toEqual(['region:32']);
+    expect(fractions.derivation).toMatchObject({ kind: 'deduced', fields: ['territories'] });
+    expect(fractions.derivation?.reasoning).toMatch(/Beauvais \(80\)/);
   });
 
   it('26 projects; a status only where the text states one', () => {
@@ -187,26 +193,49 @@ describe('projects', () => {
 });
 
 describe('funding', () => {
-  it('every amount the documents give, in euros', () => {
+  it('every amount the documents give, in euros, of the kind the text says', () => {
     const rows = dataset.fundings
+      .filter((f) => f.amount !== undefined)
       .map((f) => [f.thematique, f.funder, f.kind, f.amount, f.qualifier ?? 'exact', f.year ?? null, f.territory ?? null])
       .sort((a, b) => Number(a[3]) - Number(b[3]));
     expect(rows).toEqual([
       // « via son Fonds d’Intervention Régional (FIR) à hauteur de 1 M€ en 2023 »
       ['sante', 'ARS Grand Est', 'allocation', 1_000_000, 'exact', 2023, 'region:44'],
       // « l’enveloppe FIR de 2,6 M€ déjà déléguée »
-      ['sante', 'ARS Hauts-de-France', 'envelope', 2_600_000, 'exact', null, 'region:32'],
+      ['sante', 'ARS Hauts-de-France', 'delegated', 2_600_000, 'exact', null, 'region:32'],
       // « Plus de 2,9 millions d’euros ont été engagés par l’ARS Paca en 2023 »
-      ['sante', 'ARS Paca', 'allocation', 2_900_000, 'plus-de', 2023, 'region:93'],
+      ['sante', 'ARS Paca', 'engaged', 2_900_000, 'plus-de', 2023, 'region:93'],
       // « une enveloppe de 30 millions d’euros est réservée, sur le Fonds d’intervention régionale »
       ['sante', 'État', 'envelope', 30_000_000, 'exact', null, 'pays:FR'],
       // « plus de 47 millions ont déjà été attribués aux écoles et aux établissements »
       ['education', 'État', 'allocation', 47_000_000, 'plus-de', null, 'pays:FR'],
+      // « les projets déposés représentent plus de 210 millions d’euros »: a demand, never summed
+      ['education', 'État', 'requested', 210_000_000, 'plus-de', null, 'pays:FR'],
       // « fonds d’innovation pédagogique à hauteur de 500 millions d’euros sur cinq ans »
       ['education', 'État', 'envelope', 500_000_000, 'exact', null, 'pays:FR'],
     ]);
-    const attributed = dataset.fundings.find((f) => f.amount === 47_000_000);
-    expect(dataset.fundings.find((f) => f.id === attributed?.envelope)?.amount).toBe(500_000_000);
+    const byId = new Map(dataset.fundings.map((f) => [f.id, f]));
+    expect(byId.get('fonds-innovation-pedagogique')?.durationYears).toBe(5);
+    expect(byId.get(byId.get('fonds-innovation-pedagogique-attribue')!.envelope!)?.amount).toBe(500_000_000);
+  });
+
+  it('the FIR amounts of two ARS are linked to the State’s 30 M€, and say it is a deduction', () => {
+    for (const id of ['ars-hauts-de-france-fir', 'ars-grand-est-fir-2023']) {
+      const f = dataset.fundings.find((x) => x.id === id)!;
+      expect(f.envelope, id).toBe('etat-fir-cnr-locaux');
+      expect(f.derivation?.kind, id).toBe('deduced');
+      expect(f.derivation?.fields, id).toContain('envelope');
+    }
+    expect(dataset.fundings.find((x) => x.id === 'ars-hauts-de-france-fir')?.derivation?.fields).toContain('funder');
+  });
+
+  it('support stated without an amount: ARS Grand Est engineering, the four Hautes-Alpes projects, the Conseil régional', () => {
+    const support = dataset.fundings.filter((f) => f.kind === 'support');
+    expect(support.map((f) => [f.funder, f.territory, f.projects?.length ?? 0]).sort()).toEqual([
+      ['ARS Grand Est', 'region:44', 0],
+      ['ARS Paca', 'departement:05', 4],
+      ['Conseil régional Provence-Alpes-Côte d’Azur', 'region:93', 0],
+    ]);
   });
 });
 
@@ -228,7 +257,7 @@ describe('concertation figures', () => {
         .map((c) => [c.count, c.qualifier ?? 'exact']),
     );
 
-  it('Grand Est, Acte I: 44 dialogues territoriaux and 3 regional ones, 1 100+ participants, 1 700+ contributions, 500+ constats', () => {
+  it('Grand Est, Acte I: 44 dialogues territoriaux and 3 regional ones, 1 100+ participants, 1 700+ contributions (stored once), 500+ constats', () => {
     const meetings = records('region:44', 'acte-1').flatMap((f) => f.meetings ?? []);
     expect(meetings.map((m) => [m.kind, m.count])).toEqual([
       ['dialogue-territorial', 44],
@@ -236,52 +265,85 @@ describe('concertation figures', () => {
     ]);
     expect(metric('region:44', 'acte-1', 'reunions')).toEqual([47, 'exact']);
     expect(metric('region:44', 'acte-1', 'participants')).toEqual([1100, 'plus-de']);
+    // « plus de 1 700 contributions, idées, pistes de solutions et propositions »: one figure, one metric.
     expect(metric('region:44', 'acte-1', 'contributions')).toEqual([1700, 'plus-de']);
-    expect(metric('region:44', 'acte-1', 'propositions')).toEqual([1700, 'plus-de']);
+    expect(metric('region:44', 'acte-1', 'propositions')).toBeUndefined();
     expect(metric('region:44', 'acte-1', 'constats')).toEqual([500, 'plus-de']);
     // « 20 initiatives en santé identifiées et accompagnées à ce jour »
-    expect(metric('region:44', 'bilan-2023-12', 'projets')).toEqual([20, 'exact']);
+    expect(metric('region:44', 'bilan', 'projets')).toEqual([20, 'exact']);
   });
 
-  it('PACA: 25 meetings, près de 700 participants, 77 propositions, 41 projects (14 done, 27 under way)', () => {
+  it('PACA: 25 meetings, près de 700 participants, 77 propositions (deduced), 41 projects; its bilan at 8 November 2023 (14 done, 27 under way)', () => {
     expect(metric('region:93', 'acte-1', 'reunions')).toEqual([25, 'exact']);
     expect(metric('region:93', 'acte-1', 'participants')).toEqual([700, 'pres-de']);
     expect(metric('region:93', 'acte-1', 'propositions')).toEqual([77, 'exact']);
     expect(metric('region:93', 'acte-1', 'projets')).toEqual([41, 'exact']);
-    expect(metric('region:93', 'acte-1', 'projetsRealises')).toEqual([14, 'exact']);
-    expect(metric('region:93', 'acte-1', 'projetsEnCours')).toEqual([27, 'exact']);
+    expect(metric('region:93', 'bilan', 'projetsRealises')).toEqual([14, 'exact']);
+    expect(metric('region:93', 'bilan', 'projetsEnCours')).toEqual([27, 'exact']);
+    expect(records('region:93', 'bilan')[0]?.['periodEnd']).toBe('2023-11-08');
+    const propositions = dataset.figures.find((f) => f.id === 'paca-acte-1-propositions')!;
+    expect(propositions.derivation).toMatchObject({ kind: 'deduced', fields: ['territory'] });
   });
 
-  it('Hautes-Alpes: 5 meetings, 4 projects; Moselle: about a hundred at the anniversary', () => {
+  it('Hautes-Alpes: 5 meetings, 4 projects; Moselle: about a hundred at the anniversary evening, undated', () => {
     expect(metric('departement:05', 'acte-1', 'reunions')).toEqual([5, 'exact']);
     expect(metric('departement:05', 'acte-1', 'projets')).toEqual([4, 'exact']);
-    expect(metric('departement:57', 'anniversaire-2023', 'participants')).toEqual([100, 'environ']);
+    expect(metric('departement:57', 'evenement', 'participants')).toEqual([100, 'environ']);
+    // The Moselle kit prints no date: none is borrowed from its Vosges twin.
+    expect(records('departement:57', 'evenement')[0]?.['periodEnd']).toBeUndefined();
   });
 
-  it('national: Acte I (250+ meetings, about 10 000 participants) and the letters (450+ meetings, près de 250 projects)', () => {
+  it('national: Acte I (250+ meetings, about 10 000 participants) and the bilan (450+ meetings, près de 250 projects)', () => {
     expect(metric('pays:FR', 'acte-1', 'reunions')).toEqual([250, 'plus-de']);
     expect(metric('pays:FR', 'acte-1', 'participants')).toEqual([10000, 'environ']);
-    expect(metric('pays:FR', 'bilan-2023-09', 'reunions')).toEqual([450, 'plus-de']);
-    expect(metric('pays:FR', 'bilan-2023-09', 'projets')).toEqual([250, 'pres-de']);
+    expect(metric('pays:FR', 'bilan', 'reunions')).toEqual([450, 'plus-de']);
+    expect(metric('pays:FR', 'bilan', 'projets')).toEqual([250, 'pres-de']);
   });
 
-  it('education: 8 500+ projects, près de 19 000 schools, 3 000 accompanied, 2 300 starting, 1 million pupils', () => {
-    expect(metric('pays:FR', 'annee-2022-2023', 'projets')).toEqual([8500, 'plus-de']);
-    expect(counts('education')).toEqual({ 19000: 'pres-de', 3000: 'exact', 1000000: 'exact', 2300: 'exact' });
+  it('education: 8 500+ projects, près de 19 000 schools, 3 000 accompanied, 2 300 starting, 1 million pupils, 33 045 answers; près d’un tiers and 30 %', () => {
+    expect(metric('pays:FR', 'annee-scolaire', 'projets')).toEqual([8500, 'plus-de']);
+    expect(counts('education')).toEqual({ 19000: 'pres-de', 3000: 'exact', 1000000: 'exact', 2300: 'exact', 33045: 'exact' });
+    const proportions = dataset.figures.flatMap((f) => f.proportions ?? []).map((p) => [p.percent, p.qualifier ?? 'exact', p.label]);
+    expect(proportions.sort()).toEqual([
+      [30, 'exact', 'projets inter-écoles ou établissements'],
+      [33.3, 'pres-de', 'écoles et établissements engagés dans la démarche (« près d’un tiers »)'],
+    ]);
   });
 
-  it('of the phase-1 map, only the blocks whose région is certain (Grand Est from its own documents, PACA, the Île-de-France survey)', () => {
-    const regions = new Set(
-      dataset.figures.filter((f) => f.phase === 'acte-1' && f.territory.startsWith('region:')).map((f) => f.territory),
-    );
-    expect([...regions].sort()).toEqual(['region:11', 'region:44', 'region:93']);
-    expect(counts('sante')).toEqual({ 1: 'exact', 3000: 'exact' });
+  it('targets, never results: Hauts-de-France’s actions, the national médicobus and maisons de santé', () => {
+    const targets = dataset.figures.flatMap((f) => (f.targets ?? []).map((t) => [f.territory, t.count, t.qualifier ?? 'exact']));
+    expect(targets).toEqual([
+      ['region:32', 30, 'environ'],
+      ['region:32', 50, 'environ'],
+      ['region:32', 10, 'environ'],
+      ['pays:FR', 100, 'exact'],
+      ['pays:FR', 4000, 'exact'],
+    ]);
+    // « dix actions prioritaires identifiées par l’ARS » is a count, not a target.
+    expect(dataset.figures.find((f) => f.id === 'hauts-de-france-acte-2-actions')?.counts).toEqual([
+      { label: 'actions prioritaires identifiées par l’ARS', count: 10 },
+    ]);
+  });
+
+  it('the phase-1 map: a région only where the text names it or its own documents restate the block; every other block unattributed', () => {
+    const placed = dataset.figures.filter((f) => f.phase === 'acte-1' && f.territory?.startsWith('region:'));
+    expect([...new Set(placed.map((f) => f.territory))].sort()).toEqual(['region:11', 'region:44', 'region:93']);
+    expect(counts('sante')).toEqual({ 1: 'exact', 2: 'exact', 3000: 'exact', 24: 'exact', 5: 'exact', 9: 'exact', 10: 'exact' });
+    const unattributed = dataset.figures.filter((f) => f.derivation?.kind === 'unattributed');
+    // Every figure of the map's blocks, as numbers: 41 that no région is said to have.
+    const numbers = unattributed.flatMap((f) => [
+      ...(['reunions', 'participants', 'contributions', 'propositions', 'projets'] as const).flatMap((m) => (f[m] === undefined ? [] : [f[m]])),
+      ...(f.meetings ?? []).map((m) => m.count),
+      ...(f.counts ?? []).map((c) => c.count),
+    ]);
+    expect(numbers).toHaveLength(41);
   });
 });
 
 describe('milestones and instances', () => {
   it('every dated event', () => {
     expect(dataset.milestones.map((m) => m.date).sort()).toEqual([
+      '2017', // droit de dérogation expérimenté
       '2022-09', // TDS défini en Grand Est
       '2022-09-08', // lancement du CNR à Marcoussis
       '2022-10', // phase 1 du CNR Santé
@@ -291,18 +353,25 @@ describe('milestones and instances', () => {
       '2022-11-08', // début des dialogues en Grand Est
       '2022-12', // plateforme de dépôt des projets
       '2022-12-12', // 2e CNR plénier
+      '2022-Q4', // neuf mois, jusqu’au deuxième trimestre 2023
+      '2023', // CPTS généralisées d’ici fin 2023
       '2023-01', // phase 2
       '2023-02-07', // restitution régionale Grand Est
       '2023-02-17', // 1re restitution nationale Éducation
       '2023-03', // CTS installés en Grand Est
+      '2023-03-17', // premières portes ouvertes nationales (ordre déduit)
       '2023-04-07', // décret : droit de dérogation des DG d’ARS
       '2023-05-03', // restitution nationale de la phase 1
       '2023-07-07', // 2e restitution nationale Éducation
+      '2023-07-07', // 2e édition des portes ouvertes (ordre déduit)
       '2023-09-07', // 3e CNR plénier
       '2023-10', // révision du PRS Grand Est
       '2023-11-08', // premier bilan PACA
       '2023-11-14', // nouveau cycle dans les Hautes-Alpes
-      '2024', // restitution au premier trimestre 2024
+      '2024', // couverture complète « d’ici l’année prochaine » (déduit)
+      '2024', // poursuite en 2024 et 2025 (Vosges)
+      '2024', // poursuite en 2024 et 2025 (Moselle)
+      '2024-Q1', // restitution au premier trimestre 2024
     ]);
   });
 
@@ -313,6 +382,24 @@ describe('milestones and instances', () => {
     expect(dataset.instances.filter((i) => i.kind === 'conseil-cnr')).toHaveLength(6);
     const pacaDeps = dataset.territories.filter((t) => t.kind === 'departement' && t.parent === 'region:93').map((t) => t.id);
     expect(cts.filter((i) => i.territory.startsWith('departement:')).map((i) => i.territory).sort()).toEqual(pacaDeps.sort());
+  });
+
+  it('CTS composition: 50 members, a renewable 5-year mandate, 6 colleges (Grand Est); about fifty members (PACA)', () => {
+    const ge = dataset.instances.filter((i) => i.id.startsWith('cts-grand-est-'));
+    for (const i of ge) expect(i.composition, i.id).toMatchObject({ members: 50, mandateYears: 5, mandateRenewable: true, colleges: 6 });
+    const paca = dataset.instances.filter((i) => i.id.startsWith('cts-paca-'));
+    for (const i of paca) expect(i.composition, i.id).toMatchObject({ members: 50, membersQualifier: 'environ' });
+    expect(dataset.instances.find((i) => i.id === 'cts-grand-est-moselle')?.counts?.map((c) => c.count)).toEqual([5]);
+    // The names of the CTS are deduced except the one the text names (« CTS de la Moselle »).
+    expect(ge.filter((i) => i.derivation?.kind !== 'deduced').map((i) => i.id)).toEqual(['cts-grand-est-moselle']);
+    for (const i of paca) expect(i.derivation?.kind, i.id).toBe('deduced');
+  });
+
+  it('the Hauts-de-France populations are counted as of December 2016', () => {
+    for (const t of dataset.territories.filter((x) => x.id.startsWith('tds:hauts-de-france-'))) {
+      expect(t.populationDate, t.id).toBe('2016-12');
+      expect(t.populationSource?.excerpt, t.id).toMatch(/Déc\. 2016/);
+    }
   });
 });
 
@@ -326,7 +413,7 @@ describe('collection sizes', () => {
       fundings: dataset.fundings.length,
       milestones: dataset.milestones.length,
       instances: dataset.instances.length,
-    }).toEqual({ documents: 5, axes: 4, solutions: 16, projects: 26, fundings: 6, milestones: 21, instances: 28 });
-    expect(sortedIds(dataset.figures)).toHaveLength(15);
+    }).toEqual({ documents: 5, axes: 4, solutions: 16, projects: 26, fundings: 10, milestones: 29, instances: 28 });
+    expect(sortedIds(dataset.figures)).toHaveLength(34);
   });
 });

@@ -5,6 +5,13 @@ export interface Source {
   document: string;
   excerpt: string;
 }
+export interface Derivation {
+  kind: 'stated' | 'deduced' | 'unattributed';
+  reasoning?: string;
+  fields?: string[];
+  position?: string;
+  candidateTerritory?: string;
+}
 export interface Territory {
   id: string;
   kind: string;
@@ -14,6 +21,9 @@ export interface Territory {
   covers?: string[];
   partial?: boolean;
   population?: number;
+  populationDate?: string;
+  populationSource?: Source;
+  derivation?: Derivation;
   source?: Source;
 }
 export interface Axis {
@@ -42,6 +52,7 @@ export interface Project {
   status?: string;
   stage?: string;
   presentation?: string;
+  derivation?: Derivation;
   source: Source;
 }
 export interface Funding {
@@ -49,31 +60,41 @@ export interface Funding {
   kind: string;
   thematique: string;
   funder: string;
-  amount: number;
+  /** Absent for a `support`. */
+  amount?: number;
   qualifier?: string;
   year?: number;
+  durationYears?: number;
   territory?: string;
   projects?: string[];
   envelope?: string;
+  derivation?: Derivation;
   source: Source;
 }
 export interface Figures {
   id: string;
   thematique: string;
-  territory: string;
+  /** Absent for an unattributed figure. */
+  territory?: string;
   phase: string;
   meetings?: { kind: string; count: number }[];
   counts?: { label: string; count: number; qualifier?: string }[];
+  targets?: { label: string; count: number; qualifier?: string }[];
+  proportions?: { label: string; percent: number; qualifier?: string }[];
   qualifiers?: Record<string, string>;
+  derivation?: Derivation;
   source: Source;
   [metric: string]: unknown;
 }
 export interface Milestone {
   id: string;
   date: string;
+  endDate?: string;
   title: string;
+  kind?: string;
   thematique?: string;
   territory?: string;
+  derivation?: Derivation;
   source: Source;
 }
 export interface Instance {
@@ -81,6 +102,9 @@ export interface Instance {
   kind: string;
   name: string;
   territory: string;
+  composition?: { members?: number; membersQualifier?: string; mandateYears?: number; mandateRenewable?: boolean; colleges?: number; source: Source };
+  counts?: { label: string; count: number; source: Source }[];
+  derivation?: Derivation;
   source: Source;
 }
 export interface Document {
@@ -89,6 +113,7 @@ export interface Document {
   publisher: string;
   date?: string;
   file?: string;
+  derivation?: Derivation;
 }
 export interface Dataset {
   version: string;
@@ -123,4 +148,12 @@ export function ancestry(id: string): string[] {
 /** The département a territory lies in (itself when it is one). */
 export function departementOf(id: string): string | undefined {
   return ancestry(id).find((t) => t.startsWith('departement:'));
+}
+
+/** Every record of every collection, with its collection's name. */
+export function allRecords(): [string, { id: string; derivation?: Derivation; [key: string]: unknown }][] {
+  const names = ['documents', 'territories', 'axes', 'solutions', 'projects', 'fundings', 'figures', 'milestones', 'instances'] as const;
+  return names.flatMap((name) =>
+    (dataset[name] as unknown as { id: string; derivation?: Derivation }[]).map((r) => [name, r] as [string, typeof r]),
+  );
 }

@@ -3,10 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COLLECTIONS } from '../scripts/merge.mjs';
-import { ancestry, dataset } from './helpers.js';
+import { allRecords, ancestry, dataset } from './helpers.js';
 
 const IDENTIFIER = /^[a-z0-9][a-z0-9._:-]*$/i;
-const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-Q[1-4])?$/;
 
 const ids = (records: { id: string }[]) => new Set(records.map((r) => r.id));
 const documents = ids(dataset.documents);
@@ -37,7 +37,18 @@ function references(): [string, string, Set<string>][] {
     if (f.envelope) refs.push([`fundings/${f.id}.envelope`, f.envelope, fundings]);
     for (const p of f.projects ?? []) refs.push([`fundings/${f.id}.projects`, p, projects]);
   }
-  for (const f of dataset.figures) refs.push([`figures/${f.id}.territory`, f.territory, territories]);
+  for (const f of dataset.figures) {
+    if (f.territory) refs.push([`figures/${f.id}.territory`, f.territory, territories]);
+    const candidate = f.derivation?.candidateTerritory;
+    if (candidate) refs.push([`figures/${f.id}.derivation.candidateTerritory`, candidate, territories]);
+  }
+  for (const t of dataset.territories) {
+    if (t.populationSource) refs.push([`territories/${t.id}.populationSource.document`, t.populationSource.document, documents]);
+  }
+  for (const i of dataset.instances) {
+    if (i.composition) refs.push([`instances/${i.id}.composition.source.document`, i.composition.source.document, documents]);
+    for (const c of i.counts ?? []) refs.push([`instances/${i.id}.counts.source.document`, c.source.document, documents]);
+  }
   for (const m of dataset.milestones) if (m.territory) refs.push([`milestones/${m.id}.territory`, m.territory, territories]);
   for (const i of dataset.instances) refs.push([`instances/${i.id}.territory`, i.territory, territories]);
   for (const name of COLLECTIONS) {
@@ -109,11 +120,57 @@ describe('references', () => {
   it('dates are partial ISO dates', () => {
     const dates = [
       ...dataset.documents.map((d) => d.date),
-      ...dataset.milestones.map((m) => m.date),
+      ...dataset.milestones.flatMap((m) => [m.date, m.endDate]),
+      ...dataset.territories.map((t) => t.populationDate),
       ...dataset.figures.flatMap((f) => [f['periodStart'], f['periodEnd']]),
     ].filter((d): d is string => typeof d === 'string');
     expect(dates.filter((d) => !PARTIAL_DATE.test(d))).toEqual([]);
     expect(Number.isNaN(Date.parse(dataset.generatedAt))).toBe(false);
+  });
+});
+
+describe('how strongly each value is supported (derivation)', () => {
+  const PHASES = ['acte-1', 'acte-2', 'bilan', 'evenement', 'annee-scolaire', 'rentree', 'objectifs'];
+
+  it('every deduced value has its reasoning, in words, and names real fields', () => {
+    const deduced = allRecords().filter(([, r]) => r.derivation?.kind === 'deduced');
+    expect(deduced.length).toBeGreaterThan(30);
+    for (const [name, r] of deduced) {
+      expect(r.derivation!.reasoning?.trim().length ?? 0, `${name}/${r.id}`).toBeGreaterThan(60);
+      for (const field of r.derivation!.fields ?? []) expect(r, `${name}/${r.id}: ${field}`).toHaveProperty(field);
+    }
+  });
+
+  it('unattributed figures have no territory, a described position, and a candidate only as such', () => {
+    const unattributed = dataset.figures.filter((f) => f.derivation?.kind === 'unattributed');
+    expect(unattributed).toHaveLength(14);
+    for (const f of unattributed) {
+      expect(f.territory, f.id).toBeUndefined();
+      expect(f.derivation!.position?.length ?? 0, f.id).toBeGreaterThan(20);
+      expect(f.derivation!.reasoning?.length ?? 0, f.id).toBeGreaterThan(20);
+    }
+    // A figure without a territory is always marked unattributed, and only figures may be.
+    for (const f of dataset.figures.filter((x) => x.territory === undefined)) expect(f.derivation?.kind, f.id).toBe('unattributed');
+    expect(allRecords().filter(([name, r]) => name !== 'figures' && r.derivation?.kind === 'unattributed')).toEqual([]);
+    expect(unattributed.filter((f) => f.derivation?.candidateTerritory).map((f) => f.derivation!.candidateTerritory).sort()).toEqual([
+      'region:11',
+      'region:44',
+    ]);
+  });
+
+  it('figures use one vocabulary of phases', () => {
+    expect(dataset.figures.filter((f) => !PHASES.includes(f.phase)).map((f) => `${f.id}: ${f.phase}`)).toEqual([]);
+  });
+
+  it('a share names its envelope, which holds at least the share; an envelope is never a share of itself', () => {
+    for (const f of dataset.fundings.filter((x) => x.envelope)) {
+      const envelope = dataset.fundings.find((e) => e.id === f.envelope)!;
+      expect(envelope.kind, f.id).toBe('envelope');
+      expect(envelope.amount!, f.id).toBeGreaterThanOrEqual(f.amount!);
+      expect(envelope.envelope, f.id).toBeUndefined();
+    }
+    // Support has no amount; every other kind has one.
+    for (const f of dataset.fundings) expect(f.amount === undefined, f.id).toBe(f.kind === 'support');
   });
 });
 

@@ -15,6 +15,7 @@ import { Instance, Milestone } from '../src/schemas/milestone.js';
 import { Count, HttpUrl, Identifier, PartialDate, Thematique } from '../src/schemas/primitives.js';
 import { Project } from '../src/schemas/project.js';
 import { SourceDocument, SourceRef } from '../src/schemas/source.js';
+import { Derivation } from '../src/schemas/derivation.js';
 import { Territory } from '../src/schemas/territory.js';
 
 export const DATASET_SCHEMA_ID = 'https://cdn.jsdelivr.net/npm/@cnr-widgets/sdk/schema/cnr-dataset.schema.json';
@@ -47,6 +48,7 @@ function definitions(): [z.core.$ZodType, Meta][] {
     [HttpUrl, { id: 'HttpUrl', description: 'URL http ou https uniquement (javascript:, data: et les autres schémas sont refusés). / An http(s) URL only: javascript:, data: and other schemes are rejected.' }],
     [Count, { id: 'Count', description: 'Nombre entier positif ou nul. / A non-negative integer.' }],
     [Thematique, { id: 'Thematique', description: 'Thématique du CNR. / CNR theme.' }],
+    [Derivation, { id: 'Derivation', description: 'Force de la source : « stated » (l’extrait le dit ; valeur par défaut), « deduced » (raisonnement obligatoire, champs concernés), « unattributed » (chiffre dont le texte ne dit pas le territoire : jamais compté dans la somme d’un territoire). / How strongly the source supports a value: stated (default), deduced (reasoning required), unattributed (a figure whose territory the text does not state; never in a territory’s sums).' }],
     [SourceRef, { id: 'SourceRef', description: 'Provenance : un document du jeu de données et le passage cité. / Provenance: a document of the dataset and the passage quoted.' }],
     [SourceDocument, { id: 'SourceDocument', description: 'Document source (dossier de presse, actualité, brochure). / Source document.' }],
     [Territory, { id: 'Territory', description: 'Territoire ; id « <kind>:<code> » (« region:44 », « departement:2A »). / Territory; id "<kind>:<code>".' }],
@@ -54,7 +56,7 @@ function definitions(): [z.core.$ZodType, Meta][] {
     [Axis, { id: 'Axis', description: 'Axe d’une thématique. / Axis of a theme.' }],
     [Solution, { id: 'Solution', description: 'Solution explorée au niveau régional, sous un axe. / Solution explored at regional level, under one axis.' }],
     [Project, { id: 'Project', description: 'Projet. / Project.' }],
-    [Funding, { id: 'Funding', description: 'Financement : enveloppe ou attribution, en euros. / Funding: envelope or allocation, in euros.' }],
+    [Funding, { id: 'Funding', description: 'Financement, du type que le document dit : enveloppe, délégué, engagé, attribué, demandé (« représentent » : jamais additionné), ou soutien sans montant. / Funding of the kind the document states: envelope, delegated, engaged, allocation, requested (never summed), or support without an amount.' }],
     [ConcertationFigures, { id: 'ConcertationFigures', description: 'Chiffres de la concertation pour un territoire et une phase. / Figures of the concertation for one territory and phase.' }],
     [Milestone, { id: 'Milestone', description: 'Jalon daté. / Dated milestone.' }],
     [Instance, { id: 'Instance', description: 'Instance (ex. conseil territorial de santé). / A body (e.g. a CTS).' }],

@@ -9,7 +9,7 @@
  */
 import type { LocalizedMessage } from '../validation/report.js';
 import { parseCsv, writeCsv, type CsvParseOptions, type CsvWriteOptions } from './csv.js';
-import { FIGURE_COLUMNS, PROJECT_COLUMNS, formatCell, readCell, type ColumnSpec, type CsvProblem } from './entities.js';
+import { DERIVATION_COLUMNS, FIGURE_COLUMNS, PROJECT_COLUMNS, formatCell, readCell, type ColumnSpec, type CsvProblem } from './entities.js';
 
 /** The collections the one-sheet form holds (instances and axes are the reference's). */
 export const DATASET_CSV_COLLECTIONS = ['documents', 'territories', 'projects', 'fundings', 'figures', 'milestones'] as const;
@@ -30,6 +30,7 @@ const SPECS: Record<DatasetCsvCollection, readonly ColumnSpec[]> = {
     { key: 'date', kind: 'token' },
     { key: 'kind', kind: 'token' },
     { key: 'url', kind: 'token' },
+    ...DERIVATION_COLUMNS,
   ],
   territories: [
     { key: 'id', kind: 'token' },
@@ -39,6 +40,8 @@ const SPECS: Record<DatasetCsvCollection, readonly ColumnSpec[]> = {
     { key: 'parent', kind: 'token' },
     { key: 'covers', kind: 'list' },
     { key: 'population', kind: 'number' },
+    { key: 'populationDate', kind: 'token' },
+    ...DERIVATION_COLUMNS,
   ],
   projects: PROJECT_COLUMNS,
   fundings: [
@@ -51,19 +54,23 @@ const SPECS: Record<DatasetCsvCollection, readonly ColumnSpec[]> = {
     { key: 'amount', kind: 'number' },
     { key: 'qualifier', kind: 'token' },
     { key: 'year', kind: 'number' },
+    { key: 'durationYears', kind: 'number' },
     { key: 'territory', kind: 'token' },
     { key: 'projects', kind: 'list' },
     { key: 'envelope', kind: 'token' },
+    ...DERIVATION_COLUMNS,
     ...source,
   ],
   figures: FIGURE_COLUMNS,
   milestones: [
     { key: 'id', kind: 'token' },
     { key: 'date', kind: 'token' },
+    { key: 'endDate', kind: 'token' },
     { key: 'title', kind: 'text' },
     { key: 'kind', kind: 'token' },
     { key: 'thematique', kind: 'token' },
     { key: 'territory', kind: 'token' },
+    ...DERIVATION_COLUMNS,
     ...source,
   ],
 };

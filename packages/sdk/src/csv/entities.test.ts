@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConcertationFigures, FIGURE_METRICS, FigureQualifier } from '../schemas/figures.js';
 import { Project } from '../schemas/project.js';
 import { SourceRef } from '../schemas/source.js';
+import { Derivation } from '../schemas/derivation.js';
 import { parseDataset } from '../validation/index.js';
 import { parseCsv } from './csv.js';
 import {
@@ -200,7 +201,10 @@ describe('columns and schemas', () => {
     for (const key of Object.keys(shape)) {
       const name = prefix + key;
       if (key === 'source') expectCovered(columns, SourceRef.shape, 'source.');
-      else expect(columns, `column for ${name}`).toContain(name);
+      else if (key === 'derivation') {
+        // A union: a column for each field of any of its forms.
+        for (const option of Derivation._zod.def.options) expectCovered(columns, (option as { shape: Record<string, unknown> }).shape, 'derivation.');
+      } else expect(columns, `column for ${name}`).toContain(name);
     }
   }
 
@@ -229,6 +233,45 @@ describe('figures CSV', () => {
     const result = figuresFromCsv(text);
     expect(result.problems).toEqual([]);
     expect(result.records).toEqual([figures]);
+    const { report } = parseDataset(datasetWith({ figures: result.records }));
+    expect(report.problems).toEqual([]);
+  });
+
+  it('round-trips an unattributed figure, targets, proportions and a deduced record, and they validate', () => {
+    const unattributed: ConcertationFigures = {
+      id: 'carte-bloc-5',
+      thematique: 'sante',
+      phase: 'acte-1',
+      participants: 1000,
+      derivation: {
+        kind: 'unattributed',
+        position: '5e bloc de la carte',
+        candidateTerritory: 'region:44',
+        reasoning: 'La ligne voisine nomme les « franciliens ».',
+      },
+      source: { document: 'doc-1', excerpt: '1 000 PARTICIPANTS' },
+    };
+    const goals: ConcertationFigures = {
+      id: 'objectifs',
+      thematique: 'sante',
+      territory: 'region:44',
+      phase: 'objectifs',
+      targets: [
+        { label: 'actions pilotées', count: 50, qualifier: 'environ' },
+        { label: 'médicobus', count: 100 },
+      ],
+      proportions: [{ label: 'écoles engagées (près d’un tiers)', percent: 33.3, qualifier: 'pres-de' }, { label: 'inter-écoles', percent: 30 }],
+      derivation: { kind: 'deduced', reasoning: 'Parce que.', fields: ['territory', 'phase'] },
+      source: { document: 'doc-1', excerpt: 'x' },
+    };
+    const text = figuresToCsv([unattributed, goals], { bom: false });
+    const rows = parseCsv(text).rows;
+    expect(rows[2]![FIGURE_CSV_COLUMNS.indexOf('targets')]).toBe('50:environ:actions pilotées | 100:médicobus');
+    expect(rows[2]![FIGURE_CSV_COLUMNS.indexOf('proportions')]).toBe('33.3:pres-de:écoles engagées (près d’un tiers) | 30:inter-écoles');
+    expect(rows[1]![FIGURE_CSV_COLUMNS.indexOf('territory')]).toBe('');
+    const result = figuresFromCsv(text);
+    expect(result.problems).toEqual([]);
+    expect(result.records).toEqual([unattributed, goals]);
     const { report } = parseDataset(datasetWith({ figures: result.records }));
     expect(report.problems).toEqual([]);
   });

@@ -51,8 +51,10 @@ export type CellKind =
   | 'meetings'
   /** Qualifiers of a figures record: `metric:qualifier` items. */
   | 'qualifiers'
-  /** Other counts of a figures record: `count:label` or `count:qualifier:label` items. */
-  | 'counts';
+  /** Other counts (or targets) of a figures record: `count:label` or `count:qualifier:label` items. */
+  | 'counts'
+  /** Proportions of a figures record: `percent:label` or `percent:qualifier:label` items. */
+  | 'proportions';
 
 export interface ColumnSpec {
   /** Header, and path of the field (`source.document`). */
@@ -77,6 +79,15 @@ export const FIGURE_CSV_METRICS = [
 /** How exact a figure is (kept equal to `FigureQualifier` of the schemas by a test). */
 export const FIGURE_CSV_QUALIFIERS = ['exact', 'plus-de', 'pres-de', 'environ'] as const;
 
+/** How strongly the source supports a record: `derivation.*` (see the schemas' `Derivation`). */
+export const DERIVATION_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'derivation.kind', kind: 'token' },
+  { key: 'derivation.reasoning', kind: 'text' },
+  { key: 'derivation.fields', kind: 'list' },
+  { key: 'derivation.position', kind: 'text' },
+  { key: 'derivation.candidateTerritory', kind: 'token' },
+];
+
 export const PROJECT_COLUMNS: readonly ColumnSpec[] = [
   { key: 'id', kind: 'token', required: true },
   { key: 'thematique', kind: 'token', required: true },
@@ -98,6 +109,7 @@ export const PROJECT_COLUMNS: readonly ColumnSpec[] = [
   { key: 'endDate', kind: 'token' },
   { key: 'url', kind: 'token' },
   { key: 'publisher', kind: 'text' },
+  ...DERIVATION_COLUMNS,
   { key: 'source.document', kind: 'token', required: true },
   { key: 'source.excerpt', kind: 'text', required: true },
   { key: 'source.page', kind: 'number' },
@@ -106,7 +118,8 @@ export const PROJECT_COLUMNS: readonly ColumnSpec[] = [
 export const FIGURE_COLUMNS: readonly ColumnSpec[] = [
   { key: 'id', kind: 'token', required: true },
   { key: 'thematique', kind: 'token', required: true },
-  { key: 'territory', kind: 'token', required: true },
+  // Absent for an unattributed figure (`derivation.kind` `unattributed`).
+  { key: 'territory', kind: 'token' },
   { key: 'phase', kind: 'text', required: true },
   { key: 'periodStart', kind: 'token' },
   { key: 'periodEnd', kind: 'token' },
@@ -115,6 +128,9 @@ export const FIGURE_COLUMNS: readonly ColumnSpec[] = [
   { key: 'qualifiers', kind: 'qualifiers' },
   { key: 'counts', kind: 'counts' },
   { key: 'publisher', kind: 'text' },
+  { key: 'targets', kind: 'counts' },
+  { key: 'proportions', kind: 'proportions' },
+  ...DERIVATION_COLUMNS,
   { key: 'source.document', kind: 'token', required: true },
   { key: 'source.excerpt', kind: 'text', required: true },
   { key: 'source.page', kind: 'number' },
@@ -163,11 +179,11 @@ function formatQualifiers(value: unknown): string {
   return joinList(items);
 }
 
-function formatCounts(value: unknown): string {
+function formatCounts(value: unknown, numberKey = 'count'): string {
   if (!Array.isArray(value)) return '';
   return joinList(
     value.map((item: unknown) => {
-      const count = scalar(getPath(item, ['count']));
+      const count = scalar(getPath(item, [numberKey]));
       const qualifier = getPath(item, ['qualifier']);
       const label = scalar(getPath(item, ['label']));
       if (qualifier !== undefined) return `${count}:${scalar(qualifier)}:${label}`;
@@ -188,6 +204,8 @@ export function formatCell(spec: ColumnSpec, record: unknown): string {
       return formatQualifiers(value);
     case 'counts':
       return formatCounts(value);
+    case 'proportions':
+      return formatCounts(value, 'percent');
     default:
       return scalar(value);
   }
@@ -297,7 +315,7 @@ function readQualifiers(cell: string, report: Report): Record<string, string> | 
   return any ? qualifiers : undefined;
 }
 
-function readCounts(cell: string, report: Report): unknown[] | undefined {
+function readCounts(cell: string, report: Report, numberKey = 'count'): unknown[] | undefined {
   const counts: Record<string, unknown>[] = [];
   for (const item of splitList(cell)) {
     const first = item.indexOf(':');
@@ -320,7 +338,7 @@ function readCounts(cell: string, report: Report): unknown[] | undefined {
       label = rest.slice(second + 1);
     }
     label = label.trim();
-    const entry: Record<string, unknown> = { label, count };
+    const entry: Record<string, unknown> = { label, [numberKey]: count };
     if (qualifier !== undefined) entry['qualifier'] = qualifier;
     counts.push(entry);
   }
@@ -364,6 +382,11 @@ export function readCell(spec: ColumnSpec, cell: string, record: Record<string, 
     case 'counts': {
       const counts = readCounts(cell, report);
       if (counts !== undefined) setPath(record, path, counts);
+      return;
+    }
+    case 'proportions': {
+      const proportions = readCounts(cell, report, 'percent');
+      if (proportions !== undefined) setPath(record, path, proportions);
       return;
     }
   }

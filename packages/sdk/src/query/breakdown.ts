@@ -1,3 +1,4 @@
+import { isUnattributed, summedAmount } from '../schemas/collections.js';
 import type { Territory } from '../schemas/territory.js';
 import { descendantsOf, resolveTerritory, type DatasetIndex } from './dataset-index.js';
 import { compileFilters, filterEntries, type CompiledFilters } from './filter.js';
@@ -97,6 +98,7 @@ function rowsOf(index: DatasetIndex, level: BreakdownLevel, filterTerritory: str
  */
 function fundingMatches(index: DatasetIndex, f: CompiledFilters, position: number, yearRequired: boolean): boolean {
   const funding = index.fundings[position]!;
+  if (summedAmount(funding) === undefined) return false;
   if (f.thematique !== undefined && funding.thematique !== f.thematique) return false;
   if (f.funder !== undefined && index.fundingFunderKeys[position] !== f.funder) return false;
   if (f.yearFrom === undefined && f.yearTo === undefined) return true;
@@ -111,7 +113,7 @@ function fundingTotal(index: DatasetIndex, selected: ReadonlySet<number> | undef
     .filter((position) => !index.fundingEnvelopes[position]!.some((envelope) => selected.has(envelope)))
     .sort((a, b) => a - b);
   let total = 0;
-  for (const position of summed) total += index.fundings[position]!.amount;
+  for (const position of summed) total += summedAmount(index.fundings[position]!) ?? 0;
   return { total: Math.round(total * 100) / 100, known: summed.length > 0 };
 }
 
@@ -204,6 +206,8 @@ export function territoryBreakdown(
   // Figures: rows where a record lies.
   const figureRows = new Set<string>();
   for (const record of index.figures) {
+    // An unattributed figure is no territory's figure.
+    if (isUnattributed(record) || record.territory === undefined) continue;
     for (const place of [record.territory, ...ancestorsOf(index, record.territory)]) {
       if (rowIds.has(place)) figureRows.add(place);
     }

@@ -1,4 +1,5 @@
 import type { Axis, Solution } from '../schemas/axis.js';
+import { summedAmount } from '../schemas/collections.js';
 import type { Dataset, DatasetInput } from '../schemas/dataset.js';
 import type { ConcertationFigures } from '../schemas/figures.js';
 import type { Funding } from '../schemas/funding.js';
@@ -330,6 +331,7 @@ export function createIndex(dataset: Dataset | DatasetInput): DatasetIndex {
     let funderCodes: readonly number[] = NONE;
     if (fundingList.length > 0) {
       amount = 0;
+      let counted = false;
       const own = fundingList.length > 8 ? new Set(fundingList) : undefined;
       const isOwn = (f: number): boolean => (own ? own.has(f) : fundingList.includes(f));
       const keys: string[] = [];
@@ -338,8 +340,14 @@ export function createIndex(dataset: Dataset | DatasetInput): DatasetIndex {
         keys.push(fundingFunderKeys[f]!);
         if (funding.year !== undefined) (years ??= []).push([funding.year, funding.year]);
         const chain = fundingEnvelopes[f]!;
-        if (chain.length === 0 || !chain.some(isOwn)) amount += funding.amount;
+        const summed = summedAmount(funding);
+        if (summed !== undefined && (chain.length === 0 || !chain.some(isOwn))) {
+          amount += summed;
+          counted = true;
+        }
       }
+      // Only a support or a requested amount: no amount, not « 0 € ».
+      if (!counted) amount = undefined;
       funderList = unique(keys);
       funderCodes = funderList.map((key) => {
         let code = funderCode.get(key);

@@ -1,4 +1,4 @@
-import { FIGURE_METRICS } from '../schemas/collections.js';
+import { FIGURE_METRICS, isUnattributed } from '../schemas/collections.js';
 import type { ConcertationFigures, FigureMetric } from '../schemas/figures.js';
 import { descendantsOf, resolveTerritory, type DatasetIndex } from './dataset-index.js';
 import type { FiguresQuery, FiguresTotal } from './types.js';
@@ -20,6 +20,23 @@ function hasAncestorIn(index: DatasetIndex, territory: string, holders: Readonly
   return false;
 }
 
+/** The fields of a figures record whose deduction bears on a metric's value where it is counted. */
+const PLACING_FIELDS = ['territory', 'phase'];
+
+/** The reasoning when `metric` of `record` (as summed) rests on a deduction, otherwise undefined. */
+function deductionFor(record: ConcertationFigures, metric: FigureMetric): string | undefined {
+  const derivation = record.derivation;
+  if (derivation?.kind !== 'deduced') return undefined;
+  const fields = derivation.fields;
+  return fields === undefined || fields.includes(metric) || fields.some((f) => PLACING_FIELDS.includes(f))
+    ? derivation.reasoning
+    : undefined;
+}
+
+/** A figures record with a stated territory. */
+type Placed = ConcertationFigures & { territory: string };
+const isPlaced = (record: ConcertationFigures): record is Placed => !isUnattributed(record);
+
 function latestDate(records: readonly ConcertationFigures[]): string {
   let latest = '';
   for (const record of records) {
@@ -27,6 +44,25 @@ function latestDate(records: readonly ConcertationFigures[]): string {
     if (date > latest) latest = date;
   }
   return latest;
+}
+
+/**
+ * The figures whose territory the documents do not state (a « non attribué »
+ * view): records without a `territory` or with `derivation.kind`
+ * `unattributed`, in dataset order, optionally of one thématique and phase.
+ * None of them is ever in `sumFigures`.
+ */
+export function unattributedFigures(
+  index: DatasetIndex,
+  query: Pick<FiguresQuery, 'thematique' | 'phase'> = {},
+): ConcertationFigures[] {
+  const phase = query.phase?.trim() || undefined;
+  return index.figures.filter(
+    (record) =>
+      isUnattributed(record) &&
+      (query.thematique === undefined || record.thematique === query.thematique) &&
+      (phase === undefined || record.phase === phase),
+  );
 }
 
 /**
@@ -51,7 +87,9 @@ function latestDate(records: readonly ConcertationFigures[]): string {
  * for a metric is the latest `periodEnd` (or `periodStart`) of its records
  * that state the metric; undated phases
  * come first, then ties keep dataset order. A metric no record states is absent (not zero). `reunions` is taken
- * as stated, never derived from `meetings`.
+ * as stated, never derived from `meetings`. An unattributed record (no
+ * `territory`, or `derivation.kind` `unattributed`) is never summed, with or
+ * without a territory filter; targets and proportions are not metrics.
  */
 export function sumFigures(index: DatasetIndex, query: FiguresQuery = {}): FiguresTotal {
   const raw = query.territory?.trim();
@@ -59,8 +97,10 @@ export function sumFigures(index: DatasetIndex, query: FiguresQuery = {}): Figur
   const below = territory === undefined ? undefined : descendantsOf(index, territory);
   const phase = query.phase?.trim() || undefined;
 
-  const byPhase = new Map<string, ConcertationFigures[]>();
+  const byPhase = new Map<string, Placed[]>();
   for (const record of index.figures) {
+    // Unattributed figures (no stated territory) are in no territory's sum, not even the country's.
+    if (!isPlaced(record)) continue;
     if (query.thematique !== undefined && record.thematique !== query.thematique) continue;
     if (phase !== undefined && record.phase !== phase) continue;
     if (territory !== undefined && record.territory !== territory && !below!.has(record.territory)) continue;
@@ -73,11 +113,12 @@ export function sumFigures(index: DatasetIndex, query: FiguresQuery = {}): Figur
   if (territory !== undefined) result.territory = territory;
   const used = new Set<ConcertationFigures>();
   const approximate: FigureMetric[] = [];
+  const deduced: NonNullable<FiguresTotal['deduced']> = [];
 
   for (const metric of FIGURE_METRICS) {
     let sum: number | undefined;
     let approx = false;
-    let usedHere: ConcertationFigures[] = [];
+    let usedHere: Placed[] = [];
     // Phases in rising preference (see the rule above): a phase in which the
     // territory itself states the metric beats one that only has records
     // below it; then the later report wins.
@@ -89,7 +130,7 @@ export function sumFigures(index: DatasetIndex, query: FiguresQuery = {}): Figur
       })
       .sort((a, b) => a.own - b.own || (a.date === b.date ? a.order - b.order : a.date < b.date ? -1 : 1));
     for (const { records } of phases) {
-      const first = new Map<string, ConcertationFigures>();
+      const first = new Map<string, Placed>();
       for (const record of records) {
         if (record[metric] !== undefined && !first.has(record.territory)) first.set(record.territory, record);
       }
@@ -107,12 +148,17 @@ export function sumFigures(index: DatasetIndex, query: FiguresQuery = {}): Figur
         if (qualifier !== undefined && qualifier !== 'exact') approx = true;
       }
     }
-    for (const record of usedHere) used.add(record);
+    for (const record of usedHere) {
+      used.add(record);
+      const reasoning = deductionFor(record, metric);
+      if (reasoning !== undefined) deduced.push({ metric, record: record.id, reasoning });
+    }
     if (sum !== undefined) result[metric] = sum;
     if (approx) approximate.push(metric);
   }
 
   result.records = index.figures.filter((record) => used.has(record)).map((record) => record.id);
   if (approximate.length > 0) result.approximate = approximate;
+  if (deduced.length > 0) result.deduced = deduced;
   return result;
 }

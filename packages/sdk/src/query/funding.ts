@@ -1,3 +1,4 @@
+import { summedAmount } from '../schemas/collections.js';
 import type { Funding } from '../schemas/funding.js';
 import type { DatasetIndex } from './dataset-index.js';
 import { compileFilters, filterEntries, type CompiledFilters } from './filter.js';
@@ -30,18 +31,28 @@ function inYears(year: number | undefined, f: CompiledFilters, required: boolean
  *    then) — and that match `thematique`, `funder` and the year range (a year
  *    is then required).
  *
+ * Kinds: `envelope`, `delegated`, `engaged` and `allocation` amounts are
+ * summed (`SUMMED_FUNDING_KINDS`); a `requested` amount (what projects
+ * represent or ask) is a demand, never added to money reserved or given, and a
+ * `support` has no amount: both are left out of every total.
+ *
  * De-duplication: a record is summed once however many selected projects it
  * names (a shared allocation); and a record drawn, directly or through other
  * envelopes, from an envelope that is itself summed is left out, because the
- * envelope's amount already contains it. A record naming projects of which
+ * envelope's amount already contains it (a share linked to its envelope by
+ * `envelope`, such as a région's delegated part of a national envelope). A record naming projects of which
  * none is selected is never counted (an allocation to another territory's or
  * another axis's project).
+ *
+ * `deduced` lists the relevant records (summed, or left out for their
+ * envelope) whose `derivation` is `deduced`, with the reasoning.
  */
 export function totalFunding(index: DatasetIndex, filters: ProjectFilters = {}): FundingTotal {
   const f = compileFilters(index, filters);
   const fundings = index.fundings;
   const keys = index.fundingFunderKeys;
   const matches = (funding: Funding, position: number, yearRequired: boolean): boolean =>
+    summedAmount(funding) !== undefined &&
     (f.thematique === undefined || funding.thematique === f.thematique) &&
     (f.funder === undefined || keys[position] === f.funder) &&
     inYears(funding.year, f, yearRequired);
@@ -66,19 +77,25 @@ export function totalFunding(index: DatasetIndex, filters: ProjectFilters = {}):
   const summed = [...selected]
     .filter((position) => !index.fundingEnvelopes[position]!.some((envelope) => selected.has(envelope)))
     .sort((a, b) => a - b);
+  const deduced: NonNullable<FundingTotal['deduced']> = [];
+  for (const position of [...selected].sort((a, b) => a - b)) {
+    const derivation = fundings[position]!.derivation;
+    if (derivation?.kind === 'deduced') deduced.push({ funding: fundings[position]!.id, reasoning: derivation.reasoning });
+  }
 
   let total = 0;
   const byFunder = new Map<string, number>();
   const documents = new Set<string>();
   for (const position of summed) {
     const funding = fundings[position]!;
-    total += funding.amount;
+    const amount = summedAmount(funding)!;
+    total += amount;
     const key = keys[position]!;
-    byFunder.set(key, (byFunder.get(key) ?? 0) + funding.amount);
+    byFunder.set(key, (byFunder.get(key) ?? 0) + amount);
     documents.add(funding.source.document);
   }
   const collator = frenchCollator();
-  return {
+  const result: FundingTotal = {
     total: toCents(total),
     fundings: summed.map((position) => fundings[position]!.id),
     byFunder: [...byFunder]
@@ -86,4 +103,6 @@ export function totalFunding(index: DatasetIndex, filters: ProjectFilters = {}):
       .sort((a, b) => b.total - a.total || collator.compare(a.funder, b.funder)),
     documents: [...documents].sort(),
   };
+  if (deduced.length > 0) result.deduced = deduced;
+  return result;
 }

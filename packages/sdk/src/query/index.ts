@@ -16,7 +16,7 @@ export { compileFilters, filterEntries, filterProjects, type CompiledFilters } f
 export { DEFAULT_LIMIT, MAX_LIMIT, queryProjects, sortEntries } from './query.js';
 export { PROJECT_STATUSES, UNKNOWN_STATUS, computeFacets } from './facets.js';
 export { totalFunding } from './funding.js';
-export { sumFigures } from './figures.js';
+export { sumFigures, unattributedFigures } from './figures.js';
 export { frenchCollator, matchesTokens, normalizeText, tokenize } from './normalize.js';
 export { CnrQueryError, type CnrQueryErrorCode } from './errors.js';
 export { generateDataset, type SyntheticOptions } from './synthetic.js';

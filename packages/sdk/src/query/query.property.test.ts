@@ -139,7 +139,9 @@ function naiveAmount(data: Dataset, p: Project): number | undefined {
     seen.add(id);
     return drawnFromOwn(data.fundings.find((f) => f.id === id)?.envelope, seen);
   };
-  return own.filter((f) => !drawnFromOwn(f.envelope)).reduce((sum, f) => sum + f.amount, 0);
+  return own
+    .filter((f) => !drawnFromOwn(f.envelope))
+    .reduce((sum, f) => sum + (f.kind === 'support' || f.kind === 'requested' ? 0 : f.amount), 0);
 }
 
 // --- data and arbitraries -------------------------------------------------------
@@ -339,7 +341,7 @@ describe('totalFunding (properties)', () => {
         let sum = 0;
         for (const id of result.fundings) {
           const funding = byId.get(id)!;
-          sum += funding.amount;
+          sum += 'amount' in funding ? funding.amount : 0;
           for (let e = funding.envelope, hops = 0; e !== undefined && hops < 50; e = byId.get(e)?.envelope, hops++) {
             expect(listed.has(e)).toBe(false);
           }

@@ -75,6 +75,12 @@ export interface FundingTotal {
   byFunder: { funder: string; total: number }[];
   /** Source document ids behind the total. */
   documents: string[];
+  /**
+   * Records behind the total (summed, or left out as the share of a summed
+   * envelope) that the documents support only by deduction — a funder, an
+   * envelope link… — with the reasoning, so a widget can mark « déduit ».
+   */
+  deduced?: { funding: string; reasoning: string }[];
 }
 
 export interface FiguresTotal {
@@ -94,6 +100,12 @@ export interface FiguresTotal {
    * (« plus de », « près de », « environ »), so a widget can say « plus de ».
    */
   approximate?: FigureMetric[];
+  /**
+   * Metrics whose total includes a value the documents support only by
+   * deduction (its territory, its phase or the value itself), with the record
+   * and the reasoning, so a widget can mark « déduit ».
+   */
+  deduced?: { metric: FigureMetric; record: string; reasoning: string }[];
 }
 
 /** What `sumFigures` sums. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { FIGURE_METRICS } from './collections.js';
+import { Derivation } from './derivation.js';
 import { Count, Identifier, PartialDate, Thematique, text } from './primitives.js';
 import { SourceRef } from './source.js';
 
@@ -14,18 +15,46 @@ export const MeetingKind = z.enum([
 ]);
 export type MeetingKind = z.infer<typeof MeetingKind>;
 
-export { FIGURE_METRICS, type FigureMetric } from './collections.js';
+export { FIGURE_METRICS, FIGURE_PHASES, isUnattributed, type FigureMetric, type FigurePhase } from './collections.js';
 
 /** How exact a stated figure is: « plus de 1 100 », « près de 40 », « environ 200 ». */
 export const FigureQualifier = z.enum(['exact', 'plus-de', 'pres-de', 'environ']);
 export type FigureQualifier = z.infer<typeof FigureQualifier>;
 
-/** Figures of the concertation for one territory and one phase. */
+/** A count stated as a goal (« 100 médicobus seront déployés »), not a result. */
+export const FigureTarget = z.object({
+  label: text(300),
+  count: Count,
+  qualifier: z.optional(FigureQualifier),
+});
+export type FigureTarget = z.infer<typeof FigureTarget>;
+
+/**
+ * A proportion, in percent (« 30 % des projets »; « près d’un tiers » → 33.3
+ * with `pres-de`, the words kept in the label).
+ */
+export const FigureProportion = z.object({
+  label: text(300),
+  percent: z.number().check(z.gte(0), z.lte(100)),
+  qualifier: z.optional(FigureQualifier),
+});
+export type FigureProportion = z.infer<typeof FigureProportion>;
+
+/**
+ * Figures of the concertation for one territory and one phase. A record
+ * without `territory` is an unattributed figure (`derivation.kind`
+ * `unattributed`): the text does not say where; it is never in any
+ * territory's sums.
+ */
 export const ConcertationFigures = z.object({
   id: Identifier,
   thematique: Thematique,
-  territory: Identifier,
-  /** Phase or cycle, e.g. `2022-dialogues`, `acte-1`. */
+  /** Absent only for an unattributed figure. */
+  territory: z.optional(Identifier),
+  /**
+   * Phase: one of `FIGURE_PHASES` (`acte-1`, `bilan`, `evenement`,
+   * `annee-scolaire`, `rentree`); other words are read too (older files).
+   */
   phase: text(200),
   periodStart: z.optional(PartialDate),
   periodEnd: z.optional(PartialDate),
@@ -54,6 +83,12 @@ export const ConcertationFigures = z.object({
    * set when a producer's file is read (several files on one page keep theirs).
    */
   publisher: z.optional(text(300)),
+  /** Goals stated as counts (never summed with results). */
+  targets: z.optional(z.array(FigureTarget)),
+  /** Proportions stated (never summed). */
+  proportions: z.optional(z.array(FigureProportion)),
+  /** How strongly the source supports the record; stated when absent. */
+  derivation: z.optional(Derivation),
   source: SourceRef,
 });
 export type ConcertationFigures = z.infer<typeof ConcertationFigures>;

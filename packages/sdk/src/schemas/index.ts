@@ -1,4 +1,5 @@
 export * from './primitives.js';
+export * from './derivation.js';
 export * from './source.js';
 export * from './territory.js';
 export * from './axis.js';

@@ -53,9 +53,12 @@ export type Identifier = z.infer<typeof Identifier>;
 export const HttpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain });
 export type HttpUrl = z.infer<typeof HttpUrl>;
 
-/** A date as precise as the documents state it: `2023`, `2023-02` or `2023-02-07`. */
+/**
+ * A date as precise as the documents state it: `2023`, `2023-02`, `2023-02-07`,
+ * or a quarter, `2024-Q1` (« au cours du premier trimestre 2024 »).
+ */
 export const PartialDate = z.string().check(
-  z.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/),
+  z.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-Q[1-4])?$/),
 );
 export type PartialDate = z.infer<typeof PartialDate>;
 

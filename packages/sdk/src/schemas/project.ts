@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Derivation } from './derivation.js';
 import { HttpUrl, Identifier, PartialDate, Thematique, longText, text } from './primitives.js';
 import { SourceRef } from './source.js';
 
@@ -45,6 +46,11 @@ export const Project = z.object({
    * set when a producer's file is read (several files on one page keep theirs).
    */
   publisher: z.optional(text(300)),
+  /**
+   * How strongly the source supports the record or some fields (`territories`,
+   * `porteurs`…): `deduced` with its reasoning; stated when absent.
+   */
+  derivation: z.optional(Derivation),
   source: SourceRef,
 });
 export type Project = z.infer<typeof Project>;

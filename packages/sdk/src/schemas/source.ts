@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Derivation } from './derivation.js';
 import { HttpUrl, Identifier, PartialDate, text } from './primitives.js';
 
 /** Where a fact comes from: a document of the dataset and the passage, as the document words it. */
@@ -26,5 +27,7 @@ export const SourceDocument = z.object({
   url: z.optional(HttpUrl),
   /** Name of the file the dataset was built from (e.g. in `shared/seeds/`). */
   file: z.optional(text(300)),
+  /** Which metadata is not printed in the document (`date`, `publisher`) and how it was read; stated when absent. */
+  derivation: z.optional(Derivation),
 });
 export type SourceDocument = z.infer<typeof SourceDocument>;

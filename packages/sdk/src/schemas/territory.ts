@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { Count, Identifier, text } from './primitives.js';
+import { Derivation } from './derivation.js';
+import { Count, Identifier, PartialDate, text } from './primitives.js';
 import { SourceRef } from './source.js';
 
 export const TerritoryKind = z.enum(['pays', 'region', 'departement', 'tds', 'epci', 'commune']);
@@ -26,6 +27,12 @@ export const Territory = z.object({
   covers: z.optional(z.array(Identifier)),
   partial: z.optional(z.boolean()),
   population: z.optional(Count),
+  /** The date the population is counted at (« Déc. 2016 » → `2016-12`). */
+  populationDate: z.optional(PartialDate),
+  /** The passage giving that date, when it is not the record's own. */
+  populationSource: z.optional(SourceRef),
+  /** How strongly the source supports the record (a TDS delimited by deduction); stated when absent. */
+  derivation: z.optional(Derivation),
   source: z.optional(SourceRef),
 });
 export type Territory = z.infer<typeof Territory>;

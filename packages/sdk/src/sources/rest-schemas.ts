@@ -32,6 +32,7 @@ export const FundingTotalSchema = z.object({
   fundings: z.array(z.string()),
   byFunder: z.array(z.object({ funder: z.string(), total: Amount })),
   documents: z.array(z.string()),
+  deduced: z.optional(z.array(z.object({ funding: z.string(), reasoning: z.string() }))),
 });
 
 export const FiguresTotalSchema = z.object({
@@ -46,6 +47,7 @@ export const FiguresTotalSchema = z.object({
   projetsEnCours: z.optional(Count),
   records: z.array(z.string()),
   approximate: z.optional(z.array(z.enum(FIGURE_METRICS))),
+  deduced: z.optional(z.array(z.object({ metric: z.enum(FIGURE_METRICS), record: z.string(), reasoning: z.string() }))),
 });
 
 export const BreakdownRowSchema = z.object({
