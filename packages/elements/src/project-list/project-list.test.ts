@@ -1,6 +1,5 @@
 import {
   createClient,
-  generateDataset,
   type ClientResult,
   type CnrClient,
   type Page,
@@ -8,6 +7,7 @@ import {
   type ProjectFilters,
   type ProjectQueryOptions,
 } from '@cnr-widgets/sdk';
+import { generateDataset } from '@cnr-widgets/sdk/testing';
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
 import '../define/project-list.js';
