@@ -60,6 +60,30 @@ export default tseslint.config(
     },
   },
   {
+    // Browser tests: when chai's `expect(node).to.equal(null)` (or `.to.equal(otherNode)`) fails,
+    // the test runner serialises the DOM node and hangs until its 180 s timeout instead of naming
+    // the test. Compare serialisable values: `expect(node === null).to.equal(true)`.
+    files: ['packages/elements/**/*.test.ts', 'packages/elements/test/**/*.ts', 'tests/browser/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(equal|equals|eq|eql)$/][arguments.0.raw='null']",
+          message: 'Compare a serialisable value: `expect(node === null).to.equal(true)` (a failing DOM-node comparison hangs the test runner).',
+        },
+        {
+          selector: "MemberExpression[property.name=/^(null|exist)$/][object.type='MemberExpression']",
+          message: 'Compare a serialisable value: `expect(node === null).to.equal(true)` (a failing DOM-node comparison hangs the test runner).',
+        },
+        {
+          selector:
+            "CallExpression[callee.name='expect'][arguments.0.property.name='activeElement'], CallExpression[callee.name='expect'][arguments.0.callee.name=/^(deepActive|\\$)$/], CallExpression[callee.name='expect'][arguments.0.callee.property.name=/^(querySelector|closest|getRootNode)$/]",
+          message: 'Compare a serialisable value (`expect(a === b, "what").to.equal(true)`, a text or an attribute), not a DOM node: a failing comparison of nodes hangs the test runner.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', 'tests/**/*.ts', 'bench/**', 'scripts/**', '**/scripts/**', 'examples/**'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },

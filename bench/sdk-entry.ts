@@ -4,8 +4,8 @@ export {
   computeFacets,
   createClient,
   createIndex,
-  generateDataset,
   parseDataset,
   queryProjects,
   totalFunding,
 } from '../packages/sdk/src/index.js';
+export { generateDataset } from '../packages/sdk/src/testing/index.js';

@@ -192,6 +192,13 @@ let outDir: string;
 let server: { origin: string; close: () => Promise<void> } | undefined;
 let browser: Browser | undefined;
 const integrityBuilt = existsSync(integrityFile);
+/** Under CI (`CI=true`) the build ran first (scripts/test.sh): a missing build fails, it is not skipped. */
+const ci = /^(true|1)$/i.test(process.env['CI'] ?? '');
+
+test.runIf(ci)('the build ran first (CI): the CDN bundle with its integrity file, the SDK', () => {
+  expect(integrityBuilt, `${integrityFile} is missing: run \`pnpm build\` first`).toBe(true);
+  expect(existsSync(sdkDist), `${sdkDist} is missing: run \`pnpm build\` first`).toBe(true);
+});
 
 beforeAll(async () => {
   outDir = mkdtempSync(path.join(os.tmpdir(), 'cnr-examples-'));
@@ -702,7 +709,7 @@ describe('dev server (the README’s demo command)', () => {
 
 describe('sdk-node', () => {
   test('summary.mjs prints the regional table (Grand Est) and writes a CSV with a byte order mark', async (context) => {
-    if (!existsSync(sdkDist)) {
+    if (!existsSync(sdkDist) && !ci) {
       context.skip('packages/sdk/dist/index.js is missing: run `pnpm build` first (the script uses the built SDK)');
       return;
     }

@@ -14,7 +14,7 @@ function isExternal(id: string): boolean {
   );
 }
 
-/** Library build: the browser entries (`index`, `csv`) and the Node CLI (`cli`), as ES modules. */
+/** Library build: the browser entries (`index`, `csv`), the test-data entry (`testing`) and the Node CLI (`cli`), as ES modules. */
 export default defineConfig({
   resolve: { conditions: ['source', ...defaultClientConditions] },
   build: {
@@ -25,6 +25,7 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         csv: 'src/csv/index.ts',
+        testing: 'src/testing/index.ts',
         cli: 'src/cli/main.ts',
       },
       formats: ['es'],

@@ -5,7 +5,8 @@
 // sides (the seeds are text extracted from PDFs and web pages); nothing else
 // is normalised — apostrophes, hyphens and accents must be the document's.
 // Exits 1 and prints every failure; exits 0 with "seeds not found, skipped"
-// when the seeds folder does not exist (a clone without the documents).
+// when the seeds folder does not exist (a clone without the documents), but 1
+// under CI (`CI=true`), where the check must run.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { COLLECTIONS, mergeDataset, packageDir } from './merge.mjs';
@@ -14,6 +15,10 @@ const repoRoot = path.resolve(packageDir, '../..');
 const seedsDir = path.resolve(repoRoot, '../shared/seeds');
 
 if (!existsSync(seedsDir)) {
+  if (/^(true|1)$/i.test(process.env.CI ?? '')) {
+    process.stderr.write(`verify-sources: ${seedsDir}: seeds not found; under CI the excerpts must be checked\n`);
+    process.exit(1);
+  }
   process.stdout.write(`verify-sources: ${seedsDir}: seeds not found, skipped\n`);
   process.exit(0);
 }

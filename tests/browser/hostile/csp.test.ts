@@ -66,7 +66,7 @@ describe(`strict CSP host page (${browserName})`, function () {
     radio.click();
     // No project of the reference dataset is tied to an axis yet: the list empties, and says so.
     await waitUntil(() => listCount(list) === 'Aucun projet', `list follows the axis (got « ${listCount(list)} »)`);
-    expect(shadow(list).querySelector('[part="empty"]')).not.to.equal(null);
+    expect(shadow(list).querySelector('[part="empty"]') !== null).to.equal(true);
     shadow(filter).querySelector<HTMLInputElement>('input[value=""]')!.click();
     await waitUntil(() => listCount(list) === '20 projets', 'all axes again');
   });

@@ -1,6 +1,7 @@
 // Shared helpers of the hostile-page suite.
 import { waitUntil } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
+import { sendKeys as sendKeysCommand, sendMouse } from '@web/test-runner-commands';
 
 /** The tag names of the library. */
 export const TAGS = [
@@ -155,26 +156,16 @@ export async function allRendered(elements: Element[], timeout = 10_000): Promis
   );
 }
 
-/** Runs one of the test runner's commands (`send-keys`, `send-mouse`…) in the browser's driver. */
-async function command(name: string, payload: unknown): Promise<void> {
-  const { sendMessageWaitForResponse } = (await import(
-    // @ts-expect-error -- served by the test runner
-    '/__web-dev-server__web-socket.js'
-  )) as { sendMessageWaitForResponse: (message: unknown) => Promise<unknown> };
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: name, payload });
-}
-
 /** Real key presses and typing through the test runner's `send-keys` command. */
 export async function sendKeys(payload: { press: string } | { type: string } | { down: string } | { up: string }): Promise<void> {
-  await command('send-keys', payload);
+  await sendKeysCommand(payload);
 }
 
 /** A real click in the middle of `element` (the test runner's `send-mouse`). */
 export async function realClick(element: Element): Promise<void> {
   element.scrollIntoView({ block: 'center' });
   const rect = element.getBoundingClientRect();
-  await command('send-mouse', { type: 'click', position: [Math.round(rect.x + rect.width / 2), Math.round(rect.y + rect.height / 2)] });
+  await sendMouse({ type: 'click', position: [Math.round(rect.x + rect.width / 2), Math.round(rect.y + rect.height / 2)] });
 }
 
 /**

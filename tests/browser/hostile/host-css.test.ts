@@ -153,7 +153,7 @@ describe(`hostile host CSS (${browserName})`, function () {
 
     const input = shadow(list).querySelector<HTMLInputElement>('[part="search-input"]')!;
     input.focus();
-    expect(deepActive()).to.equal(input);
+    expect(deepActive() === input, 'focus on the search field').to.equal(true);
     await sendKeys({ type: 'dentaire' });
     await waitUntil(() => !['20 projets', 'Aucun projet', ''].includes(listCount(list)), `the search filters (« ${listCount(list)} »)`);
   });

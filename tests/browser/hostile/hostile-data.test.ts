@@ -170,7 +170,7 @@ describe(`hostile data (${browserName})`, function () {
 
   it('reports each bad record: which, where and why', () => {
     const problems = shadow(list).querySelector<HTMLDetailsElement>('[part="problems"]');
-    expect(problems, 'the list has a report').not.to.equal(null);
+    expect(problems !== null, 'the list has a report').to.equal(true);
     const lines = [...problems!.querySelectorAll('li')].map((li) => squash(li.textContent));
     for (const bad of INVALID) {
       const line = lines.find((text) => text.includes(`(id ${bad.id})`));

@@ -50,13 +50,13 @@ describe('<cnr-axis-filter>', () => {
     try {
       const filter = await fixture<CnrAxisFilter>(html`<cnr-axis-filter src=${src}></cnr-axis-filter>`);
       const skeleton = filter.shadowRoot!.querySelector('[part="skeleton"]') as HTMLElement;
-      expect(skeleton).not.to.equal(null);
+      expect(skeleton !== null).to.equal(true);
       expect(skeleton.getBoundingClientRect().height).to.be.greaterThan(100);
       expect(skeleton.getAttribute('role')).to.equal('status');
       await expect(filter).to.be.accessible();
       release();
       await loaded(filter);
-      expect(filter.shadowRoot!.querySelector('[part="skeleton"]')).to.equal(null);
+      expect(filter.shadowRoot!.querySelector('[part="skeleton"]') === null).to.equal(true);
     } finally {
       restore();
     }
@@ -126,7 +126,7 @@ describe('<cnr-axis-filter>', () => {
     const filter = await fixture<CnrAxisFilter>(html`<cnr-axis-filter multiple src=${fresh()}></cnr-axis-filter>`);
     await loaded(filter);
     expect(filter.shadowRoot!.querySelectorAll('input[type="checkbox"]')).to.have.length(7);
-    expect(filter.shadowRoot!.querySelector('input[type="radio"]')).to.equal(null);
+    expect(filter.shadowRoot!.querySelector('input[type="radio"]') === null).to.equal(true);
     const all = labels(filter);
     expect(all[0]).to.match(/^Axe 1 — .* \(2 projets\)$/);
     expect(all[1]).to.match(/^Axe 2 — .* \(1 projet\)$/);
@@ -212,11 +212,11 @@ describe('<cnr-axis-filter>', () => {
       await loaded(filter, '[part="error"]');
       const alert = filter.shadowRoot!.querySelector('[role="alert"]')!;
       expect(alert.textContent).to.contain('Les données n’ont pas pu être chargées.');
-      expect(filter.shadowRoot!.querySelector('fieldset')).to.equal(null);
+      expect(filter.shadowRoot!.querySelector('fieldset') === null).to.equal(true);
       await expect(filter).to.be.accessible();
       filter.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
       await loaded(filter);
-      expect(filter.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+      expect(filter.shadowRoot!.querySelector('[role="alert"]') === null).to.equal(true);
       expect(calls).to.equal(2);
     } finally {
       restore();
@@ -244,7 +244,7 @@ describe('<cnr-axis-filter>', () => {
       await client.refresh();
       const filter = await fixture<CnrAxisFilter>(html`<cnr-axis-filter src=${src}></cnr-axis-filter>`);
       await loaded(filter, '[part="stale-notice"]');
-      expect(filter.shadowRoot!.querySelector('fieldset')).not.to.equal(null);
+      expect(filter.shadowRoot!.querySelector('fieldset') !== null).to.equal(true);
       await expect(filter).to.be.accessible();
     } finally {
       restore();

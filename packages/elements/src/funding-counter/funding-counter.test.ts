@@ -127,8 +127,8 @@ describe('<cnr-funding-counter>', () => {
     const none = await fixture<CnrFundingCounter>(html`<cnr-funding-counter territory="57"></cnr-funding-counter>`);
     await ready(none);
     expect(squash(part(none, 'empty')!.textContent)).to.equal('Aucun financement identifié pour cette sélection');
-    expect(part(none, 'amount')).to.equal(null);
-    expect(part(none, 'details-button')).to.equal(null);
+    expect(part(none, 'amount') === null).to.equal(true);
+    expect(part(none, 'details-button') === null).to.equal(true);
     await expect(none).to.be.accessible();
 
     const provider = await fixture<CnrProvider>(html`<cnr-provider src=${fresh()} axis="sante-2">
@@ -138,7 +138,7 @@ describe('<cnr-funding-counter>', () => {
     await ready(zero, '[part="amount"]');
     expect(amount(zero)).to.equal('0 €');
     expect(spoken(zero)).to.equal('0 euro');
-    expect(part(zero, 'empty')).to.equal(null);
+    expect(part(zero, 'empty') === null).to.equal(true);
     await expect(zero).to.be.accessible();
   });
 
@@ -148,7 +148,7 @@ describe('<cnr-funding-counter>', () => {
     expect(spoken(byFunder)).to.equal('1 000 000 euros');
     const byYear = await fixture<CnrFundingCounter>(html`<cnr-funding-counter year="2024"></cnr-funding-counter>`);
     await ready(byYear);
-    expect(part(byYear, 'empty')).not.to.equal(null);
+    expect(part(byYear, 'empty') !== null).to.equal(true);
     byYear.year = 2023;
     await waitUntil(() => part(byYear, 'amount'), 'the year was not followed');
     // ARS Grand Est 1 M€ and ARS Paca « plus de » 2,9 M€, both of 2023.
@@ -176,7 +176,7 @@ describe('<cnr-funding-counter>', () => {
       await expect(counter).to.be.accessible();
       release();
       await ready(counter, '[part="amount"]');
-      expect(part(counter, 'skeleton')).to.equal(null);
+      expect(part(counter, 'skeleton') === null).to.equal(true);
     } finally {
       restore();
     }
@@ -195,7 +195,7 @@ describe('<cnr-funding-counter>', () => {
         const counter = wrapper.querySelector('cnr-funding-counter')!;
         await counter.updateComplete;
         const geometry = () => [counter.getBoundingClientRect().height, wrapper.querySelector('p')!.getBoundingClientRect().top];
-        expect(part(counter, 'skeleton')).not.to.equal(null);
+        expect(part(counter, 'skeleton') !== null).to.equal(true);
         const before = geometry();
         release();
         await ready(counter, territory ? '[part="empty"]' : '[part="amount"]');
@@ -213,11 +213,11 @@ describe('<cnr-funding-counter>', () => {
     try {
       const counter = await fixture<CnrFundingCounter>(html`<cnr-funding-counter src=${src}></cnr-funding-counter>`);
       await ready(counter, '[role="alert"]');
-      expect(part(counter, 'amount')).to.equal(null);
+      expect(part(counter, 'amount') === null).to.equal(true);
       await expect(counter).to.be.accessible();
       part(counter, 'retry-button')!.click();
       await ready(counter, '[part="amount"]');
-      expect(counter.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+      expect(counter.shadowRoot!.querySelector('[role="alert"]') === null).to.equal(true);
       expect(amount(counter)).to.equal('plus de 8,5 M€');
     } finally {
       restore();

@@ -38,7 +38,7 @@ describe('<cnr-key-figures>', () => {
       'plus de 500 constats',
     ]);
     expect(squash(part(element, 'breakdown')!.textContent)).to.equal('dont 44 dialogues territoriaux et 3 dialogues régionaux thématiques');
-    expect(element.shadowRoot!.querySelector('ul[part="figures"]')).not.to.equal(null);
+    expect(element.shadowRoot!.querySelector('ul[part="figures"]') !== null).to.equal(true);
     await expect(element).to.be.accessible();
   });
 
@@ -107,8 +107,8 @@ describe('<cnr-key-figures>', () => {
     await ready(element);
     expect(textOf(element)).to.contain('Île-de-France');
     expect(squash(part(element, 'empty')!.textContent)).to.equal('Aucun chiffre publié pour ce territoire');
-    expect(part(element, 'figures')).to.equal(null);
-    expect(part(element, 'sources-button')).to.equal(null);
+    expect(part(element, 'figures') === null).to.equal(true);
+    expect(part(element, 'sources-button') === null).to.equal(true);
     await expect(element).to.be.accessible();
   });
 
@@ -123,7 +123,7 @@ describe('<cnr-key-figures>', () => {
     expect(figures(element)).to.deep.equal(['12 réunions', 'plus de 300 participants']);
     expect(squash(part(element, 'breakdown')!.textContent)).to.equal('dont 10 dialogues territoriaux et 2 ateliers');
     // The live region is the territory line: a change says where, not every number.
-    expect(part(element, 'territory')!.closest('[role="status"]')).not.to.equal(null);
+    expect(part(element, 'territory')!.closest('[role="status"]') !== null).to.equal(true);
   });
 
   it('reserves its height while loading (axe)', async () => {
@@ -137,7 +137,7 @@ describe('<cnr-key-figures>', () => {
       await expect(element).to.be.accessible();
       release();
       await ready(element);
-      expect(part(element, 'skeleton')).to.equal(null);
+      expect(part(element, 'skeleton') === null).to.equal(true);
     } finally {
       restore();
     }
@@ -170,7 +170,7 @@ describe('<cnr-key-figures>', () => {
         release();
         await ready(element, '[part="figure"]');
         expect(figures(element)).to.deep.equal(['plus de 300 participants']);
-        expect(part(element, 'sources-button')).not.to.equal(null);
+        expect(part(element, 'sources-button') !== null).to.equal(true);
         expect(geometry()).to.deep.equal(before);
       } finally {
         restore();
@@ -204,7 +204,7 @@ describe('<cnr-key-figures>', () => {
       await expect(element).to.be.accessible();
       part(element, 'retry-button')!.click();
       await ready(element);
-      expect(element.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+      expect(element.shadowRoot!.querySelector('[role="alert"]') === null).to.equal(true);
       expect(figures(element)).to.deep.equal(['12 réunions', 'plus de 300 participants']);
     } finally {
       restore();

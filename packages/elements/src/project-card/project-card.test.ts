@@ -126,7 +126,7 @@ describe('<cnr-project-card>', () => {
     const card = await fixture<CnrProjectCard>(html`<cnr-project-card .project=${full}></cnr-project-card>`);
     const toggle = $(card, 'button[part="toggle"]')!;
     const region = $(card, `#${toggle.getAttribute('aria-controls')}`)!;
-    expect(region, 'aria-controls names the objectives').to.not.equal(null);
+    expect(region !== null, 'aria-controls names the objectives').to.equal(true);
     expect(toggle.textContent!.trim()).to.match(/^Lire plus/);
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     expect(region.textContent).to.not.contain('Former les infirmières');
@@ -139,7 +139,7 @@ describe('<cnr-project-card>', () => {
     expect(toggle.textContent!.trim()).to.match(/^Lire moins/);
     expect(region.textContent).to.contain('lorsque les cabinets sont fermés.');
     expect(region.textContent).to.contain('Former les infirmières');
-    expect(card.shadowRoot!.activeElement).to.equal(toggle);
+    expect(card.shadowRoot!.activeElement === toggle, 'focus on the toggle').to.equal(true);
     await expect(card).to.be.accessible();
 
     await press(' ');
@@ -166,8 +166,8 @@ describe('<cnr-project-card>', () => {
     const card = wrapper.querySelector('cnr-project-card')!;
     await card.updateComplete;
     const root = card.shadowRoot!;
-    expect(root.querySelector('img, script, iframe, b')).to.equal(null);
-    expect(root.querySelector('a[href^="javascript"]'), 'no javascript: link').to.equal(null);
+    expect(root.querySelector('img, script, iframe, b') === null).to.equal(true);
+    expect(root.querySelector('a[href^="javascript"]') === null, 'no javascript: link').to.equal(true);
     expect(textOf(card)).to.contain('<img src=x');
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
     // The RTL override stays inside its own isolated span.
@@ -195,7 +195,7 @@ describe('<cnr-project-card>', () => {
     await aTimeout(50);
     const text = textOf(card);
     expect(text).to.not.match(/undefined|null|NaN/);
-    expect($(card, '[part="badges"]'), 'no empty badge list').to.equal(null);
+    expect($(card, '[part="badges"]') === null, 'no empty badge list').to.equal(true);
     expect(card.shadowRoot!.querySelectorAll('dt')).to.have.length(1);
     expect(text).to.contain('Territoire commune 00000');
     expect($(card, 'cite')!.textContent).to.equal('doc-inconnu');
@@ -210,7 +210,7 @@ describe('<cnr-project-card>', () => {
     await aTimeout(20);
     expect(textOf(card)).to.contain('Territoire département 88, commune 88160');
     expect($(card, '[role="heading"]')!.textContent).to.equal('Téléconsultation assistée dans les Vosges');
-    expect($(card, '[part="error"]')).to.equal(null);
+    expect($(card, '[part="error"]') === null).to.equal(true);
     await expect(card).to.be.accessible();
   });
 
@@ -298,7 +298,7 @@ describe('<cnr-project-card>', () => {
 
   it('has no « Voir le projet » unless selectable', async () => {
     const card = await fixture<CnrProjectCard>(html`<cnr-project-card .project=${project}></cnr-project-card>`);
-    expect($(card, '[part="select-button"]')).to.equal(null);
+    expect($(card, '[part="select-button"]') === null).to.equal(true);
   });
 
   it('speaks English under lang="en"', async () => {

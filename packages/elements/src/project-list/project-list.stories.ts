@@ -1,4 +1,5 @@
-import { createClient, generateDataset, type CnrClient } from '@cnr-widgets/sdk';
+import { createClient, type CnrClient } from '@cnr-widgets/sdk';
+import { generateDataset } from '@cnr-widgets/sdk/testing';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import withProblems from '../../test/fixtures/list-problems.json';

@@ -1,6 +1,5 @@
 import {
   createClient,
-  generateDataset,
   type ClientResult,
   type CnrClient,
   type Page,
@@ -8,6 +7,7 @@ import {
   type ProjectFilters,
   type ProjectQueryOptions,
 } from '@cnr-widgets/sdk';
+import { generateDataset } from '@cnr-widgets/sdk/testing';
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
 import '../define/project-list.js';
@@ -170,7 +170,7 @@ describe('<cnr-project-list>', () => {
       await list.updateComplete;
       // Six cards in two columns: three rows, well under the twelve cells (six rows) kept for the first page.
       expect(geometry(wrapper)[0]).to.be.below(reserved * 0.75);
-      expect($(list, '.pager')).to.equal(null);
+      expect($(list, '.pager') === null).to.equal(true);
     });
   });
 
@@ -178,7 +178,7 @@ describe('<cnr-project-list>', () => {
     const list = await fixture<CnrProjectList>(html`<cnr-project-list page-size="30"></cnr-project-list>`);
     await loaded(list, '20 projets');
     expect(titles(list)).to.not.include('Bac box');
-    expect($(list, '[part="pager"]')).to.equal(null);
+    expect($(list, '[part="pager"]') === null).to.equal(true);
   });
 
   it('inside <cnr-provider territory="88">, shows the six Vosges projects', async () => {
@@ -339,7 +339,7 @@ describe('<cnr-project-list>', () => {
     control.stale = true;
     const list = await fixture<CnrProjectList>(html`<cnr-project-list .client=${client}></cnr-project-list>`);
     await loaded(list, '3 projets');
-    expect($(list, '[part="stale-notice"]')).to.not.equal(null);
+    expect($(list, '[part="stale-notice"]') !== null).to.equal(true);
     await expect(list).to.be.accessible();
   });
 

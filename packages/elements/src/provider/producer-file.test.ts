@@ -130,7 +130,7 @@ describe('an ARS’s own file (src)', () => {
       await waitUntil(() => shadow(map).querySelector('svg [part~="territory"]') !== null, 'map drawn', { timeout: 8000 });
       await waitUntil(() => watch.reports.length > 0, 'the console report');
       for (const widget of provider.children) {
-        expect(shadow(widget).querySelector('[part="problems"]'), `<${widget.localName}>`).to.equal(null);
+        expect(shadow(widget).querySelector('[part="problems"]') === null, `<${widget.localName}> has no notice`).to.equal(true);
       }
       expect(deepText(provider)).not.to.match(/écarté|incomplet/);
       await expect(provider).to.be.accessible();
@@ -183,7 +183,7 @@ describe('an ARS’s own file (src)', () => {
       const list = provider.querySelector('cnr-project-list')!;
       await listShows(list, '3 projets');
       const details = shadow(list).querySelector<HTMLDetailsElement>('[part="problems"]');
-      expect(details, 'the list’s notice').not.to.equal(null);
+      expect(details !== null, 'the list’s notice').to.equal(true);
       expect(squash(details!.querySelector('summary')!.textContent)).to.match(/^\d+ enregistrements? écartés? ou incomplets?$/);
       details!.open = true;
       expect(squash(details!.textContent)).to.contain(BROKEN);
@@ -216,7 +216,7 @@ describe('an ARS’s own file (src)', () => {
         expect(alert).to.contain('Le fichier de données est illisible');
         expect(alert).to.contain('not-json.html');
         expect(alert).not.to.contain('ne répond pas');
-        expect(shadow(list).querySelector('[part="retry-button"]')).not.to.equal(null);
+        expect(shadow(list).querySelector('[part="retry-button"]') !== null, 'a retry button').to.equal(true);
         const error = errors[0]?.detail.error as (Error & { code?: string }) | undefined;
         expect(errors[0]).to.be.instanceOf(CnrErrorEvent);
         // The SDK's CnrDataError with code 'unreadable' (issue 12); SDKs before it said CnrHttpError 'parse'.

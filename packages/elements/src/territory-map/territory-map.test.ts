@@ -68,7 +68,7 @@ describe('<cnr-territory-map>', () => {
     await map.updateComplete;
     const frame = $(map, '[part="map"]')!;
     const below = () => wrapper.querySelector('#after')!.getBoundingClientRect().top;
-    expect(frame.querySelector('[part="skeleton"]')).to.not.equal(null);
+    expect(frame.querySelector('[part="skeleton"]') !== null).to.equal(true);
     expect(squash(frame.textContent)).to.equal('Chargement des données…');
     expect(frame.getBoundingClientRect().height).to.be.closeTo((608 * 1010) / 1216, 1);
     await expect(map).to.be.accessible();
@@ -81,7 +81,7 @@ describe('<cnr-territory-map>', () => {
     await waitUntil(() => $$(map, '[part="legend"] li').length > 2, 'the legend shows its classes');
     expect(frame.getBoundingClientRect().height).to.equal(before);
     expect(below(), 'the paragraph after the map').to.equal(top);
-    expect(frame.querySelector('[part="skeleton"]')).to.equal(null);
+    expect(frame.querySelector('[part="skeleton"]') === null).to.equal(true);
   });
 
   it('reserves the ratio of the geometry’s own viewBox', async () => {
@@ -144,7 +144,7 @@ describe('<cnr-territory-map>', () => {
     expect(squash(nameOf(map, '44'))).to.equal('Grand Est : 1 000 000 euros');
     expect(nameOf(map, '53')).to.equal('Bretagne : pas de donnée');
     expect(shape(map, '53').getAttribute('fill')).to.equal('url(#no-data)');
-    expect(shape(map, '44').getAttribute('fill')).to.equal(null);
+    expect(shape(map, '44').hasAttribute('fill')).to.equal(false);
     const legend = $(map, '[part="legend"]')!;
     expect(squash(legend.querySelector('.legend-title')!.textContent)).to.equal('Légende : financements identifiés');
     const entries = [...legend.querySelectorAll('li')].map((li) => squash(li.textContent));
@@ -154,7 +154,7 @@ describe('<cnr-territory-map>', () => {
     map.metric = 'projects';
     await waitUntil(() => nameOf(map, '28') === 'Normandie : 0 projet');
     expect(shape(map, '28').classList.contains('zero')).to.equal(true);
-    expect(shape(map, '28').getAttribute('fill')).to.equal(null);
+    expect(shape(map, '28').hasAttribute('fill')).to.equal(false);
     // Three distinct positive values, three classes: 1, 4 and 12 projects.
     expect([...$(map, '[part="legend"]')!.querySelectorAll('li')].map((li) => squash(li.textContent))).to.deep.equal([
       'pas de donnée',
@@ -235,7 +235,7 @@ describe('<cnr-territory-map>', () => {
     // The tooltip follows keyboard focus.
     await map.updateComplete;
     expect(squash($(map, '[part="tooltip"]')?.textContent)).to.equal('Guadeloupe Nombre de projets : 0');
-    expect($(map, '.focus-line')).to.not.equal(null);
+    expect($(map, '.focus-line') !== null).to.equal(true);
     // Geographic order: the nearest territory in the arrow's direction.
     await press('ArrowRight');
     expect(focused()).to.equal('28');
@@ -265,14 +265,14 @@ describe('<cnr-territory-map>', () => {
     expect(provider.filters.territory).to.equal(undefined);
     expect(focused()).to.equal('01');
     // Escape also dismisses the tooltip, until focus moves.
-    expect($(map, '[part="tooltip"]')).to.equal(null);
+    expect($(map, '[part="tooltip"]') === null).to.equal(true);
     await press('ArrowDown');
     await press('ArrowUp');
     await map.updateComplete;
     expect(squash($(map, '[part="tooltip"]')?.textContent)).to.contain('Guadeloupe');
     // Tab leaves the map at once.
     await press('Tab');
-    expect(deepActive()?.getAttribute('data-code') ?? null).to.equal(null);
+    expect(deepActive()?.getAttribute('data-code') ?? 'no shape').to.equal('no shape');
   });
 
   it('opens a table with the same figures as the map (axe), sortable', async () => {
@@ -359,7 +359,7 @@ describe('<cnr-territory-map>', () => {
   it('shows an error with retry when the source is missing (axe), the frame still reserved', async () => {
     const map = await fixture<CnrTerritoryMap>(html`<cnr-territory-map src=${MISSING}></cnr-territory-map>`);
     await waitUntil(() => $(map, '[part="error"]') !== null, 'error shown', { timeout: 8000 });
-    expect($(map, '[part="retry-button"]')).to.not.equal(null);
+    expect($(map, '[part="retry-button"]') !== null).to.equal(true);
     expect(shapes(map)).to.have.length(0);
     expect($(map, '[part="map"]')!.getBoundingClientRect().height).to.be.above(100);
     await expect(map).to.be.accessible();
@@ -385,7 +385,7 @@ describe('<cnr-territory-map>', () => {
     control.stale = true;
     const map = await fixture<CnrTerritoryMap>(html`<cnr-territory-map .client=${client}></cnr-territory-map>`);
     await drawn(map, 18);
-    expect($(map, '[part="stale-notice"]')).to.not.equal(null);
+    expect($(map, '[part="stale-notice"]') !== null).to.equal(true);
     await expect(map).to.be.accessible();
   });
 

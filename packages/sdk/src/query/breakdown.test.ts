@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { generateDataset } from '../testing/index.js';
 import { smallDataset } from './__fixtures__/small-dataset.js';
 import {
   createIndex,
   filterProjects,
-  generateDataset,
   sumFigures,
   territoryBreakdown,
   totalFunding,

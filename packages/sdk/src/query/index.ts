@@ -19,5 +19,4 @@ export { totalFunding } from './funding.js';
 export { sumFigures, unattributedFigures } from './figures.js';
 export { frenchCollator, matchesTokens, normalizeText, tokenize } from './normalize.js';
 export { CnrQueryError, type CnrQueryErrorCode } from './errors.js';
-export { generateDataset, type SyntheticOptions } from './synthetic.js';
 export { BREAKDOWN_LEVELS, territoryBreakdown, type BreakdownLevel, type TerritoryBreakdownRow } from './breakdown.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { generateDataset } from '../testing/index.js';
 import {
   computeFacets,
   createIndex,
-  generateDataset,
   queryProjects,
   totalFunding,
   type DatasetIndex,

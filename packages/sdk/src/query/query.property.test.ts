@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { generateDataset } from '../testing/index.js';
 import type { Dataset } from '../schemas/dataset.js';
 import type { Project, ProjectStatus } from '../schemas/project.js';
 import type { Territory, TerritoryKind } from '../schemas/territory.js';
@@ -10,7 +11,6 @@ import {
   computeFacets,
   createIndex,
   filterProjects,
-  generateDataset,
   normalizeText,
   queryProjects,
   totalFunding,

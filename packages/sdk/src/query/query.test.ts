@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { generateDataset } from '../testing/index.js';
 import * as z from 'zod/mini';
 import { Dataset } from '../schemas/dataset.js';
 import { smallDataset } from './__fixtures__/small-dataset.js';
@@ -8,7 +9,6 @@ import {
   createIndex,
   descendantsOf,
   filterProjects,
-  generateDataset,
   normalizeText,
   queryProjects,
   resolveTerritory,

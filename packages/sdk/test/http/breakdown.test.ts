@@ -4,7 +4,7 @@ import { mergeDataset } from '../../../data/scripts/merge.mjs';
 import { createClient, type CnrClient } from '../../src/client.js';
 import { CnrHttpError } from '../../src/errors.js';
 import type { BreakdownLevel } from '../../src/query/breakdown.js';
-import { generateDataset } from '../../src/query/index.js';
+import { generateDataset } from '../../src/testing/index.js';
 import type { ProjectFilters } from '../../src/query/types.js';
 import { smallDataset } from '../../src/query/__fixtures__/small-dataset.js';
 import { serveFetch, type LoopbackServer } from './helpers.js';

@@ -3,7 +3,7 @@ import { createApp } from '../../../../examples/api-server/src/server.js';
 import { createClient, type CnrClient } from '../../src/client.js';
 import { CnrHttpError } from '../../src/errors.js';
 import type { ProjectFilters, ProjectQueryOptions } from '../../src/query/types.js';
-import { generateDataset } from '../../src/query/index.js';
+import { generateDataset } from '../../src/testing/index.js';
 import { smallDataset } from '../../src/query/__fixtures__/small-dataset.js';
 import { serveFetch, type LoopbackServer } from './helpers.js';
 
