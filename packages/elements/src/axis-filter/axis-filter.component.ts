@@ -2,12 +2,10 @@ import type { Axis, ProjectFilters, ValidationProblem } from '@cnr-widgets/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { CnrElement } from '../base/cnr-element.js';
+import { CnrDataWidget } from '../base/data-element.js';
 import { DataTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey, normalizeFilters } from '../base/filters.js';
 import { formatCount } from '../base/format.js';
-import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
-import { ProblemsController } from '../base/problems.js';
 import type { Locale, Messages } from '../base/locale.js';
 import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
@@ -108,24 +106,12 @@ function countText(count: number, locale: Locale): string {
  * @cssprop --cnr-axis-filter-indent - Indentation of the sub-groups.
  * @cssprop --cnr-axis-filter-min-height - Height reserved while loading, and the least height once loaded (default 42rem: the santé axes in a column about 20rem wide).
  */
-export class CnrAxisFilter extends CnrElement implements LinkedHost {
+export class CnrAxisFilter extends CnrDataWidget {
   static override styles = [tokens, stateStyles, axisFilterStyles];
 
-  /** Id of a `<cnr-provider>` elsewhere on the page. */
-  @property() provider: string | undefined;
 
-  /** URL of a dataset document (without a provider). */
-  @property() src: string | undefined;
 
-  /** Base URL of a REST API (without a provider). */
-  @property() api: string | undefined;
 
-  /**
-   * Shows the notice of the records of the source left out or incomplete, with
-   * the details — a producer's preview (also set by the provider's
-   * `show-problems`). Without it visitors see no such notice.
-   */
-  @property({ type: Boolean, attribute: 'show-problems' }) showProblems = false;
 
   /** Checkboxes (any number of axes) instead of radio buttons (one axis or all). */
   @property({ type: Boolean, reflect: true }) multiple = false;
@@ -133,19 +119,15 @@ export class CnrAxisFilter extends CnrElement implements LinkedHost {
   /** Counts for this territory only, whatever the provider's: a territory id with its kind (`departement:57`, `region:44`; a bare code is read too). */
   @property() territory: string | undefined;
 
-  /** Thématique whose axes are shown: `sante` (default) or `education`. */
-  @property() thematique: string | undefined;
 
   /** The legend of the group; default « Axes du CNR santé ». */
   @property() label: string | undefined;
 
-  readonly linked = new LinkedFilters(this);
-  private readonly problemsReport = new ProblemsController(this, this.linked);
 
   private readonly task = new DataTask(this, {
-    args: () => [this.linked.client, filtersKey(withoutAxes(this.linked.filters))] as const,
+    args: () => [this.source.client, filtersKey(withoutAxes(this.source.filters))] as const,
     task: async ([client], { signal }): Promise<AxisFilterData> => {
-      const filters = withoutAxes(this.linked.filters);
+      const filters = withoutAxes(this.source.filters);
       const thematique = filters.thematique ?? 'sante';
       const [axes, facets, page] = await Promise.all([
         client.axes({ signal }),
@@ -181,16 +163,17 @@ export class CnrAxisFilter extends CnrElement implements LinkedHost {
 
   /** The axis and sub-group ids currently chosen. */
   get value(): string[] {
-    return [...(this.linked.filters.axes ?? [])];
+    return [...(this.source.filters.axes ?? [])];
   }
 
-  ownFilters(): ProjectFilters {
+  /** @internal */
+  protected override ownFilters(): ProjectFilters {
     return filtersFromAttributes({ territory: this.territory, thematique: this.thematique });
   }
 
   private readonly retry = () => void this.task.run();
 
-  private readonly refresh = () => this.task.refreshFrom(this.linked.client);
+  private readonly refresh = () => this.refreshTask(this.task);
 
   private onChange(event: Event): void {
     const input = event.target as HTMLInputElement;
@@ -206,9 +189,9 @@ export class CnrAxisFilter extends CnrElement implements LinkedHost {
     } else {
       axes = input.value ? [input.value] : [];
     }
-    const base = this.linked.provider?.filters ?? this.linked.filters;
-    this.linked.setFilters(normalizeFilters({ ...base, axes }));
-    this.emit(new CnrFilterChangeEvent(this.linked.provider?.filters ?? this.linked.filters));
+    const base = this.source.provider?.filters ?? this.source.filters;
+    this.source.setFilters(normalizeFilters({ ...base, axes }));
+    this.emit(new CnrFilterChangeEvent(this.source.provider?.filters ?? this.source.filters));
   }
 
   private renderOption(option: AxisOption, text: string, chosen: ReadonlySet<string>): TemplateResult {
@@ -229,7 +212,7 @@ export class CnrAxisFilter extends CnrElement implements LinkedHost {
     const locale = this.locale;
     const t = messages[locale];
     const chosen = new Set(this.value);
-    const legend = this.label ?? ((this.linked.filters.thematique ?? 'sante') === 'education' ? t.legendEducation : t.legendSante);
+    const legend = this.label ?? ((this.source.filters.thematique ?? 'sante') === 'education' ? t.legendEducation : t.legendSante);
     return html`<fieldset part="group" aria-describedby="description" @change=${this.onChange}>
         <legend part="legend" dir="auto">${legend}</legend>
         <p class="description" part="description" id="description">${t.description}</p>

@@ -1,8 +1,8 @@
 import { formatProblem, type CnrClient, type ValidationProblem } from '@cnr-widgets/sdk';
 import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { CnrProblemsEvent } from '../events/events.js';
-import type { LinkedFilters } from './linked-filters.js';
 import { localeOf, type Locale } from './locale.js';
+import type { SourceController } from './source.js';
 import { renderProblems } from './states.js';
 
 /**
@@ -53,7 +53,7 @@ export class ProblemsController implements ReactiveController {
 
   constructor(
     private readonly host: ProblemsHost,
-    private readonly linked: LinkedFilters,
+    private readonly linked: SourceController,
   ) {
     host.addController(this);
   }

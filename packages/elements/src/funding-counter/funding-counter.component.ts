@@ -1,14 +1,12 @@
 import type { FigureQualifier, ProjectFilters, SourceDocument, ValidationProblem } from '@cnr-widgets/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { CnrElement } from '../base/cnr-element.js';
+import { CnrDataWidget } from '../base/data-element.js';
 import { DataTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey } from '../base/filters.js';
 import { combineQualifiers, formatEuros, formatEurosAccessible, qualifierText } from '../base/format.js';
 import { disclosureStyles } from '../base/disclosure.styles.js';
 import { linkOrText } from '../base/links.js';
-import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
-import { ProblemsController } from '../base/problems.js';
 import type { Messages } from '../base/locale.js';
 import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
@@ -96,24 +94,12 @@ function motionAllowed(): boolean {
  * @cssprop --cnr-funding-counter-color - Colour of the amount.
  * @cssprop --cnr-funding-counter-font-size - Size of the amount.
  */
-export class CnrFundingCounter extends CnrElement implements LinkedHost {
+export class CnrFundingCounter extends CnrDataWidget {
   static override styles = [tokens, stateStyles, disclosureStyles, fundingCounterStyles];
 
-  /** Id of a `<cnr-provider>` elsewhere on the page. */
-  @property() provider: string | undefined;
 
-  /** URL of a dataset document (without a provider). */
-  @property() src: string | undefined;
 
-  /** Base URL of a REST API (without a provider). */
-  @property() api: string | undefined;
 
-  /**
-   * Shows the notice of the records of the source left out or incomplete, with
-   * the details — a producer's preview (also set by the provider's
-   * `show-problems`). Without it visitors see no such notice.
-   */
-  @property({ type: Boolean, attribute: 'show-problems' }) showProblems = false;
 
   /** Only this territory, whatever the provider's: a territory id with its kind (`departement:57`, `region:44`; a bare code is read too). */
   @property() territory: string | undefined;
@@ -124,8 +110,6 @@ export class CnrFundingCounter extends CnrElement implements LinkedHost {
   /** Only this funder (« ARS Grand Est »; case and accents ignored). */
   @property() funder: string | undefined;
 
-  /** Thématique: `sante` (default) or `education`. */
-  @property() thematique: string | undefined;
 
   /** Whether the funders and sources are shown. */
   @property({ type: Boolean, reflect: true }) open = false;
@@ -135,14 +119,12 @@ export class CnrFundingCounter extends CnrElement implements LinkedHost {
   private target: number | undefined;
   private frame = 0;
 
-  readonly linked = new LinkedFilters(this);
-  private readonly problemsReport = new ProblemsController(this, this.linked);
 
   private readonly task = new DataTask(this, {
-    args: () => [this.linked.client, filtersKey(this.linked.filters)] as const,
+    args: () => [this.source.client, filtersKey(this.source.filters)] as const,
     task: async ([client], { signal }): Promise<FundingCounterData> => {
       const [result, documents, loaded] = await Promise.all([
-        client.fundingTotal(this.linked.filters, { signal }),
+        client.fundingTotal(this.source.filters, { signal }),
         client.documents({ signal }),
         // A REST API gives no funding records: no qualifier then.
         client.kind === 'rest' ? undefined : client.load({ signal }),
@@ -162,7 +144,8 @@ export class CnrFundingCounter extends CnrElement implements LinkedHost {
     },
   });
 
-  ownFilters(): ProjectFilters {
+  /** @internal */
+  protected override ownFilters(): ProjectFilters {
     const filters = filtersFromAttributes({ territory: this.territory, thematique: this.thematique });
     if (this.year !== undefined && Number.isInteger(this.year)) {
       filters.yearFrom = this.year;
@@ -205,7 +188,7 @@ export class CnrFundingCounter extends CnrElement implements LinkedHost {
 
   private readonly retry = () => void this.task.run();
 
-  private readonly refresh = () => this.task.refreshFrom(this.linked.client);
+  private readonly refresh = () => this.refreshTask(this.task);
 
   private toggle(): void {
     this.open = !this.open;

@@ -9,15 +9,13 @@ import {
 } from '@cnr-widgets/sdk';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { CnrElement } from '../base/cnr-element.js';
+import { CnrDataWidget } from '../base/data-element.js';
 import { DataTask } from '../base/data-task.js';
 import { filtersFromAttributes, splitList } from '../base/filters.js';
 import { combineQualifiers, formatCount, qualifierText } from '../base/format.js';
 import { disclosureStyles } from '../base/disclosure.styles.js';
 import { linkOrText } from '../base/links.js';
-import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
 import { describeTerritoryId } from '../base/territory-names.js';
-import { ProblemsController } from '../base/problems.js';
 import type { Locale, Messages } from '../base/locale.js';
 import { renderError, renderReserve, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
@@ -151,30 +149,16 @@ export interface KeyFiguresData {
  * @cssprop --cnr-key-figures-color - Colour of the numbers.
  * @cssprop --cnr-key-figures-font-size - Size of the numbers.
  */
-export class CnrKeyFigures extends CnrElement implements LinkedHost {
+export class CnrKeyFigures extends CnrDataWidget {
   static override styles = [tokens, stateStyles, disclosureStyles, keyFiguresStyles];
 
-  /** Id of a `<cnr-provider>` elsewhere on the page. */
-  @property() provider: string | undefined;
 
-  /** URL of a dataset document (without a provider). */
-  @property() src: string | undefined;
 
-  /** Base URL of a REST API (without a provider). */
-  @property() api: string | undefined;
 
-  /**
-   * Shows the notice of the records of the source left out or incomplete, with
-   * the details — a producer's preview (also set by the provider's
-   * `show-problems`). Without it visitors see no such notice.
-   */
-  @property({ type: Boolean, attribute: 'show-problems' }) showProblems = false;
 
   /** Only this territory, whatever the provider's: a territory id with its kind (`departement:57`, `region:44`; a bare code is read too). */
   @property() territory: string | undefined;
 
-  /** Thématique: `sante` (default) or `education`. */
-  @property() thematique: string | undefined;
 
   /** Which figures, comma-separated (`reunions,participants,projets`); every figure published by default. */
   @property() metrics: string | undefined;
@@ -185,12 +169,10 @@ export class CnrKeyFigures extends CnrElement implements LinkedHost {
   /** Whether the source passages are shown. */
   @property({ type: Boolean, reflect: true, attribute: 'sources-open' }) sourcesOpen = false;
 
-  readonly linked = new LinkedFilters(this);
-  private readonly problemsReport = new ProblemsController(this, this.linked);
 
   private readonly task = new DataTask(this, {
     args: () =>
-      [this.linked.client, this.linked.filters.territory, this.linked.filters.thematique, this.phase?.trim() || undefined] as const,
+      [this.source.client, this.source.filters.territory, this.source.filters.thematique, this.phase?.trim() || undefined] as const,
     task: async ([client, territory, thematique, phase], { signal }): Promise<KeyFiguresData> => {
       const [result, territories, documents, loaded] = await Promise.all([
         client.figures({ territory, thematique, phase }, { signal }),
@@ -231,13 +213,14 @@ export class CnrKeyFigures extends CnrElement implements LinkedHost {
     },
   });
 
-  ownFilters(): ProjectFilters {
+  /** @internal */
+  protected override ownFilters(): ProjectFilters {
     return filtersFromAttributes({ territory: this.territory, thematique: this.thematique });
   }
 
   private readonly retry = () => void this.task.run();
 
-  private readonly refresh = () => this.task.refreshFrom(this.linked.client);
+  private readonly refresh = () => this.refreshTask(this.task);
 
   private toggleSources(): void {
     this.sourcesOpen = !this.sourcesOpen;

@@ -1,10 +1,9 @@
 import type { CnrClient, Project, ProjectFilters, ProjectPresentation, ProjectStatus } from '@cnr-widgets/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { CnrElement } from '../base/cnr-element.js';
+import { CnrDataElement } from '../base/data-element.js';
 import { DataTask } from '../base/data-task.js';
 import { isHttpUrl, linkOrText } from '../base/links.js';
-import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
 import { territoryLabel } from '../base/territory-names.js';
 import type { Locale, Messages } from '../base/locale.js';
 import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
@@ -177,7 +176,7 @@ function items(values: readonly string[]): TemplateResult[] {
  * @cssprop --cnr-project-card-accent-color - Colour of the card's bottom rule.
  * @cssprop --cnr-project-card-min-height - A card loaded by `project-id`: height reserved while loading, and its least height (default 12rem, 28rem for full cards).
  */
-export class CnrProjectCard extends CnrElement implements LinkedHost {
+export class CnrProjectCard extends CnrDataElement {
   static override styles = [tokens, stateStyles, projectCardStyles];
 
   /** The project to show. When set, `project-id` is ignored and nothing but names is fetched. */
@@ -186,17 +185,9 @@ export class CnrProjectCard extends CnrElement implements LinkedHost {
   /** Id of a project to load from the data source (when no `project` is given). */
   @property({ attribute: 'project-id' }) projectId: string | undefined;
 
-  /** Id of a `<cnr-provider>` elsewhere on the page whose source the card reads. */
-  @property() provider: string | undefined;
 
-  /** URL of a dataset document (instead of the provider's source or the embedded dataset). */
-  @property() src: string | undefined;
 
-  /** Base URL of a CNR Widgets REST API. */
-  @property() api: string | undefined;
 
-  /** An SDK client to read from instead (a `<cnr-project-list>` passes its own). */
-  @property({ attribute: false }) client: CnrClient | undefined;
 
   /** `full` (default) or `compact` (title, status, territories, porteurs). */
   @property({ reflect: true }) variant: 'full' | 'compact' = 'full';
@@ -210,7 +201,6 @@ export class CnrProjectCard extends CnrElement implements LinkedHost {
   @state() private expanded = false;
   @state() private labels: Partial<Labels> = {};
 
-  private readonly linked = new LinkedFilters(this);
   private labelsClient: CnrClient | undefined;
   private readonly requested = new Set<LabelKind>();
   private nearViewport = false;
@@ -218,17 +208,13 @@ export class CnrProjectCard extends CnrElement implements LinkedHost {
 
   private readonly task = new DataTask(this, {
     args: (): [string | undefined, CnrClient | undefined] =>
-      this.project || !this.projectId ? [undefined, undefined] : [this.projectId, this.activeClient],
+      this.project || !this.projectId ? [undefined, undefined] : [this.projectId, this.source.client],
     task: async ([id, client], { signal }) => (id && client ? client.project(id, { signal }) : undefined),
   });
 
-  /** @internal The card has no filters of its own. */
-  ownFilters(): ProjectFilters {
+  /** @internal */
+  protected override ownFilters(): ProjectFilters {
     return {};
-  }
-
-  private get activeClient(): CnrClient {
-    return this.client ?? this.linked.client;
   }
 
   override connectedCallback(): void {
@@ -268,7 +254,7 @@ export class CnrProjectCard extends CnrElement implements LinkedHost {
   }
 
   private requestLabels(project: Project): void {
-    const client = this.activeClient;
+    const client = this.source.client;
     if (client !== this.labelsClient) {
       this.labelsClient = client;
       this.requested.clear();

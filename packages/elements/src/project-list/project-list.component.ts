@@ -12,12 +12,10 @@ import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { CnrElement } from '../base/cnr-element.js';
+import { CnrDataWidget } from '../base/data-element.js';
 import { DataTask, LifecycleTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey } from '../base/filters.js';
-import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
 import { describeTerritoryId } from '../base/territory-names.js';
-import { ProblemsController } from '../base/problems.js';
 import type { Locale, Messages } from '../base/locale.js';
 import { renderError, renderReserve, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
@@ -229,24 +227,12 @@ function pageItems(page: number, last: number): number[] {
  * @cssprop --cnr-project-list-card-min-height - Height of each card's cell in the space a page reserves, from the skeleton on, and a card's least height when the page is not full (default 12rem, 28rem for full cards; from three columns, 2.5rem more than this). A full page shares that space among its rows.
  * @cssprop --cnr-project-list-column-width - Width from which the grid adds a column (default 18rem).
  */
-export class CnrProjectList extends CnrElement implements LinkedHost {
+export class CnrProjectList extends CnrDataWidget {
   static override styles = [tokens, stateStyles, projectListStyles];
 
-  /** Id of a `<cnr-provider>` elsewhere on the page. */
-  @property() provider: string | undefined;
 
-  /** URL of a dataset document (JSON). */
-  @property() src: string | undefined;
 
-  /** Base URL of a CNR Widgets REST API. */
-  @property() api: string | undefined;
 
-  /**
-   * Shows the notice of the records of the source left out or incomplete, with
-   * the details — a producer's preview (also set by the provider's
-   * `show-problems`). Without it visitors see no such notice.
-   */
-  @property({ type: Boolean, attribute: 'show-problems' }) showProblems = false;
 
   /** Territory filter: a territory id with its kind (`departement:88`, `region:44`, `commune:88160`); a bare code is read too, but région and département codes overlap. */
   @property() territory: string | undefined;
@@ -257,14 +243,10 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
   /** Status filter: comma-separated statuses (`en-cours,realise`). */
   @property() status: string | undefined;
 
-  /** Thématique: `sante` (default), `education`, or `all` for both (standalone lists only). */
-  @property() thematique: string | undefined;
 
   /** Initial free-text filter. */
   @property() q: string | undefined;
 
-  /** An SDK client to read from instead of the provider's or the attributes' source. */
-  @property({ attribute: false }) client: CnrClient | undefined;
 
   /** Cards per page (1–1000, default 12). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 12;
@@ -286,8 +268,6 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
   @state() private announcement = '';
   @state() private names: Partial<Pick<Labels, 'territories' | 'axes'>> = {};
 
-  private readonly linked = new LinkedFilters(this);
-  private readonly problemsReport = new ProblemsController(this, this.linked);
   /** Filters the user removed: the list's own attributes no longer set them. */
   private readonly relaxed = new Set<Relaxable>();
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -305,11 +285,11 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
   private reserveFullPage = true;
 
   private readonly task = new DataTask(this, {
-    args: () => [this.activeClient, filtersKey(this.linked.filters), this.sort, this.page, this.size] as const,
+    args: () => [this.source.client, filtersKey(this.source.filters), this.sort, this.page, this.size] as const,
     task: async ([client, _key, sort, page, size], { signal }) => {
       if (this.task.lastValue !== undefined) this.reserveFullPage = false;
       const result = await client.projects(
-        this.linked.filters,
+        this.source.filters,
         { ...(SORTS[sort] ?? SORTS.title), limit: size, offset: (page - 1) * size },
         { signal },
       );
@@ -322,19 +302,16 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
 
   /** The source's validation report (records left out), shown on demand. */
   private readonly report = new LifecycleTask(this, {
-    args: () => [this.activeClient] as const,
+    args: () => [this.source.client] as const,
     task: async ([client], { signal }) => (await client.load({ signal })).problems,
   });
 
-  ownFilters(): ProjectFilters {
+  /** @internal */
+  protected override ownFilters(): ProjectFilters {
     const own = filtersFromAttributes(this);
     if (this.thematique?.trim() === 'all') delete own.thematique;
     for (const key of this.relaxed) delete own[key];
     return own;
-  }
-
-  private get activeClient(): CnrClient {
-    return this.client ?? this.linked.client;
   }
 
   private get size(): number {
@@ -351,7 +328,7 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
     for (const [key, attribute] of Object.entries(ATTRIBUTE_OF) as [Relaxable, string][]) {
       if (changed.has(attribute as keyof CnrProjectList)) this.relaxed.delete(key);
     }
-    const filters = this.linked.filters;
+    const filters = this.source.filters;
     // A new query starts at its first page.
     const key = `${filtersKey(filters)}|${this.sort}|${this.size}`;
     if (key !== this.queryKey) {
@@ -385,7 +362,7 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
   }
 
   private lookUpNames(): void {
-    const client = this.activeClient;
+    const client = this.source.client;
     if (client === this.namesClient) return;
     this.namesClient = client;
     this.names = {};
@@ -403,8 +380,8 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
 
   /** Writes the shared filters (user action) and tells the page. */
   private changeFilters(next: ProjectFilters): void {
-    this.linked.setFilters(next);
-    this.emit(new CnrFilterChangeEvent(this.linked.filters));
+    this.source.setFilters(next);
+    this.emit(new CnrFilterChangeEvent(this.source.filters));
   }
 
   private onSearchInput(event: Event): void {
@@ -422,7 +399,7 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
     clearTimeout(this.searchTimer);
     this.searchTimer = undefined;
     const q = this.searchText.trim();
-    const filters = { ...this.linked.filters };
+    const filters = { ...this.source.filters };
     if ((filters.q ?? '') === q) return;
     this.relaxed.add('q');
     if (q) filters.q = q;
@@ -437,7 +414,7 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
   }
 
   private relax(keys: readonly Relaxable[]): void {
-    const filters = { ...this.linked.filters };
+    const filters = { ...this.source.filters };
     for (const key of keys) {
       this.relaxed.add(key);
       delete filters[key];
@@ -456,14 +433,7 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
     void this.task.run();
   };
 
-  private refresh = async (): Promise<void> => {
-    try {
-      await this.activeClient.refresh();
-    } catch {
-      // The task below reports the failure.
-    }
-    void this.task.run();
-  };
+  private refresh = (): void => this.refreshTask(this.task);
 
   /** Downloads every project of the current selection (all pages) as CSV. */
   private async exportCsv(): Promise<void> {
@@ -472,8 +442,8 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
     const t = messages[this.locale];
     this.announcement = t.exporting;
     try {
-      const client = this.activeClient;
-      const filters = this.linked.filters;
+      const client = this.source.client;
+      const filters = this.source.filters;
       const projects: Project[] = [];
       for (let offset = 0; ; ) {
         const { data } = await client.projects(filters, { ...SORTS[this.sort], limit: 1000, offset });
@@ -563,7 +533,7 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
 
   private renderCards(page: Page<Project>, current: number, last: number, t: Record<Key, string>): TemplateResult {
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3));
-    const client = this.activeClient;
+    const client = this.source.client;
     return html`
       <ul
         class="cards ${page.items.length < this.size ? '' : 'fill'}"
@@ -608,7 +578,7 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
   /** « Aucun projet ne correspond. Essayez d’élargir : territoire « Vosges », statut « en cours » ». */
   private renderEmpty(locale: Locale): TemplateResult {
     const t = messages[locale];
-    const filters = this.linked.filters;
+    const filters = this.source.filters;
     const active = RELAXABLE.filter((key) => {
       const value = filters[key];
       return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);

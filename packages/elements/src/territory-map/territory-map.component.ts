@@ -1,13 +1,11 @@
-import type { CnrClient, ProjectFilters, Territory, TerritoryBreakdownRow, ValidationProblem } from '@cnr-widgets/sdk';
+import type { ProjectFilters, Territory, TerritoryBreakdownRow, ValidationProblem } from '@cnr-widgets/sdk';
 import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { CnrElement } from '../base/cnr-element.js';
+import { CnrDataWidget } from '../base/data-element.js';
 import { DataTask, LifecycleTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey } from '../base/filters.js';
 import { formatCount, formatEuros, formatEurosAccessible } from '../base/format.js';
-import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
 import { describeTerritoryId } from '../base/territory-names.js';
-import { ProblemsController } from '../base/problems.js';
 import type { Locale, Messages } from '../base/locale.js';
 import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
@@ -272,27 +270,13 @@ function shortValue(value: number, metric: TerritoryMapMetric, locale: Locale): 
  * @cssprop --cnr-territory-map-border-color - Borders between territories.
  * @cssprop --cnr-territory-map-max-height - Largest height of the map.
  */
-export class CnrTerritoryMap extends CnrElement implements LinkedHost {
+export class CnrTerritoryMap extends CnrDataWidget {
   static override styles = [tokens, stateStyles, territoryMapStyles];
 
-  /** Id of a `<cnr-provider>` elsewhere on the page. */
-  @property() provider: string | undefined;
 
-  /** URL of a dataset document (without a provider). */
-  @property() src: string | undefined;
 
-  /** Base URL of a REST API (without a provider). */
-  @property() api: string | undefined;
 
-  /**
-   * Shows the notice of the records of the source left out or incomplete, with
-   * the details — a producer's preview (also set by the provider's
-   * `show-problems`). Without it visitors see no such notice.
-   */
-  @property({ type: Boolean, attribute: 'show-problems' }) showProblems = false;
 
-  /** Thématique: `sante` (default) or `education`. */
-  @property() thematique: string | undefined;
 
   /** `region` (default): the 18 régions; `department`: the 101 départements. */
   @property({ reflect: true }) level: TerritoryMapLevel = 'region';
@@ -303,8 +287,6 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
   /** The figure the colours show: `projects` (default), `funding`, `participants` or `propositions`. */
   @property({ reflect: true }) metric: TerritoryMapMetric = 'projects';
 
-  /** An SDK client to read from instead of the provider's or the attributes' source. */
-  @property({ attribute: false }) client: CnrClient | undefined;
 
   /** Whether the table is shown. */
   @property({ type: Boolean, attribute: 'table-open', reflect: true }) tableOpen = false;
@@ -317,8 +299,6 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
   @state() private sortKey: 'code' | 'name' | 'value' | 'projects' = 'code';
   @state() private sortDescending = false;
 
-  readonly linked = new LinkedFilters(this);
-  private readonly problemsReport = new ProblemsController(this, this.linked);
 
   private readonly geometry = new DataTask(this, {
     args: () => [] as const,
@@ -326,7 +306,7 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
   });
 
   private readonly data = new DataTask(this, {
-    args: () => [this.activeClient, filtersKey(this.baseFilters()), this.effectiveLevel, this.zoomRegion] as const,
+    args: () => [this.source.client, filtersKey(this.baseFilters()), this.effectiveLevel, this.zoomRegion] as const,
     task: async ([client, , level, region], { signal }): Promise<MapData> => {
       const filters = this.baseFilters();
       if (region !== undefined) filters.territory = `region:${region}`;
@@ -345,13 +325,9 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
 
   /** The referential, to name and place a filter territory (a TDS, a commune); the map works without it. */
   private readonly territories = new LifecycleTask(this, {
-    args: () => [this.activeClient] as const,
+    args: () => [this.source.client] as const,
     task: async ([client], { signal }) => (await client.territories({ signal }).catch(() => undefined))?.data ?? [],
   });
-
-  private get activeClient(): CnrClient {
-    return this.client ?? this.linked.client;
-  }
 
   /** `department` when `level` says so or a région is zoomed on. */
   get effectiveLevel(): TerritoryMapLevel {
@@ -367,13 +343,14 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
     return METRICS.includes(this.metric) ? this.metric : 'projects';
   }
 
-  ownFilters(): ProjectFilters {
+  /** @internal */
+  protected override ownFilters(): ProjectFilters {
     return filtersFromAttributes({ thematique: this.thematique });
   }
 
   /** The shared filters without the territory: the map shows every territory, whichever is selected. */
   private baseFilters(): ProjectFilters {
-    const { territory: _territory, ...rest } = this.linked.filters;
+    const { territory: _territory, ...rest } = this.source.filters;
     return rest;
   }
 
@@ -382,7 +359,7 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
     void this.data.run();
   };
 
-  private readonly refresh = () => this.data.refreshFrom(this.activeClient);
+  private readonly refresh = () => this.data.refreshFrom(this.source.client);
 
   // ——— What is drawn ———
 
@@ -437,7 +414,7 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
 
   /** Finds the filter territory in the referential (or, without it, from its id or code and the geometry). */
   private selection(geo: GeometryModule | undefined): Selection | undefined {
-    const value = this.linked.filters.territory?.trim();
+    const value = this.source.filters.territory?.trim();
     if (!value) return undefined;
     const list = this.territories.value ?? [];
     const colon = value.indexOf(':');
@@ -523,13 +500,13 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
   // ——— User actions ———
 
   private select(item: TerritoryMapItem | undefined): void {
-    const current = this.linked.filters;
+    const current = this.source.filters;
     const next: ProjectFilters = { ...current };
     if (item === undefined) delete next.territory;
     else next.territory = item.territoryId;
     if (next.territory === current.territory) return;
-    this.linked.setFilters(next);
-    this.emit(new CnrFilterChangeEvent(this.linked.filters));
+    this.source.setFilters(next);
+    this.emit(new CnrFilterChangeEvent(this.source.filters));
   }
 
   private toggle(item: TerritoryMapItem): void {
@@ -590,7 +567,7 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
       return;
     } else if (event.key === 'Escape') {
       this.tooltipHidden = true;
-      if (this.linked.filters.territory) {
+      if (this.source.filters.territory) {
         event.preventDefault();
         this.select(undefined);
       }
