@@ -1,0 +1,108 @@
+import { formatCount, formatEuros, formatEurosAccessible } from '../base/format.js';
+import type { Locale, Messages } from '../base/locale.js';
+import type { TerritoryMapMetric } from './map-model.js';
+
+type Text =
+  | 'regions'
+  | 'departments'
+  | 'departmentsOf'
+  | TerritoryMapMetric
+  | 'by'
+  | 'desc'
+  | 'selection'
+  | 'all'
+  | 'clear'
+  | 'showTable'
+  | 'hideTable'
+  | 'territory'
+  | 'code'
+  | 'noData'
+  | 'range'
+  | 'inSelection'
+  | 'selected'
+  | 'split'
+  | 'partOf'
+  | 'legend'
+  | 'region'
+  | 'department';
+
+export const messages: Messages<Text> = {
+  fr: {
+    regions: 'Carte des régions de France',
+    departments: 'Carte des départements de France',
+    departmentsOf: 'Carte des départements de la région',
+    projects: 'Nombre de projets',
+    funding: 'Financements identifiés',
+    participants: 'Participants à la concertation',
+    propositions: 'Propositions',
+    by: 'par',
+    desc: 'Chaque territoire est coloré selon sa valeur (voir la légende) ; les hachures signalent l’absence de donnée. Flèches : territoire voisin ; Entrée ou Espace : sélectionner ; Échap : toute la France. Les mêmes chiffres sont disponibles dans le tableau.',
+    selection: 'Territoire sélectionné :',
+    all: 'toute la France',
+    clear: 'Toute la France',
+    showTable: 'Afficher le tableau',
+    hideTable: 'Masquer le tableau',
+    territory: 'Territoire',
+    code: 'Code',
+    noData: 'pas de donnée',
+    range: 'à',
+    inSelection: 'dans la sélection',
+    selected: 'sélectionné',
+    split: 'Partagé entre plusieurs territoires de démocratie sanitaire :',
+    partOf: 'partie de',
+    legend: 'Légende',
+    region: 'région',
+    department: 'département',
+  },
+  en: {
+    regions: 'Map of the regions of France',
+    departments: 'Map of the départements of France',
+    departmentsOf: 'Map of the départements of the region',
+    projects: 'Number of projects',
+    funding: 'Identified funding',
+    participants: 'Participants in the consultation',
+    propositions: 'Proposals',
+    by: 'by',
+    desc: 'Each territory is coloured by its value (see the legend); hatching means no data. Arrow keys: neighbouring territory; Enter or Space: select; Escape: all of France. The same figures are available in the table.',
+    selection: 'Selected territory:',
+    all: 'all of France',
+    clear: 'All of France',
+    showTable: 'Show the table',
+    hideTable: 'Hide the table',
+    territory: 'Territory',
+    code: 'Code',
+    noData: 'no data',
+    range: 'to',
+    inSelection: 'in the selection',
+    selected: 'selected',
+    split: 'Shared between several health democracy territories:',
+    partOf: 'part of',
+    legend: 'Legend',
+    region: 'region',
+    department: 'département',
+  },
+};
+
+/** The figure in words, as the accessible names and the table say it: « 6 projets », « 1 200 000 euros ». */
+export function valueText(value: number | undefined, metric: TerritoryMapMetric, locale: Locale, table = false): string {
+  if (value === undefined) return messages[locale].noData;
+  if (metric === 'funding') return table ? formatEuros(value, locale) : formatEurosAccessible(value, locale);
+  const n = formatCount(value, locale);
+  if (metric === 'projects') {
+    const one = locale === 'fr' ? value < 2 : value === 1;
+    return `${n} ${locale === 'fr' ? (one ? 'projet' : 'projets') : one ? 'project' : 'projects'}`;
+  }
+  if (metric === 'propositions') return `${n} ${locale === 'fr' ? 'propositions' : 'proposals'}`;
+  return `${n} participants`;
+}
+
+/** « : » as each language writes it. */
+export function sep(locale: Locale): string {
+  return locale === 'fr' ? ' : ' : ': ';
+}
+
+/** The figure as the tooltip and the legend show it (compact euros). */
+export function shortValue(value: number, metric: TerritoryMapMetric, locale: Locale): string {
+  return metric === 'funding' ? formatEuros(value, locale, { compact: true }) : formatCount(value, locale);
+}
+
