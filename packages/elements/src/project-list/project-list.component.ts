@@ -1,11 +1,9 @@
 import {
-  BARE_CODE_ORDER,
   type CnrClient,
   type Page,
   type Project,
   type ProjectFilters,
   type ProjectQueryOptions,
-  type ProjectStatus,
   type ValidationProblem,
 } from '@cnr-widgets/sdk';
 import { TaskStatus } from '@lit/task';
@@ -15,29 +13,29 @@ import { live } from 'lit/directives/live.js';
 import { CnrDataWidget } from '../base/data-element.js';
 import { DataTask, LifecycleTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey } from '../base/filters.js';
-import { describeTerritoryId } from '../base/territory-names.js';
-import type { Locale, Messages } from '../base/locale.js';
+import type { Locale } from '../base/locale.js';
 import { renderError, renderReserve, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrFilterChangeEvent } from '../events/events.js';
 import { lookupLabels, type Labels } from '../project-card/labels.js';
+import { renderEmpty, type Relaxable } from './list-empty.js';
+import { allProjects, downloadCsv } from './list-export.js';
+import { renderCards } from './list-cards.js';
+import { renderPager } from './list-pager.js';
+import { countLabel, messages, type ProjectListSort } from './list-text.js';
 import { projectListStyles } from './project-list.styles.js';
+
+export { countLabel, type ProjectListSort } from './list-text.js';
 
 /** The orders the sort menu offers, each a `sort` and `order` of `client.projects`. */
 const SORTS = {
   title: { sort: 'title', order: 'asc' },
   date: { sort: 'date', order: 'desc' },
   amount: { sort: 'amount', order: 'desc' },
-} as const satisfies Record<string, ProjectQueryOptions>;
-
-export type ProjectListSort = keyof typeof SORTS;
+} as const satisfies Record<ProjectListSort, ProjectQueryOptions>;
 
 /** The names a full card shows; a compact one, the first only. */
 const LABEL_KINDS = ['territories', 'axes', 'documents', 'fundings'] as const;
-
-/** The filters the empty state offers to relax, in the order it names them. */
-const RELAXABLE = ['territory', 'axes', 'statuses', 'solution', 'funder', 'yearFrom', 'yearTo', 'q'] as const;
-type Relaxable = (typeof RELAXABLE)[number];
 
 /** Filter key → the attribute of the list that sets it. */
 const ATTRIBUTE_OF: Partial<Record<Relaxable, 'territory' | 'axis' | 'status' | 'q'>> = {
@@ -46,129 +44,6 @@ const ATTRIBUTE_OF: Partial<Record<Relaxable, 'territory' | 'axis' | 'status' | 
   statuses: 'status',
   q: 'q',
 };
-
-type Key =
-  | Relaxable
-  | ProjectStatus
-  | ProjectListSort
-  | 'search'
-  | 'sortBy'
-  | 'export'
-  | 'exporting'
-  | 'exported'
-  | 'exportFailed'
-  | 'none'
-  | 'one'
-  | 'many'
-  | 'empty'
-  | 'relax'
-  | 'remove'
-  | 'clearAll'
-  | 'or'
-  | 'pagination'
-  | 'previous'
-  | 'next'
-  | 'page'
-  | 'of'
-  | 'projects'
-  | 'file';
-
-const messages: Messages<Key> = {
-  fr: {
-    territory: 'territoire',
-    axes: 'axe',
-    statuses: 'statut',
-    solution: 'solution',
-    funder: 'financeur',
-    yearFrom: 'à partir de',
-    yearTo: 'jusqu’à',
-    q: 'recherche',
-    'en-reflexion': 'en réflexion',
-    'en-projet': 'en projet',
-    'en-cours': 'en cours',
-    realise: 'réalisé',
-    title: 'Titre (A → Z)',
-    date: 'Date (plus récents d’abord)',
-    amount: 'Montant (plus élevés d’abord)',
-    search: 'Rechercher un projet',
-    sortBy: 'Trier par',
-    export: 'Exporter en CSV',
-    exporting: 'Préparation de l’export CSV…',
-    exported: 'Export CSV téléchargé : {n}.',
-    exportFailed: 'L’export CSV a échoué.',
-    none: 'Aucun projet',
-    one: 'projet',
-    many: 'projets',
-    empty: 'Aucun projet ne correspond.',
-    relax: 'Essayez d’élargir :',
-    remove: 'Retirer le filtre',
-    clearAll: 'Retirer tous ces filtres',
-    or: 'ou',
-    pagination: 'Pagination des projets',
-    previous: 'Page précédente',
-    next: 'Page suivante',
-    page: 'Page',
-    of: 'sur',
-    projects: 'Projets',
-    file: 'projets-cnr.csv',
-  },
-  en: {
-    territory: 'territory',
-    axes: 'axis',
-    statuses: 'status',
-    solution: 'solution',
-    funder: 'funder',
-    yearFrom: 'from',
-    yearTo: 'until',
-    q: 'search',
-    'en-reflexion': 'under consideration',
-    'en-projet': 'planned',
-    'en-cours': 'in progress',
-    realise: 'completed',
-    title: 'Title (A → Z)',
-    date: 'Date (newest first)',
-    amount: 'Amount (highest first)',
-    search: 'Search a project',
-    sortBy: 'Sort by',
-    export: 'Export as CSV',
-    exporting: 'Preparing the CSV export…',
-    exported: 'CSV export downloaded: {n}.',
-    exportFailed: 'The CSV export failed.',
-    none: 'No project',
-    one: 'project',
-    many: 'projects',
-    empty: 'No project matches.',
-    relax: 'Try widening:',
-    remove: 'Remove the filter',
-    clearAll: 'Remove all these filters',
-    or: 'or',
-    pagination: 'Project pages',
-    previous: 'Previous page',
-    next: 'Next page',
-    page: 'Page',
-    of: 'of',
-    projects: 'Projects',
-    file: 'cnr-projects.csv',
-  },
-};
-
-/** « 12 projets », « 1 projet », « Aucun projet ». */
-export function countLabel(count: number, locale: Locale): string {
-  const t = messages[locale];
-  if (count === 0) return t.none;
-  return `${new Intl.NumberFormat(locale).format(count)} ${count === 1 ? t.one : t.many}`;
-}
-
-/** The page numbers to offer: the first, the last, the current one and its neighbours; 0 marks a gap. */
-function pageItems(page: number, last: number): number[] {
-  const pages = [...new Set([1, page - 1, page, page + 1, last])].filter((p) => p >= 1 && p <= last).sort((a, b) => a - b);
-  const out: number[] = [];
-  for (const p of pages) {
-    if (out.length > 0 && p - out[out.length - 1]! > 1) out.push(0);
-    out.push(p);
-  }
-  return out;
-}
 
 /**
  * The projects matching the shared filters, as a searchable, sortable,
@@ -442,28 +317,8 @@ export class CnrProjectList extends CnrDataWidget {
     const t = messages[this.locale];
     this.announcement = t.exporting;
     try {
-      const client = this.source.client;
-      const filters = this.source.filters;
-      const projects: Project[] = [];
-      for (let offset = 0; ; ) {
-        const { data } = await client.projects(filters, { ...SORTS[this.sort], limit: 1000, offset });
-        projects.push(...data.items);
-        offset += data.items.length;
-        if (data.items.length === 0 || offset >= data.total) break;
-      }
-      // The CSV writer is loaded only when someone exports.
-      const { projectsToCsv } = await import('@cnr-widgets/sdk/csv');
-      const blob = new Blob([projectsToCsv(projects)], { type: 'text/csv;charset=utf-8' });
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = t.file;
-      link.hidden = true;
-      this.renderRoot.appendChild(link);
-      link.click();
-      link.remove();
-      // Some browsers read the URL after `click()` returns: revoke it a little later.
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      const projects = await allProjects(this.source.client, this.source.filters, SORTS[this.sort]);
+      await downloadCsv(this.renderRoot, projects, t.file);
       this.announcement = t.exported.replace('{n}', countLabel(projects.length, this.locale));
     } catch {
       this.announcement = t.exportFailed;
@@ -525,112 +380,20 @@ export class CnrProjectList extends CnrDataWidget {
         ${!page || this.reserveFullPage ? renderReserve(locale, !page, this.size, 'cards') : nothing}${!page
           ? nothing
           : page.total === 0
-            ? this.renderEmpty(locale)
-            : this.renderCards(page, current, last, messages[locale])}
+            ? renderEmpty(locale, this.source.filters, this.names, (keys) => this.relax(keys))
+            : renderCards(page, current, last, locale, {
+                client: this.source.client,
+                full: this.cardVariant === 'full',
+                headingLevel: Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3)),
+                selectable: this.selectable,
+                fill: page.items.length >= this.size,
+                busy: this.task.status === TaskStatus.PENDING,
+              })}
       </div>
-      ${last > 1 ? this.renderPager(current, last, messages[locale]) : this.reserveFullPage ? html`<div class="pager"></div>` : nothing}`;
+      ${last > 1 ? renderPager(current, last, locale, (p) => this.goTo(p)) : this.reserveFullPage ? html`<div class="pager"></div>` : nothing}`;
   }
 
-  private renderCards(page: Page<Project>, current: number, last: number, t: Record<Key, string>): TemplateResult {
-    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3));
-    const client = this.source.client;
-    return html`
-      <ul
-        class="cards ${page.items.length < this.size ? '' : 'fill'}"
-        part="cards"
-        role="list"
-        tabindex="-1"
-        aria-label=${last > 1 ? `${t.projects}, ${t.page.toLowerCase()} ${current} ${t.of} ${last}` : t.projects}
-        aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'}
-      >
-        ${page.items.map(
-          (project) =>
-            html`<li><cnr-project-card
-              part="card"
-              exportparts="base: card-base, title: card-title, status: card-status, select-button: card-select-button"
-              .project=${project}
-              .client=${client}
-              variant=${this.cardVariant === 'full' ? 'full' : 'compact'}
-              heading-level=${level}
-              ?selectable=${this.selectable}
-            ></cnr-project-card></li>`,
-        )}
-      </ul>
-    `;
-  }
 
-  private renderPager(current: number, last: number, t: Record<Key, string>): TemplateResult {
-    return html`<nav class="pager" part="pager" aria-label=${t.pagination}>
-      <ul>
-        <li><button type="button" part="pager-button" ?disabled=${current <= 1} @click=${() => this.goTo(current - 1)}>${t.previous}</button></li>
-        ${pageItems(current, last).map((p) =>
-          p === 0
-            ? html`<li class="gap" aria-hidden="true">…</li>`
-            : html`<li><button type="button" part="pager-button" aria-current=${p === current ? 'page' : nothing} @click=${() => this.goTo(p)}>
-                <span class="visually-hidden">${t.page} </span>${new Intl.NumberFormat(this.locale).format(p)}
-              </button></li>`,
-        )}
-        <li><button type="button" part="pager-button" ?disabled=${current >= last} @click=${() => this.goTo(current + 1)}>${t.next}</button></li>
-      </ul>
-    </nav>`;
-  }
 
-  /** « Aucun projet ne correspond. Essayez d’élargir : territoire « Vosges », statut « en cours » ». */
-  private renderEmpty(locale: Locale): TemplateResult {
-    const t = messages[locale];
-    const filters = this.source.filters;
-    const active = RELAXABLE.filter((key) => {
-      const value = filters[key];
-      return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
-    });
-    return html`<div class="empty" part="empty">
-      <p>${t.empty}${active.length > 0 ? ` ${t.relax}` : ''}</p>
-      ${active.length > 0
-        ? html`<ul class="relax">
-            ${active.map(
-              (key) =>
-                html`<li>
-                  <button type="button" class="button secondary" part="relax-button" @click=${() => this.relax([key])}>
-                    <span class="visually-hidden">${t.remove} </span>${t[key]} ${this.describe(key, filters, t)}
-                  </button>
-                </li>`,
-            )}
-            ${active.length > 1
-              ? html`<li>
-                  <button type="button" class="button secondary" part="relax-button" @click=${() => this.relax(active)}>
-                    ${t.clearAll}
-                  </button>
-                </li>`
-              : nothing}
-          </ul>`
-        : nothing}
-    </div>`;
-  }
 
-  /** The value of a filter as the user knows it: names rather than codes. */
-  private describe(key: Relaxable, filters: ProjectFilters, t: Record<Key, string>): string {
-    const quote = (value: string) => `« ${value} »`;
-    switch (key) {
-      case 'territory':
-        return quote(this.territoryName(filters.territory!));
-      case 'axes':
-        return filters.axes!.map((id) => quote(this.names.axes?.get(id) ?? id)).join(` ${t.or} `);
-      case 'statuses':
-        return filters.statuses!.map((status) => quote(t[status] ?? status)).join(` ${t.or} `);
-      default:
-        return quote(String(filters[key]));
-    }
-  }
-
-  private territoryName(value: string): string {
-    const territories = this.names.territories;
-    if (!territories) return describeTerritoryId(value, this.locale);
-    const direct = territories.get(value);
-    if (direct) return direct.name;
-    for (const kind of BARE_CODE_ORDER) {
-      const found = territories.get(`${kind}:${value}`);
-      if (found) return found.name;
-    }
-    return describeTerritoryId(value, this.locale);
-  }
 }
