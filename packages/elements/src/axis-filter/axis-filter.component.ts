@@ -5,39 +5,14 @@ import { live } from 'lit/directives/live.js';
 import { CnrDataWidget } from '../base/data-element.js';
 import { DataTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey, normalizeFilters } from '../base/filters.js';
-import { formatCount } from '../base/format.js';
-import type { Locale, Messages } from '../base/locale.js';
+import { formatCount } from '../i18n/format.js';
+import { messages } from '../i18n/axis-filter.js';
+import type { Locale } from '../i18n/locale.js';
+import { plural } from '../i18n/plural.js';
 import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrFilterChangeEvent } from '../events/events.js';
 import { axisFilterStyles } from './axis-filter.styles.js';
-
-const messages: Messages<
-  'legendSante' | 'legendEducation' | 'all' | 'axis' | 'project' | 'projects' | 'description' | 'subgroups' | 'noneTied'
-> = {
-  fr: {
-    legendSante: 'Axes du CNR santé',
-    legendEducation: 'Axes du CNR éducation',
-    all: 'Tous les axes',
-    axis: 'Axe',
-    project: 'projet',
-    projects: 'projets',
-    description: 'Entre parenthèses, le nombre de projets que donnerait chaque choix avec les autres filtres.',
-    subgroups: 'Sous-groupes de l’axe',
-    noneTied: 'Les documents sources ne rattachent aucun projet à un axe.',
-  },
-  en: {
-    legendSante: 'CNR health axes',
-    legendEducation: 'CNR education axes',
-    all: 'All axes',
-    axis: 'Axis',
-    project: 'project',
-    projects: 'projects',
-    description: 'In brackets, the number of projects each choice would give with the other filters.',
-    subgroups: 'Sub-groups of axis',
-    noneTied: 'The source documents tie no project to an axis.',
-  },
-};
 
 interface AxisOption {
   id: string;
@@ -68,8 +43,7 @@ function withoutAxes(filters: ProjectFilters): ProjectFilters {
 
 function countText(count: number, locale: Locale): string {
   const t = messages[locale];
-  const one = new Intl.PluralRules(locale).select(count) === 'one';
-  return `(${formatCount(count, locale)} ${one ? t.project : t.projects})`;
+  return `(${formatCount(count, locale)} ${plural(count, locale, t.project, t.projects)})`;
 }
 
 /**

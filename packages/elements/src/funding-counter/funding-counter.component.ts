@@ -4,40 +4,13 @@ import { property, state } from 'lit/decorators.js';
 import { CnrDataWidget } from '../base/data-element.js';
 import { DataTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey } from '../base/filters.js';
-import { combineQualifiers, formatEuros, formatEurosAccessible, qualifierText } from '../base/format.js';
+import { combineQualifiers, formatEuros, formatEurosAccessible, qualifierText } from '../i18n/format.js';
 import { disclosureStyles } from '../base/disclosure.styles.js';
 import { linkOrText } from '../base/links.js';
-import type { Messages } from '../base/locale.js';
+import { messages } from '../i18n/funding-counter.js';
 import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { fundingCounterStyles } from './funding-counter.styles.js';
-
-const messages: Messages<
-  'label' | 'none' | 'details' | 'funders' | 'funder' | 'amount' | 'sources' | 'lowerBound' | 'approximate'
-> = {
-  fr: {
-    label: 'Financements identifiés',
-    none: 'Aucun financement identifié pour cette sélection',
-    details: 'Détail',
-    funders: 'Financeurs',
-    funder: 'Financeur',
-    amount: 'Montant',
-    sources: 'Sources',
-    lowerBound: 'Les documents donnent au moins un de ces montants comme un minimum (« plus de ») : le total est un minimum.',
-    approximate: 'Les documents donnent au moins un de ces montants comme approché : le total l’est aussi.',
-  },
-  en: {
-    label: 'Identified funding',
-    none: 'No funding identified for this selection',
-    details: 'Details',
-    funders: 'Funders',
-    funder: 'Funder',
-    amount: 'Amount',
-    sources: 'Sources',
-    lowerBound: 'The documents give at least one of these amounts as a minimum (“more than”): the total is a minimum.',
-    approximate: 'The documents give at least one of these amounts as approximate: so is the total.',
-  },
-};
 
 /** What the counter shows, once loaded. */
 export interface FundingCounterData {

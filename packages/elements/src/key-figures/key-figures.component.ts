@@ -3,7 +3,6 @@ import {
   type ConcertationFigures,
   type FigureMetric,
   type FigureQualifier,
-  type MeetingKind,
   type ProjectFilters,
   type ValidationProblem,
 } from '@cnr-widgets/sdk';
@@ -12,75 +11,17 @@ import { property } from 'lit/decorators.js';
 import { CnrDataWidget } from '../base/data-element.js';
 import { DataTask } from '../base/data-task.js';
 import { filtersFromAttributes, splitList } from '../base/filters.js';
-import { combineQualifiers, formatCount, qualifierText } from '../base/format.js';
 import { disclosureStyles } from '../base/disclosure.styles.js';
 import { linkOrText } from '../base/links.js';
 import { describeTerritoryId } from '../base/territory-names.js';
-import type { Locale, Messages } from '../base/locale.js';
+import { LABELS, MEETINGS, messages } from '../i18n/key-figures.js';
+import { combineQualifiers, formatCount, formatList, qualifierText } from '../i18n/format.js';
+import type { Locale } from '../i18n/locale.js';
+import { plural } from '../i18n/plural.js';
+import { quote } from '../i18n/typography.js';
 import { renderError, renderReserve, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { keyFiguresStyles } from './key-figures.styles.js';
-
-const LABELS: Record<Locale, Record<FigureMetric, readonly [one: string, other: string]>> = {
-  fr: {
-    reunions: ['réunion', 'réunions'],
-    participants: ['participant', 'participants'],
-    contributions: ['contribution', 'contributions'],
-    propositions: ['proposition', 'propositions'],
-    constats: ['constat', 'constats'],
-    projets: ['projet', 'projets'],
-    projetsRealises: ['projet réalisé', 'projets réalisés'],
-    projetsEnCours: ['projet en cours', 'projets en cours'],
-  },
-  en: {
-    reunions: ['meeting', 'meetings'],
-    participants: ['participant', 'participants'],
-    contributions: ['contribution', 'contributions'],
-    propositions: ['proposal', 'proposals'],
-    constats: ['finding', 'findings'],
-    projets: ['project', 'projects'],
-    projetsRealises: ['completed project', 'completed projects'],
-    projetsEnCours: ['project in progress', 'projects in progress'],
-  },
-};
-
-const MEETINGS: Record<Locale, Record<MeetingKind, string>> = {
-  fr: {
-    'dialogue-territorial': 'dialogues territoriaux',
-    'reunion-departementale': 'réunions départementales',
-    'rencontre-regionale': 'rencontres régionales',
-    atelier: 'ateliers',
-    'reunion-publique': 'réunions publiques',
-    pleniere: 'séances plénières',
-    autre: 'autres réunions',
-  },
-  en: {
-    'dialogue-territorial': 'territorial dialogues',
-    'reunion-departementale': 'departmental meetings',
-    'rencontre-regionale': 'regional meetings',
-    atelier: 'workshops',
-    'reunion-publique': 'public meetings',
-    pleniere: 'plenary sessions',
-    autre: 'other meetings',
-  },
-};
-
-const messages: Messages<'title' | 'everywhere' | 'empty' | 'sources' | 'including'> = {
-  fr: {
-    title: 'Chiffres de la concertation :',
-    everywhere: 'Tous les territoires',
-    empty: 'Aucun chiffre publié pour ce territoire',
-    sources: 'Sources',
-    including: 'dont',
-  },
-  en: {
-    title: 'Consultation figures:',
-    everywhere: 'All territories',
-    empty: 'No figures published for this territory',
-    sources: 'Sources',
-    including: 'including',
-  },
-};
 
 interface Figure {
   metric: FigureMetric;
@@ -228,7 +169,7 @@ export class CnrKeyFigures extends CnrDataWidget {
 
   private renderFigure(figure: Figure, locale: Locale) {
     const [one, other] = LABELS[locale][figure.metric];
-    const label = new Intl.PluralRules(locale).select(figure.value) === 'one' ? one : other;
+    const label = plural(figure.value, locale, one, other);
     const qualifier = qualifierText(figure.qualifier, locale);
     const meetings = figure.meetings?.map(
       (meeting) => `${formatCount(meeting.count, locale)} ${(locale === 'fr' ? meeting.label : undefined) ?? MEETINGS[locale][meeting.kind]}`,
@@ -239,7 +180,7 @@ export class CnrKeyFigures extends CnrDataWidget {
       <span class="label" part="label">${label}</span>
       ${meetings
         ? html`<span class="breakdown" part="breakdown" dir="auto"
-            >${messages[locale].including} ${new Intl.ListFormat(locale, { type: 'conjunction' }).format(meetings)}</span
+            >${messages[locale].including} ${formatList(meetings, locale)}</span
           >`
         : nothing}
     </li>`;
@@ -281,7 +222,7 @@ export class CnrKeyFigures extends CnrDataWidget {
                     <cite dir="auto"
                       >${linkOrText(source.url, source.title)}</cite
                     >
-                    <blockquote lang="fr" dir="auto">« ${source.excerpt} »</blockquote>
+                    <blockquote lang="fr" dir="auto">${quote(source.excerpt, 'fr')}</blockquote>
                   </li>`,
               )}
             </ul>`}

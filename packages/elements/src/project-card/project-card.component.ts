@@ -1,98 +1,19 @@
-import type { CnrClient, Project, ProjectFilters, ProjectPresentation, ProjectStatus } from '@cnr-widgets/sdk';
+import type { CnrClient, Project, ProjectFilters } from '@cnr-widgets/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CnrDataElement } from '../base/data-element.js';
 import { DataTask } from '../base/data-task.js';
 import { isHttpUrl, linkOrText } from '../base/links.js';
 import { territoryLabel } from '../base/territory-names.js';
-import type { Locale, Messages } from '../base/locale.js';
+import { formatCount, formatDate, numberFormat } from '../i18n/format.js';
+import type { Locale } from '../i18n/locale.js';
+import { messages, type Key } from '../i18n/project-card.js';
+import { colon, quote } from '../i18n/typography.js';
 import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrProjectSelectEvent } from '../events/events.js';
 import { lookedUp, lookupLabels, type LabelKind, type Labels } from './labels.js';
 import { projectCardStyles } from './project-card.styles.js';
-
-type Key =
-  | ProjectStatus
-  | Exclude<ProjectPresentation, 'autre'>
-  | 'status'
-  | 'axis'
-  | 'porteurs'
-  | 'acteurs'
-  | 'partenaires'
-  | 'territory'
-  | 'place'
-  | 'stage'
-  | 'publics'
-  | 'funding'
-  | 'shared'
-  | 'objectives'
-  | 'more'
-  | 'less'
-  | 'source'
-  | 'page'
-  | 'select'
-  | 'website'
-  | 'notFound';
-
-const messages: Messages<Key> = {
-  fr: {
-    status: 'Statut',
-    'en-reflexion': 'En réflexion',
-    'en-projet': 'En projet',
-    'en-cours': 'En cours',
-    realise: 'Réalisé',
-    axis: 'Axe',
-    porteurs: 'Porté par',
-    acteurs: 'Acteurs',
-    partenaires: 'Partenaires',
-    territory: 'Territoire',
-    place: 'Lieu',
-    stage: 'Avancement',
-    publics: 'Publics',
-    funding: 'Financement',
-    shared: 'montant partagé avec d’autres projets',
-    objectives: 'Objectifs',
-    more: 'Lire plus',
-    less: 'Lire moins',
-    source: 'Source',
-    page: 'p.',
-    select: 'Voir le projet',
-    website: 'Site du projet',
-    notFound: 'Ce projet est introuvable dans la source de données.',
-    atelier: 'Présenté en atelier',
-    'echange-partenaires': 'Échangé avec les partenaires',
-    'retour-terrain': 'Retour de terrain',
-  },
-  en: {
-    status: 'Status',
-    'en-reflexion': 'Under consideration',
-    'en-projet': 'Planned',
-    'en-cours': 'In progress',
-    realise: 'Completed',
-    axis: 'Axis',
-    porteurs: 'Led by',
-    acteurs: 'Stakeholders',
-    partenaires: 'Partners',
-    territory: 'Territory',
-    place: 'Place',
-    stage: 'Stage',
-    publics: 'Intended for',
-    funding: 'Funding',
-    shared: 'amount shared with other projects',
-    objectives: 'Objectives',
-    more: 'Read more',
-    less: 'Read less',
-    source: 'Source',
-    page: 'p.',
-    select: 'View the project',
-    website: 'Project website',
-    notFound: 'This project is not in the data source.',
-    atelier: 'Presented in a workshop',
-    'echange-partenaires': 'Discussed with partners',
-    'retour-terrain': 'Field report',
-  },
-};
 
 /** Objectives longer than this (characters, all together) collapse behind « Lire plus ». */
 const COLLAPSE_AFTER = 280;
@@ -113,7 +34,7 @@ export function formatPartialDate(date: string, locale: Locale): string {
   const options: Intl.DateTimeFormatOptions = { year: 'numeric', timeZone: 'UTC' };
   if (month) options.month = 'long';
   if (day) options.day = 'numeric';
-  return new Intl.DateTimeFormat(locale, options).format(new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1)));
+  return formatDate(new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1)), locale, options);
 }
 
 /** Only http(s) URLs become links (the SDK already refuses others). */
@@ -301,7 +222,7 @@ export class CnrProjectCard extends CnrDataElement {
     const t = messages[locale];
     const full = this.variant !== 'compact';
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3));
-    const colon = locale === 'fr' ? '\u00a0: ' : ': ';
+    const separator = colon(locale);
     const { axes, territories } = this.labels;
     const funding = full ? this.labels.fundings?.get(project.id) : undefined;
     const territoryNames = project.territories.map((id) => territoryLabel(id, territories, locale));
@@ -317,14 +238,14 @@ export class CnrProjectCard extends CnrDataElement {
           ? html`<ul class="badges" part="badges">
               ${project.status
                 ? html`<li class="badge" part="status" data-status=${project.status}>
-                    <span class="visually-hidden">${t.status}${colon}</span>${t[project.status]}
+                    <span class="visually-hidden">${t.status}${separator}</span>${t[project.status]}
                   </li>`
                 : nothing}
               ${full
                 ? project.axes.map(
                     (id) =>
                       html`<li class="badge axis" part="axis" dir="auto">
-                        <span class="visually-hidden">${t.axis}${colon}</span>${axes?.get(id) ?? id}
+                        <span class="visually-hidden">${t.axis}${separator}</span>${axes?.get(id) ?? id}
                       </li>`,
                   )
                 : nothing}
@@ -341,9 +262,7 @@ export class CnrProjectCard extends CnrDataElement {
             ? fact(
                 'funding',
                 t.funding,
-                html`${new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(
-                  funding.total,
-                )}${funding.shared ? ` (${t.shared})` : ''}`,
+                html`${numberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(funding.total)}${funding.shared ? ` (${t.shared})` : ''}`,
               )
             : nothing}
         </dl>
@@ -352,12 +271,12 @@ export class CnrProjectCard extends CnrDataElement {
           ? html`<div class="actions" part="actions">
               ${full && isHttpUrl(project.url)
                 ? html`<a class="link" part="link" href=${project.url} rel="noopener noreferrer"
-                    >${t.website}<span class="visually-hidden"> « ${project.title} »</span></a
+                    >${t.website}<span class="visually-hidden"> ${quote(project.title, locale)}</span></a
                   >`
                 : nothing}
               ${this.selectable
                 ? html`<button type="button" class="button" part="select-button" @click=${this.select}>
-                    ${t.select}<span class="visually-hidden"> « ${project.title} »</span>
+                    ${t.select}<span class="visually-hidden"> ${quote(project.title, locale)}</span>
                   </button>`
                 : nothing}
             </div>`
@@ -415,7 +334,7 @@ export class CnrProjectCard extends CnrDataElement {
       <p class="document">
         ${linkOrText(document?.url, title)}${document ? html`, <span dir="auto">${document.publisher}</span>` : nothing}${document?.date
           ? `, ${formatPartialDate(document.date, locale)}`
-          : nothing}${page ? `, ${t.page} ${new Intl.NumberFormat(locale).format(page)}` : nothing}${presentation
+          : nothing}${page ? `, ${t.page} ${formatCount(page, locale)}` : nothing}${presentation
           ? html`<br />${presentation}`
           : nothing}
       </p>

@@ -1,7 +1,7 @@
 import type { CnrClient, Page, Project } from '@cnr-widgets/sdk';
 import { html, type TemplateResult } from 'lit';
-import type { Locale } from '../base/locale.js';
-import { messages } from './list-text.js';
+import type { Locale } from '../i18n/locale.js';
+import { messages } from '../i18n/project-list.js';
 
 /** How the list shows its cards. */
 export interface CardsOptions {

@@ -1,9 +1,10 @@
 import { BARE_CODE_ORDER, type ProjectFilters } from '@cnr-widgets/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Locale } from '../base/locale.js';
+import type { Locale } from '../i18n/locale.js';
 import { describeTerritoryId } from '../base/territory-names.js';
 import type { Labels } from '../project-card/labels.js';
-import { messages } from './list-text.js';
+import { messages } from '../i18n/project-list.js';
+import { quote as typographicQuote } from '../i18n/typography.js';
 
 /** The filters the empty state offers to relax, in the order it names them. */
 export const RELAXABLE = ['territory', 'axes', 'statuses', 'solution', 'funder', 'yearFrom', 'yearTo', 'q'] as const;
@@ -51,7 +52,7 @@ export function renderEmpty(
 /** The value of a filter as the user knows it: names rather than codes. */
 function describe(key: Relaxable, filters: ProjectFilters, names: EmptyNames, locale: Locale): string {
   const t = messages[locale];
-  const quote = (value: string) => `« ${value} »`;
+  const quote = (value: string) => typographicQuote(value, locale);
   switch (key) {
     case 'territory':
       return quote(territoryName(filters.territory!, names, locale));

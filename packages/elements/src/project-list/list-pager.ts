@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Locale } from '../base/locale.js';
-import { messages } from './list-text.js';
+import type { Locale } from '../i18n/locale.js';
+import { formatCount } from '../i18n/format.js';
+import { messages } from '../i18n/project-list.js';
 
 /** The page numbers to offer: the first, the last, the current one and its neighbours; 0 marks a gap. */
 function pageItems(page: number, last: number): number[] {
@@ -23,7 +24,7 @@ export function renderPager(current: number, last: number, locale: Locale, goTo:
         p === 0
           ? html`<li class="gap" aria-hidden="true">…</li>`
           : html`<li><button type="button" part="pager-button" aria-current=${p === current ? 'page' : nothing} @click=${() => goTo(p)}>
-              <span class="visually-hidden">${t.page} </span>${new Intl.NumberFormat(locale).format(p)}
+              <span class="visually-hidden">${t.page} </span>${formatCount(p, locale)}
             </button></li>`,
       )}
       <li><button type="button" part="pager-button" ?disabled=${current >= last} @click=${() => goTo(current + 1)}>${t.next}</button></li>

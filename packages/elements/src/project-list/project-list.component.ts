@@ -13,7 +13,7 @@ import { live } from 'lit/directives/live.js';
 import { CnrDataWidget } from '../base/data-element.js';
 import { DataTask, LifecycleTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey } from '../base/filters.js';
-import type { Locale } from '../base/locale.js';
+import type { Locale } from '../i18n/locale.js';
 import { renderError, renderReserve, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrFilterChangeEvent } from '../events/events.js';
@@ -22,10 +22,10 @@ import { renderEmpty, type Relaxable } from './list-empty.js';
 import { allProjects, downloadCsv } from './list-export.js';
 import { renderCards } from './list-cards.js';
 import { renderPager } from './list-pager.js';
-import { countLabel, messages, type ProjectListSort } from './list-text.js';
+import { countLabel, messages, type ProjectListSort } from '../i18n/project-list.js';
 import { projectListStyles } from './project-list.styles.js';
 
-export { countLabel, type ProjectListSort } from './list-text.js';
+export { countLabel, type ProjectListSort } from '../i18n/project-list.js';
 
 /** The orders the sort menu offers, each a `sort` and `order` of `client.projects`. */
 const SORTS = {

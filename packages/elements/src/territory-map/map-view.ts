@@ -1,6 +1,6 @@
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
-import { formatCount } from '../base/format.js';
-import type { Locale } from '../base/locale.js';
+import { formatCount } from '../i18n/format.js';
+import type { Locale } from '../i18n/locale.js';
 import type { MapKeyboard } from './map-keyboard.js';
 import {
   fitBox,
@@ -14,7 +14,7 @@ import {
   type TerritoryMapLevel,
   type TerritoryMapMetric,
 } from './map-model.js';
-import { messages, sep, shortValue, valueText } from './map-text.js';
+import { messages, sep, shortValue, valueText } from '../i18n/territory-map.js';
 
 /** What the map's render helpers read. */
 export interface MapView {

@@ -25,7 +25,8 @@ import {
   type TerritoryMapLevel,
   type TerritoryMapMetric,
 } from './map-model.js';
-import { messages } from './map-text.js';
+import type { Locale } from '../i18n/locale.js';
+import { messages } from '../i18n/territory-map.js';
 import { nextSort, renderMapLegend, renderMapSvg, renderMapTable, type MapSort, type MapSortKey, type MapView } from './map-view.js';
 import { territoryMapStyles } from './territory-map.styles.js';
 
@@ -154,8 +155,8 @@ export class CnrTerritoryMap extends CnrDataWidget {
 
   /** The territories drawn: computed again only when the geometry, the data, the level, the zoom or the metric change. */
   private readonly itemsOf = memoize(mapItems);
-  private readonly selectionOf = memoize((value: string | undefined, list: readonly Territory[] | undefined, geo: GeometryModule | undefined, locale: string) =>
-    value ? resolveSelection(value, list ?? [], geo, (id) => describeTerritoryId(id, locale === 'en' ? 'en' : 'fr')) : undefined,
+  private readonly selectionOf = memoize((value: string | undefined, list: readonly Territory[] | undefined, geo: GeometryModule | undefined, locale: Locale) =>
+    value ? resolveSelection(value, list ?? [], geo, (id) => describeTerritoryId(id, locale)) : undefined,
   );
   private readonly splitsOf = memoize((list: readonly Territory[] | undefined) => splitDepartments(list ?? []));
 

@@ -1,6 +1,9 @@
 import type { ProjectStatus } from '@cnr-widgets/sdk';
-import type { Locale, Messages } from '../base/locale.js';
-import type { Relaxable } from './list-empty.js';
+import type { Relaxable } from '../project-list/list-empty.js';
+import { formatCount } from './format.js';
+import type { Locale } from './locale.js';
+import { plural } from './plural.js';
+import { catalog } from './typography.js';
 
 /** The orders the sort menu offers. */
 export type ProjectListSort = 'title' | 'date' | 'amount';
@@ -31,7 +34,8 @@ export type Key =
   | 'projects'
   | 'file';
 
-export const messages: Messages<Key> = {
+/** The texts of `<cnr-project-list>`. */
+export const messages = /* @__PURE__ */ catalog<Key>({
   fr: {
     territory: 'territoire',
     axes: 'axe',
@@ -108,12 +112,12 @@ export const messages: Messages<Key> = {
     projects: 'Projects',
     file: 'cnr-projects.csv',
   },
-};
+});
 
 /** « 12 projets », « 1 projet », « Aucun projet ». */
 export function countLabel(count: number, locale: Locale): string {
   const t = messages[locale];
   if (count === 0) return t.none;
-  return `${new Intl.NumberFormat(locale).format(count)} ${count === 1 ? t.one : t.many}`;
+  return `${formatCount(count, locale)} ${plural(count, locale, t.one, t.many)}`;
 }
 

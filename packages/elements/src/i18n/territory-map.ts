@@ -1,6 +1,10 @@
-import { formatCount, formatEuros, formatEurosAccessible } from '../base/format.js';
-import type { Locale, Messages } from '../base/locale.js';
-import type { TerritoryMapMetric } from './map-model.js';
+import type { TerritoryMapMetric } from '../territory-map/map-model.js';
+import { formatCount, formatEuros, formatEurosAccessible } from './format.js';
+import type { Locale } from './locale.js';
+import { plural } from './plural.js';
+import { catalog, colon } from './typography.js';
+
+/** The texts of `<cnr-territory-map>`. */
 
 type Text =
   | 'regions'
@@ -24,9 +28,13 @@ type Text =
   | 'partOf'
   | 'legend'
   | 'region'
-  | 'department';
+  | 'department'
+  | 'project'
+  | 'projectsUnit'
+  | 'propositionsUnit'
+  | 'participantsUnit';
 
-export const messages: Messages<Text> = {
+export const messages = /* @__PURE__ */ catalog<Text>({
   fr: {
     regions: 'Carte des régions de France',
     departments: 'Carte des départements de France',
@@ -53,6 +61,10 @@ export const messages: Messages<Text> = {
     legend: 'Légende',
     region: 'région',
     department: 'département',
+    project: 'projet',
+    projectsUnit: 'projets',
+    propositionsUnit: 'propositions',
+    participantsUnit: 'participants',
   },
   en: {
     regions: 'Map of the regions of France',
@@ -80,26 +92,26 @@ export const messages: Messages<Text> = {
     legend: 'Legend',
     region: 'region',
     department: 'département',
+    project: 'project',
+    projectsUnit: 'projects',
+    propositionsUnit: 'proposals',
+    participantsUnit: 'participants',
   },
-};
+});
 
 /** The figure in words, as the accessible names and the table say it: « 6 projets », « 1 200 000 euros ». */
 export function valueText(value: number | undefined, metric: TerritoryMapMetric, locale: Locale, table = false): string {
   if (value === undefined) return messages[locale].noData;
   if (metric === 'funding') return table ? formatEuros(value, locale) : formatEurosAccessible(value, locale);
   const n = formatCount(value, locale);
-  if (metric === 'projects') {
-    const one = locale === 'fr' ? value < 2 : value === 1;
-    return `${n} ${locale === 'fr' ? (one ? 'projet' : 'projets') : one ? 'project' : 'projects'}`;
-  }
-  if (metric === 'propositions') return `${n} ${locale === 'fr' ? 'propositions' : 'proposals'}`;
-  return `${n} participants`;
+  const t = messages[locale];
+  if (metric === 'projects') return `${n} ${plural(value, locale, t.project, t.projectsUnit)}`;
+  if (metric === 'propositions') return `${n} ${t.propositionsUnit}`;
+  return `${n} ${t.participantsUnit}`;
 }
 
 /** « : » as each language writes it. */
-export function sep(locale: Locale): string {
-  return locale === 'fr' ? ' : ' : ': ';
-}
+export const sep = colon;
 
 /** The figure as the tooltip and the legend show it (compact euros). */
 export function shortValue(value: number, metric: TerritoryMapMetric, locale: Locale): string {

@@ -1,0 +1,27 @@
+import { catalog } from './typography.js';
+
+/** The texts of `<cnr-funding-counter>`. */
+export const messages = /* @__PURE__ */ catalog<'label' | 'none' | 'details' | 'funders' | 'funder' | 'amount' | 'sources' | 'lowerBound' | 'approximate'>({
+  fr: {
+    label: 'Financements identifiés',
+    none: 'Aucun financement identifié pour cette sélection',
+    details: 'Détail',
+    funders: 'Financeurs',
+    funder: 'Financeur',
+    amount: 'Montant',
+    sources: 'Sources',
+    lowerBound: 'Les documents donnent au moins un de ces montants comme un minimum (« plus de ») : le total est un minimum.',
+    approximate: 'Les documents donnent au moins un de ces montants comme approché : le total l’est aussi.',
+  },
+  en: {
+    label: 'Identified funding',
+    none: 'No funding identified for this selection',
+    details: 'Details',
+    funders: 'Funders',
+    funder: 'Funder',
+    amount: 'Amount',
+    sources: 'Sources',
+    lowerBound: 'The documents give at least one of these amounts as a minimum (“more than”): the total is a minimum.',
+    approximate: 'The documents give at least one of these amounts as approximate: so is the total.',
+  },
+});
