@@ -2,14 +2,14 @@ import type { Axis, ProjectFilters, ValidationProblem } from '@cnr-widgets/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { CnrDataWidget } from '../base/data-element.js';
+import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey, normalizeFilters } from '../base/filters.js';
 import { formatCount } from '../i18n/format.js';
 import { messages } from '../i18n/axis-filter.js';
 import type { Locale } from '../i18n/locale.js';
 import { plural } from '../i18n/plural.js';
-import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
+import { renderLoading, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrFilterChangeEvent } from '../events/events.js';
 import { axisFilterStyles } from './axis-filter.styles.js';
@@ -145,10 +145,6 @@ export class CnrAxisFilter extends CnrDataWidget {
     return filtersFromAttributes({ territory: this.territory, thematique: this.thematique });
   }
 
-  private readonly retry = () => void this.task.run();
-
-  private readonly refresh = () => this.refreshTask(this.task);
-
   private onChange(event: Event): void {
     const input = event.target as HTMLInputElement;
     if (input.localName !== 'input') return;
@@ -214,12 +210,8 @@ export class CnrAxisFilter extends CnrDataWidget {
     const data = this.task.lastValue;
     const failed = this.task.failed;
     return html`<div class="root" part="base" lang=${locale}>
-      ${failed ? renderError(locale, this.task.error, this.retry) : nothing}
-      ${data === undefined
-        ? failed
-          ? nothing
-          : renderLoading(locale, 'var(--_min)')
-        : html`${data.stale && !failed ? renderStale(locale, this.refresh) : nothing}${this.renderGroup(data)}`}
+      ${this.renderStatus(this.task)}
+      ${data === undefined ? (failed ? nothing : renderLoading(locale, 'var(--_min)')) : this.renderGroup(data)}
     </div>`;
   }
 }

@@ -1,10 +1,10 @@
 import type { CnrClient, ProjectFilters } from '@cnr-widgets/sdk';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CnrElement } from './cnr-element.js';
 import type { DataTask } from './data-task.js';
-import { filtersFromAttributes } from './filters.js';
-import { ProblemsController } from './problems.js';
 import { SourceController } from './source.js';
+import { renderError, renderStale } from './states.js';
 
 /**
  * Base class of the elements that read data: where it comes from
@@ -40,28 +40,15 @@ export class CnrDataElement extends CnrElement {
   protected refreshTask(task: DataTask<readonly unknown[], unknown>): void {
     task.refreshFrom(this.source.client);
   }
-}
 
-/**
- * A data element with a thématique and the report of the records left out
- * (`show-problems`): every widget but the card.
- */
-export class CnrDataWidget extends CnrDataElement {
   /**
-   * Shows the notice of the records of the source left out or incomplete, with
-   * the details — a producer's preview (also set by the provider's
-   * `show-problems`). Without it visitors see no such notice.
+   * @internal The error with « Réessayer », or — over good data that may be
+   * out of date — the stale notice with its button: the same in every widget.
    */
-  @property({ type: Boolean, attribute: 'show-problems' }) showProblems = false;
-
-  /** Thématique: `sante` (default) or `education`. */
-  @property() thematique: string | undefined;
-
-  /** @internal The records left out, for the producer. */
-  protected readonly problemsReport = new ProblemsController(this, this.source);
-
-  /** @internal */
-  protected override ownFilters(): ProjectFilters {
-    return filtersFromAttributes({ thematique: this.thematique });
+  protected renderStatus(task: DataTask<readonly unknown[], { stale: boolean } | undefined>, retry = () => this.retryTask(task)): TemplateResult {
+    const failed = task.failed;
+    return html`${failed ? renderError(this.locale, task.error, retry) : nothing}${!failed && task.lastValue?.stale
+      ? renderStale(this.locale, () => this.refreshTask(task))
+      : nothing}`;
   }
 }

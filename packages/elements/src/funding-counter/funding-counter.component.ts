@@ -1,14 +1,14 @@
 import type { FigureQualifier, ProjectFilters, SourceDocument, ValidationProblem } from '@cnr-widgets/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { CnrDataWidget } from '../base/data-element.js';
+import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey } from '../base/filters.js';
 import { combineQualifiers, formatEuros, formatEurosAccessible, qualifierText } from '../i18n/format.js';
 import { disclosureStyles } from '../base/disclosure.styles.js';
 import { linkOrText } from '../base/links.js';
 import { messages } from '../i18n/funding-counter.js';
-import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
+import { renderLoading, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { fundingCounterStyles } from './funding-counter.styles.js';
 
@@ -159,10 +159,6 @@ export class CnrFundingCounter extends CnrDataWidget {
     this.frame = requestAnimationFrame(step);
   }
 
-  private readonly retry = () => void this.task.run();
-
-  private readonly refresh = () => this.refreshTask(this.task);
-
   private toggle(): void {
     this.open = !this.open;
   }
@@ -245,8 +241,7 @@ export class CnrFundingCounter extends CnrDataWidget {
     const data = this.task.lastValue;
     const failed = this.task.failed;
     return html`<div class="root" part="base" lang=${locale}>
-      ${failed ? renderError(locale, this.task.error, this.retry) : nothing}
-      ${data?.stale && !failed ? renderStale(locale, this.refresh) : nothing}
+      ${this.renderStatus(this.task)}
       <p class="label" part="label"><slot name="label">${messages[locale].label}</slot></p>
       <div class="body">${data === undefined ? (failed ? nothing : renderLoading(locale, 'var(--_body)')) : this.renderData(data)}</div>
     </div>`;

@@ -8,7 +8,7 @@ import {
 } from '@cnr-widgets/sdk';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { CnrDataWidget } from '../base/data-element.js';
+import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask } from '../base/data-task.js';
 import { filtersFromAttributes, splitList } from '../base/filters.js';
 import { disclosureStyles } from '../base/disclosure.styles.js';
@@ -19,7 +19,7 @@ import { combineQualifiers, formatCount, formatList, qualifierText } from '../i1
 import type { Locale } from '../i18n/locale.js';
 import { plural } from '../i18n/plural.js';
 import { quote } from '../i18n/typography.js';
-import { renderError, renderReserve, renderStale, stateStyles } from '../base/states.js';
+import { renderReserve, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { keyFiguresStyles } from './key-figures.styles.js';
 
@@ -159,10 +159,6 @@ export class CnrKeyFigures extends CnrDataWidget {
     return filtersFromAttributes({ territory: this.territory, thematique: this.thematique });
   }
 
-  private readonly retry = () => void this.task.run();
-
-  private readonly refresh = () => this.refreshTask(this.task);
-
   private toggleSources(): void {
     this.sourcesOpen = !this.sourcesOpen;
   }
@@ -235,8 +231,7 @@ export class CnrKeyFigures extends CnrDataWidget {
     const data = this.task.lastValue;
     const failed = this.task.failed;
     return html`<div class="root" part="base" lang=${locale}>
-      ${failed ? renderError(locale, this.task.error, this.retry) : nothing}
-      ${data?.stale && !failed ? renderStale(locale, this.refresh) : nothing}
+      ${this.renderStatus(this.task)}
       ${data === undefined && failed
         ? nothing
         : // The skeleton: a box per figure asked for (every metric by default), kept hidden under the figures.

@@ -10,11 +10,11 @@ import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { CnrDataWidget } from '../base/data-element.js';
+import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask, LifecycleTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey } from '../base/filters.js';
 import type { Locale } from '../i18n/locale.js';
-import { renderError, renderReserve, renderStale, stateStyles } from '../base/states.js';
+import { renderReserve, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrFilterChangeEvent } from '../events/events.js';
 import { lookupLabels, type Labels } from '../project-card/labels.js';
@@ -304,12 +304,6 @@ export class CnrProjectList extends CnrDataWidget {
     this.focusAfterLoad = 'cards';
   }
 
-  private retry = (): void => {
-    void this.task.run();
-  };
-
-  private refresh = (): void => this.refreshTask(this.task);
-
   /** Downloads every project of the current selection (all pages) as CSV. */
   private async exportCsv(): Promise<void> {
     if (this.exporting) return;
@@ -359,8 +353,7 @@ export class CnrProjectList extends CnrDataWidget {
         </div>
         <p class="count" part="count" role="status" aria-atomic="true">${page ? countLabel(page.total, locale) : ''}</p>
         <div class="visually-hidden" role="status">${this.announcement}</div>
-        ${this.task.failed ? renderError(locale, this.task.error, this.retry) : nothing}
-        ${!this.task.failed && result?.stale ? renderStale(locale, this.refresh) : nothing}
+        ${this.renderStatus(this.task)}
         ${page || !this.task.failed ? this.renderPage(page, locale) : nothing}
         ${this.problemsReport.render(locale, problems)}
       </div>

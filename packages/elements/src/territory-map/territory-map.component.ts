@@ -1,7 +1,7 @@
 import type { ProjectFilters, Territory } from '@cnr-widgets/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { CnrDataWidget } from '../base/data-element.js';
+import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask, LifecycleTask } from '../base/data-task.js';
 import { filtersKey } from '../base/filters.js';
 import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
