@@ -1,7 +1,7 @@
-import { catalog } from './typography.js';
+import type { Messages } from './locale.js';
 
 /** The texts of `<cnr-axis-filter>`. */
-export const messages = /* @__PURE__ */ catalog<'legendSante' | 'legendEducation' | 'all' | 'axis' | 'project' | 'projects' | 'description' | 'subgroups' | 'noneTied'>({
+export const messages: Messages<'legendSante' | 'legendEducation' | 'all' | 'axis' | 'project' | 'projects' | 'description' | 'subgroups' | 'noneTied'> = {
   fr: {
     legendSante: 'Axes du CNR santé',
     legendEducation: 'Axes du CNR éducation',
@@ -24,4 +24,4 @@ export const messages = /* @__PURE__ */ catalog<'legendSante' | 'legendEducation
     subgroups: 'Sub-groups of axis',
     noneTied: 'The source documents tie no project to an axis.',
   },
-});
+};

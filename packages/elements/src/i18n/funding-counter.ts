@@ -1,7 +1,7 @@
-import { catalog } from './typography.js';
+import type { Messages } from './locale.js';
 
 /** The texts of `<cnr-funding-counter>`. */
-export const messages = /* @__PURE__ */ catalog<'label' | 'none' | 'details' | 'funders' | 'funder' | 'amount' | 'sources' | 'lowerBound' | 'approximate'>({
+export const messages: Messages<'label' | 'none' | 'details' | 'funders' | 'funder' | 'amount' | 'sources' | 'lowerBound' | 'approximate'> = {
   fr: {
     label: 'Financements identifiés',
     none: 'Aucun financement identifié pour cette sélection',
@@ -10,8 +10,8 @@ export const messages = /* @__PURE__ */ catalog<'label' | 'none' | 'details' | '
     funder: 'Financeur',
     amount: 'Montant',
     sources: 'Sources',
-    lowerBound: 'Les documents donnent au moins un de ces montants comme un minimum (« plus de ») : le total est un minimum.',
-    approximate: 'Les documents donnent au moins un de ces montants comme approché : le total l’est aussi.',
+    lowerBound: 'Les documents donnent au moins un de ces montants comme un minimum («\u00a0plus de\u00a0»)\u202f: le total est un minimum.',
+    approximate: 'Les documents donnent au moins un de ces montants comme approché\u202f: le total l’est aussi.',
   },
   en: {
     label: 'Identified funding',
@@ -24,4 +24,4 @@ export const messages = /* @__PURE__ */ catalog<'label' | 'none' | 'details' | '
     lowerBound: 'The documents give at least one of these amounts as a minimum (“more than”): the total is a minimum.',
     approximate: 'The documents give at least one of these amounts as approximate: so is the total.',
   },
-});
+};

@@ -1,6 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { formatCount, formatDate, formatList, numberFormat } from './format.js';
 import { plural } from './plural.js';
+import { messages as axisFilter } from './axis-filter.js';
+import { messages as fundingCounter } from './funding-counter.js';
+import { MEETINGS, messages as keyFigures } from './key-figures.js';
+import type { Messages } from './locale.js';
+import { messages as projectCard } from './project-card.js';
+import { messages as projectList } from './project-list.js';
+import { messages as states } from './states.js';
 import { messages as mapMessages } from './territory-map.js';
 import { colon, quote, typeset } from './typography.js';
 
@@ -16,7 +23,17 @@ describe('i18n', () => {
     expect(quote('Vosges', 'fr')).to.equal('«\u00a0Vosges\u00a0»');
   });
 
-  it('typesets the French message tables once, and leaves the English ones alone', () => {
+  it('has every French text typeset, and both languages for every key', () => {
+    const tables: Record<string, Messages<string>> = { axisFilter, fundingCounter, keyFigures, MEETINGS, projectCard, projectList, states, mapMessages };
+    const untypeset: string[] = [];
+    const missing: string[] = [];
+    for (const [name, table] of Object.entries(tables)) {
+      for (const [key, text] of Object.entries(table.fr)) if (typeset(text) !== text) untypeset.push(`${name}.${key}: ${text}`);
+      const fr = Object.keys(table.fr).sort().join();
+      if (Object.keys(table.en).sort().join() !== fr) missing.push(name);
+    }
+    expect(untypeset).to.deep.equal([]);
+    expect(missing).to.deep.equal([]);
     expect(mapMessages.fr.selection).to.equal('Territoire sélectionné\u202f:');
     expect(mapMessages.en.selection).to.equal('Selected territory:');
   });

@@ -1,6 +1,6 @@
 import type { FigureMetric, MeetingKind } from '@cnr-widgets/sdk';
 import type { Locale } from './locale.js';
-import { catalog } from './typography.js';
+import type { Messages } from './locale.js';
 
 /** The texts of `<cnr-key-figures>`: each metric's singular and plural, the kinds of meetings, the rest. */
 export const LABELS: Record<Locale, Record<FigureMetric, readonly [one: string, other: string]>> = {
@@ -47,9 +47,9 @@ export const MEETINGS: Record<Locale, Record<MeetingKind, string>> = {
   },
 };
 
-export const messages = /* @__PURE__ */ catalog<'title' | 'everywhere' | 'empty' | 'sources' | 'including'>({
+export const messages: Messages<'title' | 'everywhere' | 'empty' | 'sources' | 'including'> = {
   fr: {
-    title: 'Chiffres de la concertation :',
+    title: 'Chiffres de la concertation\u202f:',
     everywhere: 'Tous les territoires',
     empty: 'Aucun chiffre publié pour ce territoire',
     sources: 'Sources',
@@ -62,4 +62,4 @@ export const messages = /* @__PURE__ */ catalog<'title' | 'everywhere' | 'empty'
     sources: 'Sources',
     including: 'including',
   },
-});
+};

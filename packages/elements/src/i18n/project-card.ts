@@ -1,5 +1,5 @@
 import type { ProjectPresentation, ProjectStatus } from '@cnr-widgets/sdk';
-import { catalog } from './typography.js';
+import type { Messages } from './locale.js';
 
 /** The texts of `<cnr-project-card>`. */
 export type Key =
@@ -25,7 +25,7 @@ export type Key =
   | 'website'
   | 'notFound';
 
-export const messages = /* @__PURE__ */ catalog<Key>({
+export const messages: Messages<Key> = {
   fr: {
     status: 'Statut',
     'en-reflexion': 'En réflexion',
@@ -82,4 +82,4 @@ export const messages = /* @__PURE__ */ catalog<Key>({
     'echange-partenaires': 'Discussed with partners',
     'retour-terrain': 'Field report',
   },
-});
+};

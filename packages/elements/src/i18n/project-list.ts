@@ -3,7 +3,7 @@ import type { Relaxable } from '../project-list/list-empty.js';
 import { formatCount } from './format.js';
 import type { Locale } from './locale.js';
 import { plural } from './plural.js';
-import { catalog } from './typography.js';
+import type { Messages } from './locale.js';
 
 /** The orders the sort menu offers. */
 export type ProjectListSort = 'title' | 'date' | 'amount';
@@ -35,7 +35,7 @@ export type Key =
   | 'file';
 
 /** The texts of `<cnr-project-list>`. */
-export const messages = /* @__PURE__ */ catalog<Key>({
+export const messages: Messages<Key> = {
   fr: {
     territory: 'territoire',
     axes: 'axe',
@@ -56,13 +56,13 @@ export const messages = /* @__PURE__ */ catalog<Key>({
     sortBy: 'Trier par',
     export: 'Exporter en CSV',
     exporting: 'Préparation de l’export CSV…',
-    exported: 'Export CSV téléchargé : {n}.',
+    exported: 'Export CSV téléchargé\u202f: {n}.',
     exportFailed: 'L’export CSV a échoué.',
     none: 'Aucun projet',
     one: 'projet',
     many: 'projets',
     empty: 'Aucun projet ne correspond.',
-    relax: 'Essayez d’élargir :',
+    relax: 'Essayez d’élargir\u202f:',
     remove: 'Retirer le filtre',
     clearAll: 'Retirer tous ces filtres',
     or: 'ou',
@@ -112,7 +112,7 @@ export const messages = /* @__PURE__ */ catalog<Key>({
     projects: 'Projects',
     file: 'cnr-projects.csv',
   },
-});
+};
 
 /** « 12 projets », « 1 projet », « Aucun projet ». */
 export function countLabel(count: number, locale: Locale): string {

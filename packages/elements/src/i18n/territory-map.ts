@@ -2,7 +2,8 @@ import type { TerritoryMapMetric } from '../territory-map/map-model.js';
 import { formatCount, formatEuros, formatEurosAccessible } from './format.js';
 import type { Locale } from './locale.js';
 import { plural } from './plural.js';
-import { catalog, colon } from './typography.js';
+import type { Messages } from './locale.js';
+import { colon } from './typography.js';
 
 /** The texts of `<cnr-territory-map>`. */
 
@@ -34,7 +35,7 @@ type Text =
   | 'propositionsUnit'
   | 'participantsUnit';
 
-export const messages = /* @__PURE__ */ catalog<Text>({
+export const messages: Messages<Text> = {
   fr: {
     regions: 'Carte des régions de France',
     departments: 'Carte des départements de France',
@@ -44,8 +45,8 @@ export const messages = /* @__PURE__ */ catalog<Text>({
     participants: 'Participants à la concertation',
     propositions: 'Propositions',
     by: 'par',
-    desc: 'Chaque territoire est coloré selon sa valeur (voir la légende) ; les hachures signalent l’absence de donnée. Flèches : territoire voisin ; Entrée ou Espace : sélectionner ; Échap : toute la France. Les mêmes chiffres sont disponibles dans le tableau.',
-    selection: 'Territoire sélectionné :',
+    desc: 'Chaque territoire est coloré selon sa valeur (voir la légende)\u202f; les hachures signalent l’absence de donnée. Flèches\u202f: territoire voisin\u202f; Entrée ou Espace\u202f: sélectionner\u202f; Échap\u202f: toute la France. Les mêmes chiffres sont disponibles dans le tableau.',
+    selection: 'Territoire sélectionné\u202f:',
     all: 'toute la France',
     clear: 'Toute la France',
     showTable: 'Afficher le tableau',
@@ -56,7 +57,7 @@ export const messages = /* @__PURE__ */ catalog<Text>({
     range: 'à',
     inSelection: 'dans la sélection',
     selected: 'sélectionné',
-    split: 'Partagé entre plusieurs territoires de démocratie sanitaire :',
+    split: 'Partagé entre plusieurs territoires de démocratie sanitaire\u202f:',
     partOf: 'partie de',
     legend: 'Légende',
     region: 'région',
@@ -97,7 +98,7 @@ export const messages = /* @__PURE__ */ catalog<Text>({
     propositionsUnit: 'proposals',
     participantsUnit: 'participants',
   },
-});
+};
 
 /** The figure in words, as the accessible names and the table say it: « 6 projets », « 1 200 000 euros ». */
 export function valueText(value: number | undefined, metric: TerritoryMapMetric, locale: Locale, table = false): string {

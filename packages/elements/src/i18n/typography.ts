@@ -1,4 +1,4 @@
-import type { Locale, Messages } from './locale.js';
+import type { Locale } from './locale.js';
 
 /** U+202F, before `:`, `;`, `!`, `?` in French. */
 const NARROW_NBSP = '\u202f';
@@ -6,7 +6,8 @@ const NARROW_NBSP = '\u202f';
 const NBSP = '\u00a0';
 
 /**
- * French typography, in one place: a narrow no-break space before `:`, `;`,
+ * French typography, in one place (the French message tables are written
+ * typeset, and a test checks each against this): a narrow no-break space before `:`, `;`,
  * `!` and `?` (where the text has a space, or none before a closing `!`/`?`
  * after a word would be wrong to add — only spaces are replaced), and a
  * no-break space inside « ». English text is left alone.
@@ -26,12 +27,5 @@ export function colon(locale: Locale): string {
 
 /** A value between « », with no-break spaces in French (the English texts keep the guillemets they had). */
 export function quote(text: string, locale: Locale): string {
-  return typeset(`« ${text} »`, locale);
-}
-
-/** A message table in both languages, the French texts typeset ({@link typeset}). */
-export function catalog<K extends string>(messages: Messages<K>): Messages<K> {
-  const fr = {} as Record<K, string>;
-  for (const key of Object.keys(messages.fr) as K[]) fr[key] = typeset(messages.fr[key]);
-  return { fr, en: messages.en };
+  return locale === 'fr' ? `«${NBSP}${text}${NBSP}»` : `« ${text} »`;
 }
