@@ -1,4 +1,4 @@
-import { BARE_CODE_ORDER, parseTerritoryId, type Territory, type TerritoryBreakdownRow, type ValidationProblem } from '@cnr-widgets/sdk';
+import { BARE_CODE_ORDER, describeTerritoryId, parseTerritoryId, type Territory, type TerritoryBreakdownRow, type ValidationProblem } from '@cnr-widgets/sdk';
 import type * as Geometry from './geometry/index.js';
 
 /**
@@ -205,6 +205,11 @@ export function resolveSelection(
     if (above?.kind === 'region') regions.add(above.code.toUpperCase());
   }
   return selection;
+}
+
+/** The filter territory `value` placed on the map, if any; named from its id when found nowhere. */
+export function selectionFor(value: string | undefined, list: readonly Territory[] | undefined, geo: GeometryModule | undefined, locale: 'fr' | 'en'): Selection | undefined {
+  return value ? resolveSelection(value, list ?? [], geo, (id) => describeTerritoryId(id, locale)) : undefined;
 }
 
 /** Départements split between several partial TDS: code → the TDS names. */

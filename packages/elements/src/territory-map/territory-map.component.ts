@@ -1,11 +1,10 @@
-import type { ProjectFilters, Territory } from '@cnr-widgets/sdk';
+import type { ProjectFilters } from '@cnr-widgets/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask, LifecycleTask } from '../base/data-task.js';
 import { filtersKey } from '../base/filters.js';
 import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
-import { describeTerritoryId } from '../base/territory-names.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrFilterChangeEvent } from '../events/events.js';
 import { MapKeyboard } from './map-keyboard.js';
@@ -17,7 +16,7 @@ import {
   isPressed,
   mapItems,
   memoize,
-  resolveSelection,
+  selectionFor,
   splitDepartments,
   type GeometryModule,
   type MapData,
@@ -25,7 +24,6 @@ import {
   type TerritoryMapLevel,
   type TerritoryMapMetric,
 } from './map-model.js';
-import type { Locale } from '../i18n/locale.js';
 import { messages } from '../i18n/territory-map.js';
 import { nextSort, renderMapLegend, renderMapSvg, renderMapTable, type MapSort, type MapSortKey, type MapView } from './map-view.js';
 import { territoryMapStyles } from './territory-map.styles.js';
@@ -155,10 +153,8 @@ export class CnrTerritoryMap extends CnrDataWidget {
 
   /** The territories drawn: computed again only when the geometry, the data, the level, the zoom or the metric change. */
   private readonly itemsOf = memoize(mapItems);
-  private readonly selectionOf = memoize((value: string | undefined, list: readonly Territory[] | undefined, geo: GeometryModule | undefined, locale: Locale) =>
-    value ? resolveSelection(value, list ?? [], geo, (id) => describeTerritoryId(id, locale)) : undefined,
-  );
-  private readonly splitsOf = memoize((list: readonly Territory[] | undefined) => splitDepartments(list ?? []));
+  private readonly selectionOf = memoize(selectionFor);
+  private readonly splitsOf = memoize(splitDepartments);
 
   /** `department` when `level` says so or a région is zoomed on. */
   get effectiveLevel(): TerritoryMapLevel {
@@ -235,7 +231,7 @@ export class CnrTerritoryMap extends CnrDataWidget {
     const data = this.data.lastValue;
     const failed = this.geometry.failed || this.data.failed;
     const selection = this.selection;
-    const view: MapView = { locale, level: this.effectiveLevel, metric: this.activeMetric, zoom: this.zoomRegion, items: this.mapItems(), selection };
+    const view: MapView = { locale: this.locale, level: this.effectiveLevel, metric: this.activeMetric, zoom: this.zoomRegion, items: this.mapItems(), selection: this.selection };
     const ready = geo !== undefined && data !== undefined;
     const partOf = selection?.partOf ? ` (${t.partOf} ${selection.partOf})` : '';
     // Styles go through CSSOM (.style), which a strict CSP allows, not a style attribute.
@@ -274,7 +270,7 @@ export class CnrTerritoryMap extends CnrDataWidget {
         renderMapLegend(locale, view.metric, ready ? view.items : [])
       }
       <div class="table-wrapper" part="table-wrapper" id="table" ?hidden=${!this.tableOpen}>
-        ${this.tableOpen && data ? renderMapTable(view, this.splitsOf(this.territories.value), this.sort, this.sortBy) : nothing}
+        ${this.tableOpen && data ? renderMapTable(view, this.splitsOf(this.territories.value ?? []), this.sort, this.sortBy) : nothing}
       </div>
       ${data ? this.problemsReport.render(locale, data.problems) : nothing}
     </div>`;
