@@ -13,3 +13,5 @@ export {
 } from './territories/ids.js';
 export { findJsonSyntaxFault, parseJsonText, type JsonSyntaxFault } from './validation/json-text.js';
 export { parseFiguresParams, parseFilterParams, parseProjectParams, type ParamError } from './sources/rest-params.js';
+// The CSV export of `<cnr-project-list>` (the CSV writer only; the readers stay in `@cnr-widgets/sdk/csv`).
+export { exportProjects, type ExportProjectsOptions } from './csv/export.js';

@@ -5,8 +5,9 @@ import { ALL_FACET_BITS, compileFilters, facetBits, passesHardFilters } from './
 import { frenchCollator } from './normalize.js';
 import type { Page, ProjectFilters, ProjectQueryOptions, ProjectSortKey } from './types.js';
 
-export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 1000;
+import { DEFAULT_LIMIT, MAX_LIMIT } from './limits.js';
+
+export { DEFAULT_LIMIT, MAX_LIMIT };
 
 const SORT_KEYS: readonly ProjectSortKey[] = ['title', 'date', 'amount'];
 

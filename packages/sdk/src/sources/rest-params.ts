@@ -1,4 +1,5 @@
 import type { BreakdownLevel } from '../query/breakdown.js';
+import { MAX_LIMIT } from '../query/limits.js';
 import type { ProjectFilters, ProjectQueryOptions, ProjectSortKey } from '../query/types.js';
 import type { Thematique } from '../schemas/primitives.js';
 import type { ProjectStatus } from '../schemas/project.js';
@@ -15,8 +16,6 @@ const THEMATIQUES: readonly Thematique[] = ['sante', 'education'];
 const STATUSES: readonly ProjectStatus[] = ['en-reflexion', 'en-projet', 'en-cours', 'realise'];
 const SORTS: readonly ProjectSortKey[] = ['title', 'date', 'amount'];
 const IDENTIFIER = /^[a-z0-9][a-z0-9._:-]*$/i;
-
-const MAX_LIMIT = 1000;
 
 function setText(params: URLSearchParams, name: string, value: string | undefined): void {
   if (value !== undefined && value !== '') params.set(name, value);
