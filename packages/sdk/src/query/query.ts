@@ -6,10 +6,11 @@ import { frenchCollator } from './normalize.js';
 import type { Page, ProjectFilters, ProjectQueryOptions, ProjectSortKey } from './types.js';
 
 import { DEFAULT_LIMIT, MAX_LIMIT } from './limits.js';
+import { PROJECT_SORT_KEYS } from '../schemas/collections.js';
 
 export { DEFAULT_LIMIT, MAX_LIMIT };
 
-const SORT_KEYS: readonly ProjectSortKey[] = ['title', 'date', 'amount'];
+const SORT_KEYS: readonly ProjectSortKey[] = PROJECT_SORT_KEYS;
 
 function compareIds(a: ProjectEntry, b: ProjectEntry): number {
   const x = a.project.id;

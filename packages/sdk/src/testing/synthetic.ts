@@ -1,5 +1,6 @@
 import type { Axis, Solution } from '../schemas/axis.js';
 import type { Dataset } from '../schemas/dataset.js';
+import { PROJECT_STATUSES } from '../schemas/collections.js';
 import type { ConcertationFigures } from '../schemas/figures.js';
 import type { Funding } from '../schemas/funding.js';
 import type { Instance, Milestone } from '../schemas/milestone.js';
@@ -171,7 +172,7 @@ const OBJECTIFS = [
   'Mettre en œuvre un guichet unique d’installation pour les jeunes médecins.',
 ];
 const PUBLICS = ['Jeunes', 'Personnes âgées', 'Patients sans médecin traitant', 'Étudiants en santé', 'Familles'];
-const STATUSES: ProjectStatus[] = ['en-reflexion', 'en-projet', 'en-cours', 'realise'];
+const STATUSES: readonly ProjectStatus[] = PROJECT_STATUSES;
 const PRESENTATIONS: ProjectPresentation[] = ['atelier', 'echange-partenaires', 'retour-terrain', 'autre'];
 const PHASES = ['2022-dialogues', '2023-acte-2'];
 
