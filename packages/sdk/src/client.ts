@@ -1,4 +1,4 @@
-import { CnrAbortError, CnrError, CnrHttpError } from './errors.js';
+import { CnrAbortError, CnrError, CnrHttpError, isAbortError } from './errors.js';
 import type { BreakdownLevel, TerritoryBreakdownRow } from './query/breakdown.js';
 import type { FiguresTotal, FundingTotal, Page, ProjectFacets, ProjectFilters, ProjectQueryOptions } from './query/types.js';
 import type { Axis } from './schemas/axis.js';
@@ -190,7 +190,7 @@ async function guard<T>(signal: AbortSignal | undefined, run: () => Promise<T>):
     return await run();
   } catch (error) {
     if (signal?.aborted && !(error instanceof CnrAbortError)) throw new CnrAbortError(signal.reason);
-    if (error instanceof Error && !(error instanceof CnrError) && error.name === 'AbortError') throw new CnrAbortError(error);
+    if (!(error instanceof CnrError) && isAbortError(error)) throw new CnrAbortError(error);
     throw error;
   }
 }

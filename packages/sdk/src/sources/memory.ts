@@ -1,4 +1,4 @@
-import { CnrError } from '../errors.js';
+import { CnrError, isAbortError } from '../errors.js';
 import {
   computeFacets,
   createIndex,
@@ -133,7 +133,7 @@ export function createMemorySource(
             current = await build(await loadDocument(shared, true), current, prepare);
             staleError = undefined;
           } catch (error) {
-            if (!(error instanceof CnrError) || error.name === 'AbortError') throw error;
+            if (!(error instanceof CnrError) || isAbortError(error)) throw error;
             staleError = error;
           }
           return loadResult(current!);
