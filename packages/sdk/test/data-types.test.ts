@@ -19,8 +19,7 @@ import type {
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { COLLECTIONS } from '../../data/scripts/merge.mjs';
 import type { Axis, Solution } from '../src/schemas/axis.js';
-import type { PROJECT_STATUSES } from '../src/schemas/collections.js';
-import { COLLECTION_NAMES } from '../src/schemas/collections.js';
+import { COLLECTION_NAMES, type PROJECT_STATUSES } from '../src/schemas/collections.js';
 import type { Dataset } from '../src/schemas/dataset.js';
 import type { ConcertationFigures } from '../src/schemas/figures.js';
 import type { Funding } from '../src/schemas/funding.js';
