@@ -4,7 +4,7 @@ import { Derivation } from './derivation.js';
 import { HttpUrl, Identifier, PartialDate, Thematique, longText, text } from './primitives.js';
 import { SourceRef } from './source.js';
 
-export { PROJECT_STATUSES } from './collections.js';
+export { PROJECT_SORT_KEYS, PROJECT_STATUSES } from './collections.js';
 export const ProjectStatus = z.enum(PROJECT_STATUSES);
 export type ProjectStatus = z.infer<typeof ProjectStatus>;
 
