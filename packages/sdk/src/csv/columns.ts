@@ -5,6 +5,7 @@
  * (`write.ts`) and the readers (`read.ts`).
  */
 import type { LocalizedMessage } from '../validation/report.js';
+import { FIGURE_METRICS } from '../schemas/collections.js';
 import type { CsvSeparator } from './csv.js';
 
 
@@ -58,17 +59,8 @@ export interface ColumnSpec {
   readonly required?: boolean;
 }
 
-/** The metrics of a figures record (kept equal to `FIGURE_METRICS` of the schemas by a test). */
-export const FIGURE_CSV_METRICS = [
-  'reunions',
-  'participants',
-  'contributions',
-  'propositions',
-  'constats',
-  'projets',
-  'projetsRealises',
-  'projetsEnCours',
-] as const;
+/** The metrics of a figures record: the schemas' `FIGURE_METRICS` (a zod-free module). */
+export const FIGURE_CSV_METRICS = FIGURE_METRICS;
 
 /** How exact a figure is (kept equal to `FigureQualifier` of the schemas by a test). */
 export const FIGURE_CSV_QUALIFIERS = ['exact', 'plus-de', 'pres-de', 'environ'] as const;
