@@ -76,13 +76,7 @@ export function createHttp(options: HttpOptions = {}): Http {
   const timeout = options.timeout ?? 10_000;
   const cacheTtl = options.cacheTtl ?? 60_000;
   const prefixUrl = options.prefixUrl === undefined ? '' : String(options.prefixUrl);
-  const instance = createKy({
-    prefixUrl,
-    timeout,
-    ...(options.retry === undefined ? {} : { retry: options.retry }),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.headers ? { headers: options.headers } : {}),
-  });
+  const instance = createKy(options, prefixUrl, timeout);
   const cache = createResponseCache(options.maxCacheEntries ?? 100);
   const share = createSharedRunner();
 

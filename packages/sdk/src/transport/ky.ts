@@ -21,9 +21,8 @@ export interface HttpRetryOptions {
   maxRetryAfter?: number;
 }
 
+/** What the ky instance takes from `HttpOptions` (see `http.ts`). */
 export interface KyOptions {
-  prefixUrl: string;
-  timeout: number;
   retry?: number | HttpRetryOptions;
   fetch?: typeof fetch;
   headers?: Record<string, string>;
@@ -33,12 +32,12 @@ function isValidRetryAfter(value: string): boolean {
   return /^\s*\d{1,10}\s*$/.test(value) || !Number.isNaN(Date.parse(value));
 }
 
-export function createKy(options: KyOptions): KyInstance {
+export function createKy(options: KyOptions, prefixUrl: string, timeout: number): KyInstance {
   const retry: HttpRetryOptions = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
   const base = retry.delay ?? 300;
   return ky.create({
-    prefixUrl: options.prefixUrl,
-    timeout: options.timeout,
+    prefixUrl,
+    timeout,
     credentials: 'omit',
     headers: { accept: 'application/json', ...options.headers },
     ...(options.fetch ? { fetch: options.fetch } : {}),
