@@ -29,7 +29,7 @@ export interface ExportProjectsOptions extends Pick<CsvWriteOptions, 'separator'
  * separator is `,` unless `separator: ';'` is asked.
  *
  * @example
- * const csv = await exportProjects(client, { territory: '44' }, { signal, sort: 'title', order: 'asc' });
+ * const csv = await exportProjects(client, { territory: 'departement:44' }, { signal, sort: 'title', order: 'asc' });
  */
 export async function exportProjects(
   client: Pick<CnrClient, 'projects'>,
