@@ -25,7 +25,8 @@ import type { Locale, Messages } from '../base/locale.js';
 import { renderError, renderReserve, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { keyFiguresStyles } from './key-figures.styles.js';
-import { renderUnattributed, unattributedStyles } from './unattributed.js';
+import type { renderUnattributed } from './unattributed.js';
+import { unattributedStyles } from './unattributed.styles.js';
 
 const LABELS: Record<Locale, Record<FigureMetric, readonly [one: string, other: string]>> = {
   fr: {
@@ -115,6 +116,8 @@ export interface KeyFiguresData {
   problems: ValidationProblem[];
   /** With `show-unattributed` and no territory: the figures of no territory (never in the figures above). */
   unattributed: ConcertationFigures[];
+  /** Their renderer, loaded on demand (only when there are some). */
+  renderUnattributed?: typeof renderUnattributed;
   documents: Map<string, SourceDocument>;
   territories: Map<string, Territory>;
 }
@@ -270,6 +273,8 @@ export class CnrKeyFigures extends CnrElement implements LinkedHost {
         stale: result.stale || territories.stale || documents.stale,
         problems: [...result.problems, ...(loaded?.problems ?? [])],
         unattributed,
+        // Most pages never show them: the markup and its words are a separate chunk.
+        ...(unattributed.length > 0 ? { renderUnattributed: (await import('./unattributed.js')).renderUnattributed } : {}),
         documents: documentsById,
         territories: new Map(territories.data.map((candidate) => [candidate.id, candidate])),
       };
@@ -348,8 +353,8 @@ export class CnrKeyFigures extends CnrElement implements LinkedHost {
                   </li>`,
               )}
             </ul>`}
-      ${data.territory === undefined
-        ? renderUnattributed(data.unattributed, {
+      ${data.territory === undefined && data.renderUnattributed
+        ? data.renderUnattributed(data.unattributed, {
             locale,
             open: this.unattributedOpen,
             toggle: () => (this.unattributedOpen = !this.unattributedOpen),

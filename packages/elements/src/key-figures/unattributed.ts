@@ -1,5 +1,5 @@
 import { FIGURE_METRICS, type ConcertationFigures, type FigureMetric, type MeetingKind, type SourceDocument, type Territory } from '@cnr-widgets/sdk';
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { formatCount, qualifierText } from '../base/format.js';
 import { linkOrText } from '../base/links.js';
 import type { Locale, Messages } from '../base/locale.js';
@@ -129,43 +129,3 @@ export function renderUnattributed(
     </div>
   </div>`;
 }
-
-export const unattributedStyles = css`
-  .unattributed-body {
-    margin-top: var(--_spacing-2);
-    font-size: 0.875rem;
-  }
-
-  .unattributed-body[hidden] {
-    display: none;
-  }
-
-  .unattributed-intro {
-    margin: 0 0 var(--_spacing-2);
-  }
-
-  .unattributed-list {
-    margin: 0;
-    padding-inline-start: var(--_spacing-6);
-  }
-
-  .unattributed-list li + li {
-    margin-top: var(--_spacing-3);
-  }
-
-  .unattributed-list p {
-    margin: 0;
-  }
-
-  .unattributed-values {
-    font-weight: 700;
-  }
-
-  .unattributed-term {
-    font-weight: 500;
-  }
-
-  .unattributed-candidate {
-    font-style: italic;
-  }
-`;
