@@ -201,6 +201,17 @@ describe('« Chiffres non attribués » in the key figures', () => {
     await expect(withBlock).to.be.accessible();
   });
 
+  it('says it in English', async () => {
+    const element = await keyFigures(
+      html`<cnr-key-figures lang="en" src="/packages/elements/test/fixtures/unattributed-candidate.json" show-unattributed></cnr-key-figures>`,
+    );
+    await waitUntil(() => part(element, 'unattributed-button'), 'no unattributed disclosure', { timeout: 5000 });
+    expect(squash(part(element, 'unattributed-button')!.textContent)).to.equal('Figures not attributed (1)');
+    expect(squash(part(element, 'unattributed-list')!.querySelector('.unattributed-candidate')!.textContent)).to.equal(
+      'Region suggested by the layout, not confirmed: Île-de-France',
+    );
+  });
+
   it('is absent on a territory (the figures belong to none)', async () => {
     const element = await keyFigures(html`<cnr-key-figures territory="region:11" show-unattributed></cnr-key-figures>`);
     expect(part(element, 'unattributed') === null).to.equal(true);
@@ -248,5 +259,9 @@ describe('« déduit » in the funding counter and the map', () => {
     expect(squash(mark!.querySelector('summary')!.textContent)).to.equal("déduit (Provence-Alpes-Côte d'Azur, propositions)");
     const other = element.shadowRoot!.querySelector('tr[data-code="44"] [part~="deduced"]');
     expect(other === null).to.equal(true);
+    const used = await useMark(element, mark!);
+    expect(used.focused && used.opened).to.equal(true);
+    expect(used.explanation.startsWith("déduit : Provence-Alpes-Côte d'Azur, propositions")).to.equal(true);
+    await expect(element).to.be.accessible();
   });
 });
