@@ -3,7 +3,7 @@ export * from './errors.js';
 export * from './validation/index.js';
 export * from './query/index.js';
 export { createClient, parseSrcList, type CnrClient, type ClientOptions, type ReferenceOption } from './client.js';
-export type { CallOptions, ClientResult, DataSource, FiguresQuery, LoadResult, SourceFailure } from './sources/types.js';
+export type { CallOptions, ClientResult, DataSource, FiguresQuery, LoadResult, SourceFailure, UnattributedQuery } from './sources/types.js';
 export {
   departementOfCommune,
   describeTerritoryId,

@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CnrElement } from '../base/cnr-element.js';
 import { DataTask } from '../base/data-task.js';
+import { deducedStyles, renderDeducedMark } from '../base/deduced.js';
 import { filtersFromAttributes, filtersKey } from '../base/filters.js';
 import { combineQualifiers, formatEuros, formatEurosAccessible, qualifierText } from '../base/format.js';
 import { disclosureStyles } from '../base/disclosure.styles.js';
@@ -15,7 +16,7 @@ import { tokens } from '../base/tokens.styles.js';
 import { fundingCounterStyles } from './funding-counter.styles.js';
 
 const messages: Messages<
-  'label' | 'none' | 'details' | 'funders' | 'funder' | 'amount' | 'sources' | 'lowerBound' | 'approximate'
+  'label' | 'none' | 'details' | 'funders' | 'funder' | 'amount' | 'sources' | 'lowerBound' | 'approximate' | 'deduced' | 'deducedSubject'
 > = {
   fr: {
     label: 'Financements identifiés',
@@ -27,6 +28,8 @@ const messages: Messages<
     sources: 'Sources',
     lowerBound: 'Les documents donnent au moins un de ces montants comme un minimum (« plus de ») : le total est un minimum.',
     approximate: 'Les documents donnent au moins un de ces montants comme approché : le total l’est aussi.',
+    deduced: 'Une partie de ce total repose sur une déduction (financeur, nature du montant ou lien entre montants) que les documents ne disent pas mot pour mot.',
+    deducedSubject: 'financeurs ou liens entre montants',
   },
   en: {
     label: 'Identified funding',
@@ -38,6 +41,8 @@ const messages: Messages<
     sources: 'Sources',
     lowerBound: 'The documents give at least one of these amounts as a minimum (“more than”): the total is a minimum.',
     approximate: 'The documents give at least one of these amounts as approximate: so is the total.',
+    deduced: 'Part of this total rests on a deduction (funder, kind of amount or link between amounts) that the documents do not state word for word.',
+    deducedSubject: 'funders or links between amounts',
   },
 };
 
@@ -50,6 +55,8 @@ export interface FundingCounterData {
   /** How exact the total is, from the funding records (embedded and static sources only). */
   qualifier: FigureQualifier | undefined;
   byFunder: { funder: string; total: number }[];
+  /** The deduced records behind the total (`FundingTotal.deduced`): their label and the reasoning. */
+  deduced: { label: string; reasoning: string }[];
   documents: Pick<SourceDocument, 'id' | 'title' | 'url'>[];
   stale: boolean;
   problems: ValidationProblem[];
@@ -89,6 +96,8 @@ function motionAllowed(): boolean {
  * @csspart error - The error message.
  * @csspart retry-button - The « Réessayer » button.
  * @csspart stale-notice - The notice shown over out-of-date data.
+ * @csspart deduced-note - In the detail, the note that the total rests on a deduction, with its « déduit » mark.
+ * @csspart deduced - The « déduit » mark (a disclosure whose content is each deduced record and its reasoning).
  * @csspart problems - The records of the source left out or incomplete (only with `show-problems`).
  *
  * @cssprop --cnr-funding-counter-padding - Inner spacing.
@@ -97,7 +106,7 @@ function motionAllowed(): boolean {
  * @cssprop --cnr-funding-counter-font-size - Size of the amount.
  */
 export class CnrFundingCounter extends CnrElement implements LinkedHost {
-  static override styles = [tokens, stateStyles, disclosureStyles, fundingCounterStyles];
+  static override styles = [tokens, stateStyles, disclosureStyles, deducedStyles, fundingCounterStyles];
 
   /** Id of a `<cnr-provider>` elsewhere on the page. */
   @property() provider: string | undefined;
@@ -155,6 +164,10 @@ export class CnrFundingCounter extends CnrElement implements LinkedHost {
         none: total.fundings.length === 0,
         qualifier: combineQualifiers(total.fundings.map((id) => fundings.get(id)?.qualifier)),
         byFunder: total.byFunder,
+        deduced: (total.deduced ?? []).map(({ funding, reasoning }) => {
+          const record = fundings.get(funding);
+          return { label: record ? `${record.funder} — ${record.label}` : funding, reasoning };
+        }),
         documents: total.documents.map((id) => documentsById.get(id) ?? { id, title: id }),
         stale: result.stale || documents.stale,
         problems: [...result.problems, ...(loaded?.problems ?? [])],
@@ -267,6 +280,16 @@ export class CnrFundingCounter extends CnrElement implements LinkedHost {
                   </table>`}
               ${data.qualifier
                 ? html`<p class="note" part="note">${data.qualifier === 'plus-de' ? t.lowerBound : t.approximate}</p>`
+                : nothing}
+              ${data.deduced.length > 0
+                ? html`<div class="note" part="deduced-note">
+                    ${t.deduced}
+                    ${renderDeducedMark(
+                      data.deduced.map(({ label, reasoning }) => `${label}${locale === 'fr' ? '\u00a0: ' : ': '}${reasoning}`),
+                      locale,
+                      { subject: t.deducedSubject },
+                    )}
+                  </div>`
                 : nothing}
               ${data.documents.length === 0
                 ? nothing

@@ -2,6 +2,7 @@ import type { CnrClient, ProjectFilters, Territory, TerritoryBreakdownRow, Valid
 import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CnrElement } from '../base/cnr-element.js';
+import { deducedStyles, renderDeducedMark } from '../base/deduced.js';
 import { DataTask, LifecycleTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey } from '../base/filters.js';
 import { formatCount, formatEuros, formatEurosAccessible } from '../base/format.js';
@@ -119,6 +120,8 @@ export interface TerritoryMapItem {
   /** The figure of the metric; `undefined`: no data. */
   value: number | undefined;
   projects: number | undefined;
+  /** The reasonings when the value rests on a deduction (participants, propositions; see `TerritoryBreakdownRow.deduced`). */
+  deduced?: string[];
   /** Colour class: 1–5, `zero` or `none` (no data). */
   tone: string;
   shape?: Shape;
@@ -251,6 +254,8 @@ function shortValue(value: number, metric: TerritoryMapMetric, locale: Locale): 
  * @csspart svg - The map's SVG.
  * @csspart territory - Each territory's shape.
  * @csspart tooltip - The name and value of the hovered or focused territory.
+ * @csspart tooltip-deduced - « (déduit) » in the tooltip when the value rests on a deduction (the table's mark explains it).
+ * @csspart deduced - In the table, the « déduit » mark of a value that rests on a deduction (a disclosure whose content is the reasoning).
  * @csspart legend - The legend.
  * @csspart swatch - A colour of the legend.
  * @csspart note - The note under the legend (a territoire de démocratie sanitaire split).
@@ -273,7 +278,7 @@ function shortValue(value: number, metric: TerritoryMapMetric, locale: Locale): 
  * @cssprop --cnr-territory-map-max-height - Largest height of the map.
  */
 export class CnrTerritoryMap extends CnrElement implements LinkedHost {
-  static override styles = [tokens, stateStyles, territoryMapStyles];
+  static override styles = [tokens, stateStyles, deducedStyles, territoryMapStyles];
 
   /** Id of a `<cnr-provider>` elsewhere on the page. */
   @property() provider: string | undefined;
@@ -402,7 +407,15 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
       : [...rows.values()].map((row) => ({ code: row.code, name: row.name }));
     const items = base.map((item) => {
       const row = rows.get(item.code);
-      return { ...item, territoryId: `${kind}:${item.code}`, value: valueOf(row, metric), projects: row?.projects, tone: 'none' };
+      const deduced = row?.deduced?.filter((entry) => entry.metric === metric).map((entry) => entry.reasoning) ?? [];
+      return {
+        ...item,
+        territoryId: `${kind}:${item.code}`,
+        value: valueOf(row, metric),
+        projects: row?.projects,
+        ...(deduced.length > 0 ? { deduced } : {}),
+        tone: 'none',
+      };
     });
     const breaks = quantileBreaks(items.map((item) => item.value ?? 0));
     for (const item of items) {
@@ -723,7 +736,9 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
       aria-hidden="true"
       .style=${`left:${x.toFixed(2)}%;top:${Math.min(100, Math.max(0, y)).toFixed(2)}%;--_tx:${shift};--_ty:${below ? '0.5rem' : 'calc(-100% - 0.5rem)'}`}
     >
-      <strong dir="auto">${item.name}</strong> ${messages[this.locale][metric]}${sep(this.locale)}${value}
+      <strong dir="auto">${item.name}</strong> ${messages[this.locale][metric]}${sep(this.locale)}${value}${item.deduced
+        ? html` <span class="tooltip-deduced" part="tooltip-deduced">(${this.locale === 'fr' ? 'déduit' : 'deduced'})</span>`
+        : nothing}
     </div>`;
   }
 
@@ -780,7 +795,11 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
               ${split ? html`<span class="row-note">${t.split} ${split.join(', ')}</span>` : nothing}
             </th>
             <td>${item.code}</td>
-            <td class="number">${valueText(item.value, metric, locale, true)}</td>
+            <td class="number">
+              ${valueText(item.value, metric, locale, true)}${item.deduced
+                ? html` ${renderDeducedMark(item.deduced, locale, { subject: `${item.name}, ${t[metric].toLowerCase()}` })}`
+                : nothing}
+            </td>
             ${metric === 'projects'
               ? nothing
               : html`<td class="number">${item.projects === undefined ? t.noData : formatCount(item.projects, locale)}</td>`}

@@ -6,6 +6,7 @@ import {
   sumFigures,
   territoryBreakdown,
   totalFunding,
+  unattributedFigures,
   type DatasetIndex,
 } from '../query/index.js';
 import type { Dataset } from '../schemas/dataset.js';
@@ -157,6 +158,9 @@ export function createMemorySource(
     },
     figures(figuresQuery, options) {
       return query(options, ({ index }) => sumFigures(index, figuresQuery));
+    },
+    unattributedFigures(figuresQuery, options) {
+      return query(options, ({ index }) => unattributedFigures(index, figuresQuery));
     },
     breakdown(filters, level, options) {
       return query(options, ({ index }) => territoryBreakdown(index, filters, level));
