@@ -112,6 +112,13 @@ export interface CnrKeyFiguresProps {
   metrics?: Tags['cnr-key-figures']['metrics'];
   /** One phase of the concertation (`acte-1`…); by default each figure comes from its latest report. */
   phase?: Tags['cnr-key-figures']['phase'];
+  /**
+   * With no territory selected (France): offers a « Chiffres non attribués »
+   * disclosure listing the figures whose territory the documents do not state
+   * (never counted in any total), each with its place in the document and its
+   * source passage. Shown only when there are some; not available from a REST API.
+   */
+  showUnattributed?: Tags['cnr-key-figures']['showUnattributed'];
   /** Whether the source passages are shown. */
   sourcesOpen?: Tags['cnr-key-figures']['sourcesOpen'];
   /**
@@ -130,6 +137,14 @@ export interface CnrKeyFiguresProps {
   api?: Tags['cnr-key-figures']['api'];
   /** An SDK client to read from instead of the provider's or the attributes' source. */
   client?: Tags['cnr-key-figures']['client'];
+  /**
+   * With no territory selected (France): offers a « Chiffres non attribués »
+   * disclosure listing the figures whose territory the documents do not state
+   * (never counted in any total), each with its place in the document and its
+   * source passage. Shown only when there are some; not available from a REST API.
+   * The `showUnattributed` property, as an attribute.
+   */
+  'show-unattributed'?: CnrAttribute<Tags['cnr-key-figures']['showUnattributed']>;
   /**
    * Whether the source passages are shown.
    * The `sourcesOpen` property, as an attribute.

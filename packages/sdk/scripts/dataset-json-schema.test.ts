@@ -26,7 +26,7 @@ describe('dataset JSON Schema', () => {
       title: string;
       required: string[];
       properties: Record<string, { items?: { $ref?: string } }>;
-      $defs: Record<string, { pattern?: string }>;
+      $defs: Record<string, { pattern?: string; title?: string }>;
     };
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.$id).toBe(DATASET_SCHEMA_ID);
@@ -37,6 +37,11 @@ describe('dataset JSON Schema', () => {
     expect(schema.properties['projects']?.items?.$ref).toBe('#/$defs/Project');
     expect(schema.$defs['Identifier']?.pattern).toBe(IDENTIFIER_PATTERN);
     expect(schema.$defs['HttpUrl']?.pattern).toBe(HTTP_URL_PATTERN);
+    // Every definition has a name a producer can read (no anonymous `__schema0`) and a title.
+    for (const [name, definition] of Object.entries(schema.$defs)) {
+      expect(name).toMatch(/^[A-Z][A-Za-z]+$/);
+      expect(definition.title, name).toMatch(/\S/);
+    }
   });
 
   it('spells the case-insensitive identifier rule so that `departement:2A` passes', () => {

@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import { Axis, AxisSubgroup, Solution } from '../src/schemas/axis.js';
 import { COLLECTION_NAMES, Dataset } from '../src/schemas/dataset.js';
-import { ConcertationFigures } from '../src/schemas/figures.js';
+import { ConcertationFigures, FigureQualifier } from '../src/schemas/figures.js';
 import { Funding } from '../src/schemas/funding.js';
 import { Instance, Milestone } from '../src/schemas/milestone.js';
 import { Count, HttpUrl, Identifier, PartialDate, Thematique } from '../src/schemas/primitives.js';
@@ -38,28 +38,29 @@ export const IDENTIFIER_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._:-]*$';
 export const HTTP_URL_PATTERN =
   '^[Hh][Tt][Tt][Pp][Ss]?://([^/?#@\\s]*@)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}(:[0-9]{1,5})?([/?#].*)?$';
 
-type Meta = { id: string; title?: string; description: string };
+type Meta = { id: string; title: string; description: string };
 
-/** Named definitions (`#/$defs/<id>`) so producers can point at one record type. */
+/** Named definitions (`#/$defs/<id>`, each with a title) so producers can point at one record type. */
 function definitions(): [z.core.$ZodType, Meta][] {
   return [
-    [Identifier, { id: 'Identifier', description: 'Identifiant stable : lettres, chiffres, « - », « _ », « . », « : » (ex. « region:44 »). / Stable identifier: letters, digits, "-", "_", ".", ":" (e.g. "region:44").' }],
-    [PartialDate, { id: 'PartialDate', description: 'Date aussi précise que le document source : « 2023 », « 2023-02 » ou « 2023-02-07 ». / A date as precise as the source states it.' }],
-    [HttpUrl, { id: 'HttpUrl', description: 'URL http ou https uniquement (javascript:, data: et les autres schémas sont refusés). / An http(s) URL only: javascript:, data: and other schemes are rejected.' }],
-    [Count, { id: 'Count', description: 'Nombre entier positif ou nul. / A non-negative integer.' }],
-    [Thematique, { id: 'Thematique', description: 'Thématique du CNR. / CNR theme.' }],
-    [Derivation, { id: 'Derivation', description: 'Force de la source : « stated » (l’extrait le dit ; valeur par défaut), « deduced » (raisonnement obligatoire, champs concernés), « unattributed » (chiffre dont le texte ne dit pas le territoire : jamais compté dans la somme d’un territoire). / How strongly the source supports a value: stated (default), deduced (reasoning required), unattributed (a figure whose territory the text does not state; never in a territory’s sums).' }],
-    [SourceRef, { id: 'SourceRef', description: 'Provenance : un document du jeu de données et le passage cité. / Provenance: a document of the dataset and the passage quoted.' }],
-    [SourceDocument, { id: 'SourceDocument', description: 'Document source (dossier de presse, actualité, brochure). / Source document.' }],
-    [Territory, { id: 'Territory', description: 'Territoire ; id « <kind>:<code> » (« region:44 », « departement:2A »). / Territory; id "<kind>:<code>".' }],
-    [AxisSubgroup, { id: 'AxisSubgroup', description: 'Sous-groupe d’un axe (ex. Former / Attirer / Fidéliser). / Sub-group of an axis.' }],
-    [Axis, { id: 'Axis', description: 'Axe d’une thématique. / Axis of a theme.' }],
-    [Solution, { id: 'Solution', description: 'Solution explorée au niveau régional, sous un axe. / Solution explored at regional level, under one axis.' }],
-    [Project, { id: 'Project', description: 'Projet. / Project.' }],
-    [Funding, { id: 'Funding', description: 'Financement, du type que le document dit : enveloppe, délégué, engagé, attribué, demandé (« représentent » : jamais additionné), ou soutien sans montant. / Funding of the kind the document states: envelope, delegated, engaged, allocation, requested (never summed), or support without an amount.' }],
-    [ConcertationFigures, { id: 'ConcertationFigures', description: 'Chiffres de la concertation pour un territoire et une phase. / Figures of the concertation for one territory and phase.' }],
-    [Milestone, { id: 'Milestone', description: 'Jalon daté. / Dated milestone.' }],
-    [Instance, { id: 'Instance', description: 'Instance (ex. conseil territorial de santé). / A body (e.g. a CTS).' }],
+    [Identifier, { id: 'Identifier', title: 'Identifiant / Identifier', description: 'Identifiant stable : lettres, chiffres, « - », « _ », « . », « : » (ex. « region:44 »). / Stable identifier: letters, digits, "-", "_", ".", ":" (e.g. "region:44").' }],
+    [PartialDate, { id: 'PartialDate', title: 'Date partielle / Partial date', description: 'Date aussi précise que le document source : « 2023 », « 2023-02 » ou « 2023-02-07 ». / A date as precise as the source states it.' }],
+    [HttpUrl, { id: 'HttpUrl', title: 'URL http(s) / http(s) URL', description: 'URL http ou https uniquement (javascript:, data: et les autres schémas sont refusés). / An http(s) URL only: javascript:, data: and other schemes are rejected.' }],
+    [Count, { id: 'Count', title: 'Nombre entier / Count', description: 'Nombre entier positif ou nul. / A non-negative integer.' }],
+    [Thematique, { id: 'Thematique', title: 'Thématique / Theme', description: 'Thématique du CNR. / CNR theme.' }],
+    [FigureQualifier, { id: 'Qualifier', title: 'Précision d’un nombre / Number qualifier', description: 'Précision d’un nombre, telle que le document la dit : exact, « plus de », « près de », « environ ». / How precise a number is, as the document says it: exact, more than, nearly, about.' }],
+    [Derivation, { id: 'Derivation', title: 'Force de la source / Derivation', description: 'Force de la source : « stated » (l’extrait le dit ; valeur par défaut), « deduced » (raisonnement obligatoire, champs concernés), « unattributed » (chiffre dont le texte ne dit pas le territoire : jamais compté dans la somme d’un territoire). / How strongly the source supports a value: stated (default), deduced (reasoning required), unattributed (a figure whose territory the text does not state; never in a territory’s sums).' }],
+    [SourceRef, { id: 'SourceRef', title: 'Provenance / Source reference', description: 'Provenance : un document du jeu de données et le passage cité. / Provenance: a document of the dataset and the passage quoted.' }],
+    [SourceDocument, { id: 'SourceDocument', title: 'Document source / Source document', description: 'Document source (dossier de presse, actualité, brochure). / Source document.' }],
+    [Territory, { id: 'Territory', title: 'Territoire / Territory', description: 'Territoire ; id « <kind>:<code> » (« region:44 », « departement:2A »). / Territory; id "<kind>:<code>".' }],
+    [AxisSubgroup, { id: 'AxisSubgroup', title: 'Sous-groupe d’axe / Axis sub-group', description: 'Sous-groupe d’un axe (ex. Former / Attirer / Fidéliser). / Sub-group of an axis.' }],
+    [Axis, { id: 'Axis', title: 'Axe / Axis', description: 'Axe d’une thématique. / Axis of a theme.' }],
+    [Solution, { id: 'Solution', title: 'Solution', description: 'Solution explorée au niveau régional, sous un axe. / Solution explored at regional level, under one axis.' }],
+    [Project, { id: 'Project', title: 'Projet / Project', description: 'Projet. / Project.' }],
+    [Funding, { id: 'Funding', title: 'Financement / Funding', description: 'Financement, du type que le document dit : enveloppe, délégué, engagé, attribué, demandé (« représentent » : jamais additionné), ou soutien sans montant. / Funding of the kind the document states: envelope, delegated, engaged, allocation, requested (never summed), or support without an amount.' }],
+    [ConcertationFigures, { id: 'ConcertationFigures', title: 'Chiffres de la concertation / Concertation figures', description: 'Chiffres de la concertation pour un territoire et une phase. / Figures of the concertation for one territory and phase.' }],
+    [Milestone, { id: 'Milestone', title: 'Jalon / Milestone', description: 'Jalon daté. / Dated milestone.' }],
+    [Instance, { id: 'Instance', title: 'Instance / Body', description: 'Instance (ex. conseil territorial de santé). / A body (e.g. a CTS).' }],
   ];
 }
 
@@ -81,7 +82,9 @@ export function buildDatasetJsonSchema(): Record<string, unknown> {
     io: 'input',
     metadata: registry,
     unrepresentable: 'throw',
-    reused: 'ref',
+    // Only the named definitions below are `$defs`; a sub-schema merely used twice (the fields
+    // the two kinds of funding share) is written in place, not as an anonymous `__schemaN`.
+    reused: 'inline',
     override: ({ zodSchema, jsonSchema }) => {
       const schema = zodSchema as z.core.$ZodType;
       if (schema === Identifier) {

@@ -1,15 +1,16 @@
-import { CnrAbortError, CnrError, CnrHttpError } from './errors.js';
+import { CnrAbortError, CnrError, CnrHttpError, isAbortError } from './errors.js';
 import type { BreakdownLevel, TerritoryBreakdownRow } from './query/breakdown.js';
 import type { FiguresTotal, FundingTotal, Page, ProjectFacets, ProjectFilters, ProjectQueryOptions } from './query/types.js';
 import type { Axis } from './schemas/axis.js';
+import type { ConcertationFigures } from './schemas/figures.js';
 import type { Project } from './schemas/project.js';
 import type { SourceDocument } from './schemas/source.js';
 import type { Territory } from './schemas/territory.js';
-import type { CallOptions, ClientResult, DataSource, FiguresQuery, LoadResult } from './sources/types.js';
+import type { CallOptions, ClientResult, DataSource, FiguresQuery, LoadResult, UnattributedQuery } from './sources/types.js';
 import type { HttpOptions, HttpRetryOptions } from './transport/http.js';
 import type { ReferenceOption } from './sources/reference.js';
 
-export type { CallOptions, ClientResult, DataSource, LoadResult, SourceFailure } from './sources/types.js';
+export type { CallOptions, ClientResult, DataSource, LoadResult, SourceFailure, UnattributedQuery } from './sources/types.js';
 export type { ReferenceOption } from './sources/reference.js';
 
 export interface ClientOptions {
@@ -78,6 +79,14 @@ export interface CnrClient {
   /** Sums of the concertation figures, with the territory hierarchy. */
   figures(query?: FiguresQuery, options?: CallOptions): Promise<ClientResult<FiguresTotal>>;
   /**
+   * The figures whose territory the documents do not state (a « non
+   * attribué » view: blocks of a map whose labels were lost), in dataset
+   * order, optionally of one thématique and phase. They are in no
+   * territory's `figures()` sums. Embedded and static sources only: a REST
+   * source rejects with a {@link CnrError} (the contract has no such route).
+   */
+  unattributedFigures(query?: UnattributedQuery, options?: CallOptions): Promise<ClientResult<ConcertationFigures[]>>;
+  /**
    * The selection of `filters` territory by territory: one row per région or
    * département (projects, funding, participants, propositions, and whether
    * funding and figures are known at all), for a choropleth and its table.
@@ -94,6 +103,13 @@ export interface CnrClient {
   documents(options?: CallOptions): Promise<ClientResult<SourceDocument[]>>;
   /** Asks the origin again (ETag revalidation); on failure, the earlier data with `stale: true`. */
   refresh(options?: CallOptions): Promise<LoadResult>;
+}
+
+/** The error of a query a source cannot answer (the REST contract has no unattributed-figures route). */
+function unavailable(kind: DataSource['kind']): CnrError {
+  return new CnrError(
+    `La source « ${kind} » ne fournit pas les chiffres non attribués. / The "${kind}" source does not provide unattributed figures.`,
+  );
 }
 
 /**
@@ -125,6 +141,11 @@ function deferred(kind: DataSource['kind'], create: () => Promise<DataSource>): 
     facets: async (filters, call) => (await get()).facets(filters, call),
     fundingTotal: async (filters, call) => (await get()).fundingTotal(filters, call),
     figures: async (query, call) => (await get()).figures(query, call),
+    unattributedFigures: async (query, call) => {
+      const source = await get();
+      if (!source.unattributedFigures) throw unavailable(kind);
+      return source.unattributedFigures(query, call);
+    },
     breakdown: async (filters, level, call) => (await get()).breakdown(filters, level, call),
     territories: async (call) => (await get()).territories(call),
     axes: async (call) => (await get()).axes(call),
@@ -190,7 +211,7 @@ async function guard<T>(signal: AbortSignal | undefined, run: () => Promise<T>):
     return await run();
   } catch (error) {
     if (signal?.aborted && !(error instanceof CnrAbortError)) throw new CnrAbortError(signal.reason);
-    if (error instanceof Error && !(error instanceof CnrError) && error.name === 'AbortError') throw new CnrAbortError(error);
+    if (!(error instanceof CnrError) && isAbortError(error)) throw new CnrAbortError(error);
     throw error;
   }
 }
@@ -213,6 +234,11 @@ export function createClient(options: ClientOptions = {}): CnrClient {
     facets: (filters = {}, call) => guard(call?.signal, () => source.facets(filters, call)),
     fundingTotal: (filters = {}, call) => guard(call?.signal, () => source.fundingTotal(filters, call)),
     figures: (query = {}, call) => guard(call?.signal, () => source.figures(query, call)),
+    unattributedFigures: (query = {}, call) =>
+      guard(call?.signal, async () => {
+        if (!source.unattributedFigures) throw unavailable(source.kind);
+        return source.unattributedFigures(query, call);
+      }),
     breakdown: (filters = {}, level = 'region', call) => guard(call?.signal, () => source.breakdown(filters, level, call)),
     territories: (call) => guard(call?.signal, () => source.territories(call)),
     axes: (call) => guard(call?.signal, () => source.axes(call)),

@@ -148,8 +148,9 @@ function describeFault(locale: Locale, error: unknown): string {
   if (!unreadable && !notDataset && !notFound) return error.name === 'CnrHttpError' ? t.network : '';
   const parts: string[] = [notFound ? t.notFound : unreadable ? t.unreadable : t.notDataset];
   const file = typeof fields.url === 'string' ? fileName(fields.url) : undefined;
+  // Only a data error's own line and column: WebKit gives every Error a `line` and `column` of its own (where it was thrown in the script).
   const at =
-    typeof fields.line === 'number' && typeof fields.column === 'number'
+    error.name === 'CnrDataError' && typeof fields.line === 'number' && typeof fields.column === 'number'
       ? t.at.replace('{line}', String(fields.line)).replace('{column}', String(fields.column))
       : undefined;
   if (file) parts.push(`${t.file}${colon(locale)}${file}${at ? ` (${at})` : ''}.`);

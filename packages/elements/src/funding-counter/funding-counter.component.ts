@@ -3,11 +3,13 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask } from '../base/data-task.js';
+import { deducedStyles, renderDeducedMark } from '../base/deduced.js';
 import { filtersFromAttributes, filtersKey } from '../base/filters.js';
 import { combineQualifiers, formatEuros, formatEurosAccessible, qualifierText } from '../i18n/format.js';
 import { disclosureStyles } from '../base/disclosure.styles.js';
 import { linkOrText } from '../base/links.js';
 import { messages } from '../i18n/funding-counter.js';
+import { colon } from '../i18n/typography.js';
 import { renderLoading, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { fundingCounterStyles } from './funding-counter.styles.js';
@@ -21,6 +23,8 @@ export interface FundingCounterData {
   /** How exact the total is, from the funding records (embedded and static sources only). */
   qualifier: FigureQualifier | undefined;
   byFunder: { funder: string; total: number }[];
+  /** The deduced records behind the total (`FundingTotal.deduced`): their label and the reasoning. */
+  deduced: { label: string; reasoning: string }[];
   documents: Pick<SourceDocument, 'id' | 'title' | 'url'>[];
   stale: boolean;
   problems: ValidationProblem[];
@@ -60,6 +64,8 @@ function motionAllowed(): boolean {
  * @csspart error - The error message.
  * @csspart retry-button - The « Réessayer » button.
  * @csspart stale-notice - The notice shown over out-of-date data.
+ * @csspart deduced-note - In the detail, the note that the total rests on a deduction, with its « déduit » mark.
+ * @csspart deduced - The « déduit » mark (a disclosure whose content is each deduced record and its reasoning).
  * @csspart problems - The records of the source left out or incomplete (only with `show-problems`).
  *
  * @cssprop --cnr-funding-counter-padding - Inner spacing.
@@ -68,7 +74,7 @@ function motionAllowed(): boolean {
  * @cssprop --cnr-funding-counter-font-size - Size of the amount.
  */
 export class CnrFundingCounter extends CnrDataWidget {
-  static override styles = [tokens, stateStyles, disclosureStyles, fundingCounterStyles];
+  static override styles = [tokens, stateStyles, disclosureStyles, deducedStyles, fundingCounterStyles];
 
 
 
@@ -110,6 +116,10 @@ export class CnrFundingCounter extends CnrDataWidget {
         none: total.fundings.length === 0,
         qualifier: combineQualifiers(total.fundings.map((id) => fundings.get(id)?.qualifier)),
         byFunder: total.byFunder,
+        deduced: (total.deduced ?? []).map(({ funding, reasoning }) => {
+          const record = fundings.get(funding);
+          return { label: record ? `${record.funder} — ${record.label}` : funding, reasoning };
+        }),
         documents: total.documents.map((id) => documentsById.get(id) ?? { id, title: id }),
         stale: result.stale || documents.stale,
         problems: [...result.problems, ...(loaded?.problems ?? [])],
@@ -219,6 +229,16 @@ export class CnrFundingCounter extends CnrDataWidget {
                   </table>`}
               ${data.qualifier
                 ? html`<p class="note" part="note">${data.qualifier === 'plus-de' ? t.lowerBound : t.approximate}</p>`
+                : nothing}
+              ${data.deduced.length > 0
+                ? html`<div class="note" part="deduced-note">
+                    ${t.deduced}
+                    ${renderDeducedMark(
+                      data.deduced.map(({ label, reasoning }) => `${label}${colon(locale)}${reasoning}`),
+                      locale,
+                      { subject: t.deducedSubject },
+                    )}
+                  </div>`
                 : nothing}
               ${data.documents.length === 0
                 ? nothing

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { formatCount, formatDate, formatList, numberFormat } from './format.js';
 import { plural } from './plural.js';
 import { messages as axisFilter } from './axis-filter.js';
+import { FIELD_NAMES, messages as deduced } from './deduced.js';
 import { messages as fundingCounter } from './funding-counter.js';
 import { MEETINGS, messages as keyFigures } from './key-figures.js';
 import type { Messages } from './locale.js';
@@ -9,6 +10,7 @@ import { messages as projectCard } from './project-card.js';
 import { messages as projectList } from './project-list.js';
 import { messages as states } from './states.js';
 import { messages as mapMessages } from './territory-map.js';
+import { METRIC_WORDS, messages as unattributed } from './unattributed.js';
 import { colon, quote, typeset } from './typography.js';
 
 describe('i18n', () => {
@@ -24,7 +26,20 @@ describe('i18n', () => {
   });
 
   it('has every French text typeset, and both languages for every key', () => {
-    const tables: Record<string, Messages<string>> = { axisFilter, fundingCounter, keyFigures, MEETINGS, projectCard, projectList, states, mapMessages };
+    const tables: Record<string, Messages<string>> = {
+      axisFilter,
+      deduced,
+      FIELD_NAMES,
+      fundingCounter,
+      keyFigures,
+      MEETINGS,
+      projectCard,
+      projectList,
+      states,
+      mapMessages,
+      unattributed,
+      METRIC_WORDS,
+    };
     const untypeset: string[] = [];
     const missing: string[] = [];
     for (const [name, table] of Object.entries(tables)) {

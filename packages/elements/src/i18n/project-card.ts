@@ -15,6 +15,9 @@ export type Key =
   | 'stage'
   | 'publics'
   | 'funding'
+  | 'requested'
+  | 'requestedNote'
+  | 'wholeRecord'
   | 'shared'
   | 'objectives'
   | 'more'
@@ -41,6 +44,9 @@ export const messages: Messages<Key> = {
     stage: 'Avancement',
     publics: 'Publics',
     funding: 'Financement',
+    requested: 'Montant demandé',
+    requestedNote: 'une demande, pas un financement obtenu',
+    wholeRecord: 'ce projet',
     shared: 'montant partagé avec d’autres projets',
     objectives: 'Objectifs',
     more: 'Lire plus',
@@ -69,6 +75,9 @@ export const messages: Messages<Key> = {
     stage: 'Stage',
     publics: 'Intended for',
     funding: 'Funding',
+    requested: 'Amount requested',
+    requestedNote: 'a request, not funding obtained',
+    wholeRecord: 'this project',
     shared: 'amount shared with other projects',
     objectives: 'Objectives',
     more: 'Read more',

@@ -33,7 +33,8 @@ type Text =
   | 'project'
   | 'projectsUnit'
   | 'propositionsUnit'
-  | 'participantsUnit';
+  | 'participantsUnit'
+  | 'deduced';
 
 export const messages: Messages<Text> = {
   fr: {
@@ -66,6 +67,7 @@ export const messages: Messages<Text> = {
     projectsUnit: 'projets',
     propositionsUnit: 'propositions',
     participantsUnit: 'participants',
+    deduced: 'déduit',
   },
   en: {
     regions: 'Map of the regions of France',
@@ -97,6 +99,7 @@ export const messages: Messages<Text> = {
     projectsUnit: 'projects',
     propositionsUnit: 'proposals',
     participantsUnit: 'participants',
+    deduced: 'deduced',
   },
 };
 

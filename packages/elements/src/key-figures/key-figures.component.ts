@@ -4,12 +4,15 @@ import {
   type FigureMetric,
   type FigureQualifier,
   type ProjectFilters,
+  type SourceDocument,
+  type Territory,
   type ValidationProblem,
 } from '@cnr-widgets/sdk';
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask } from '../base/data-task.js';
+import { deducedStyles, renderDeducedMark } from '../base/deduced.js';
 import { filtersFromAttributes, splitList } from '../base/filters.js';
 import { disclosureStyles } from '../base/disclosure.styles.js';
 import { linkOrText } from '../base/links.js';
@@ -22,6 +25,8 @@ import { quote } from '../i18n/typography.js';
 import { renderReserve, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { keyFiguresStyles } from './key-figures.styles.js';
+import type { renderUnattributed } from './unattributed.js';
+import { unattributedStyles } from './unattributed.styles.js';
 
 interface Figure {
   metric: FigureMetric;
@@ -29,6 +34,8 @@ interface Figure {
   qualifier: FigureQualifier | undefined;
   /** The meetings by kind behind `reunions`, when one record states both. */
   meetings?: ConcertationFigures['meetings'];
+  /** The reasonings when the total rests on a deduced value (`FiguresTotal.deduced`). */
+  deduced?: string[];
 }
 
 interface FigureSource {
@@ -46,6 +53,12 @@ export interface KeyFiguresData {
   sources: FigureSource[];
   stale: boolean;
   problems: ValidationProblem[];
+  /** With `show-unattributed` and no territory: the figures of no territory (never in the figures above). */
+  unattributed: ConcertationFigures[];
+  /** Their renderer, loaded on demand (only when there are some). */
+  renderUnattributed?: typeof renderUnattributed;
+  documents: Map<string, SourceDocument>;
+  territories: Map<string, Territory>;
 }
 
 /**
@@ -81,6 +94,10 @@ export interface KeyFiguresData {
  * @csspart error - The error message.
  * @csspart retry-button - The « Réessayer » button.
  * @csspart stale-notice - The notice shown over out-of-date data.
+ * @csspart deduced - The « déduit » mark of a figure whose total rests on a deduced value (a disclosure whose content is the reasoning).
+ * @csspart unattributed - The « Chiffres non attribués » block (`show-unattributed`, no territory selected).
+ * @csspart unattributed-button - Its disclosure button.
+ * @csspart unattributed-list - The list of unattributed figures.
  * @csspart problems - The records of the source left out or incomplete (only with `show-problems`).
  *
  * @cssprop --cnr-key-figures-min-width - Least width of a figure's box.
@@ -91,7 +108,7 @@ export interface KeyFiguresData {
  * @cssprop --cnr-key-figures-font-size - Size of the numbers.
  */
 export class CnrKeyFigures extends CnrDataWidget {
-  static override styles = [tokens, stateStyles, disclosureStyles, keyFiguresStyles];
+  static override styles = [tokens, stateStyles, disclosureStyles, deducedStyles, keyFiguresStyles, unattributedStyles];
 
 
 
@@ -107,20 +124,46 @@ export class CnrKeyFigures extends CnrDataWidget {
   /** One phase of the concertation (`acte-1`…); by default each figure comes from its latest report. */
   @property() phase: string | undefined;
 
+  /**
+   * With no territory selected (France): offers a « Chiffres non attribués »
+   * disclosure listing the figures whose territory the documents do not state
+   * (never counted in any total), each with its place in the document and its
+   * source passage. Shown only when there are some; not available from a REST API.
+   */
+  @property({ type: Boolean, attribute: 'show-unattributed' }) showUnattributed = false;
+
+  @state() private unattributedOpen = false;
+
   /** Whether the source passages are shown. */
   @property({ type: Boolean, reflect: true, attribute: 'sources-open' }) sourcesOpen = false;
 
 
   private readonly task = new DataTask(this, {
     args: () =>
-      [this.source.client, this.source.filters.territory, this.source.filters.thematique, this.phase?.trim() || undefined] as const,
-    task: async ([client, territory, thematique, phase], { signal }): Promise<KeyFiguresData> => {
-      const [result, territories, documents, loaded] = await Promise.all([
+      [
+        this.source.client,
+        this.source.filters.territory,
+        this.source.filters.thematique,
+        this.phase?.trim() || undefined,
+        this.showUnattributed,
+      ] as const,
+    task: async ([client, territory, thematique, phase, showUnattributed], { signal }): Promise<KeyFiguresData> => {
+      const [result, territories, documents, loaded, unattributed] = await Promise.all([
         client.figures({ territory, thematique, phase }, { signal }),
         client.territories({ signal }),
         client.documents({ signal }),
         // A REST API gives no figure records: no qualifier nor passage then.
         client.kind === 'rest' ? undefined : client.load({ signal }),
+        // Unattributed figures belong to no territory: offered only with none selected.
+        showUnattributed && territory === undefined && client.kind !== 'rest'
+          ? client.unattributedFigures({ thematique, phase }, { signal }).then(
+              (answer) => answer.data,
+              (error: unknown) => {
+                if (signal.aborted) throw error;
+                return [];
+              },
+            )
+          : [],
       ]);
       const total = result.data;
       const ids = new Set(total.records);
@@ -135,6 +178,8 @@ export class CnrKeyFigures extends CnrDataWidget {
           ? (combineQualifiers(stating.map((record) => record.qualifiers?.[metric])) ?? 'environ')
           : undefined;
         const figure: Figure = { metric, value, qualifier };
+        const deduced = (total.deduced ?? []).filter((entry) => entry.metric === metric).map((entry) => entry.reasoning);
+        if (deduced.length > 0) figure.deduced = deduced;
         const only = stating.length === 1 ? stating[0]! : undefined;
         if (metric === 'reunions' && only?.reunions === value && only.meetings?.length) figure.meetings = only.meetings;
         figures.push(figure);
@@ -150,6 +195,11 @@ export class CnrKeyFigures extends CnrDataWidget {
         }),
         stale: result.stale || territories.stale || documents.stale,
         problems: [...result.problems, ...(loaded?.problems ?? [])],
+        unattributed,
+        // Most pages never show them: the markup and its words are a separate chunk.
+        ...(unattributed.length > 0 ? { renderUnattributed: (await import('./unattributed.js')).renderUnattributed } : {}),
+        documents: documentsById,
+        territories: new Map(territories.data.map((candidate) => [candidate.id, candidate])),
       };
     },
   });
@@ -174,6 +224,7 @@ export class CnrKeyFigures extends CnrDataWidget {
       ${qualifier ? html`<span class="qualifier" part="qualifier">${qualifier}</span>` : nothing}
       <span class="number" part="number">${formatCount(figure.value, locale)}</span>
       <span class="label" part="label">${label}</span>
+      ${figure.deduced ? renderDeducedMark(figure.deduced, locale, { subject: label }) : nothing}
       ${meetings
         ? html`<span class="breakdown" part="breakdown" dir="auto"
             >${messages[locale].including} ${formatList(meetings, locale)}</span
@@ -222,6 +273,16 @@ export class CnrKeyFigures extends CnrDataWidget {
                   </li>`,
               )}
             </ul>`}
+      ${data.territory === undefined && data.renderUnattributed
+        ? data.renderUnattributed(data.unattributed, {
+            locale,
+            open: this.unattributedOpen,
+            toggle: () => (this.unattributedOpen = !this.unattributedOpen),
+            documents: data.documents,
+            territories: data.territories,
+            meetingWords: (kind) => MEETINGS[locale][kind],
+          })
+        : nothing}
       ${this.problemsReport.render(locale, data.problems)}
     `;
   }

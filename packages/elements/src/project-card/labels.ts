@@ -1,12 +1,7 @@
 import type { CnrClient, SourceDocument, Territory } from '@cnr-widgets/sdk';
+import { fundingsByProject, type ProjectFunding } from './labels-funding.js';
 
-/** What a project allocation brings to one project. */
-export interface ProjectFunding {
-  /** Euros of the allocations naming the project. */
-  total: number;
-  /** True when one of them also names other projects (the amount is shared, not the project's own). */
-  shared: boolean;
-}
+export type { ProjectFunding };
 
 /** The lookups a card (or a list naming its filters) makes to show names instead of ids. */
 export interface Labels {
@@ -16,7 +11,7 @@ export interface Labels {
   territories: Map<string, Territory>;
   /** Document id → document. */
   documents: Map<string, SourceDocument>;
-  /** Project id → its funding, from the allocations that name it. */
+  /** Project id → its funding, from the funding records that name it (see `fundingsByProject`). */
   fundings: Map<string, ProjectFunding>;
 }
 
@@ -55,18 +50,9 @@ async function fetchLabels<K extends LabelKind>(client: CnrClient, kind: K): Pro
     default: {
       // Only a source holding the whole document has the funding records; the REST
       // contract has no per-project funding, so nothing is shown rather than guessed.
-      const map: Labels['fundings'] = new Map();
-      if (client.kind === 'rest') return map as Labels[K];
+      if (client.kind === 'rest') return new Map() as Labels[K];
       const { dataset } = await client.load();
-      for (const funding of dataset.fundings) {
-        if (funding.kind !== 'allocation' || !funding.projects?.length) continue;
-        for (const id of funding.projects) {
-          const entry = map.get(id) ?? { total: 0, shared: false };
-          entry.total += funding.amount;
-          entry.shared ||= funding.projects.length > 1;
-          map.set(id, entry);
-        }
-      }
+      const map: Labels['fundings'] = fundingsByProject(dataset.fundings);
       return map as Labels[K];
     }
   }

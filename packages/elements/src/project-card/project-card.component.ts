@@ -1,11 +1,13 @@
-import type { CnrClient, Project, ProjectFilters } from '@cnr-widgets/sdk';
+import type { CnrClient, Project, ProjectFilters, SourceDocument } from '@cnr-widgets/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CnrDataElement } from '../base/data-element.js';
 import { DataTask } from '../base/data-task.js';
+import { deducedFieldsText, deducedStyles, renderDeducedMark } from '../base/deduced.js';
+import { formatPartialDate } from '../i18n/partial-date.js';
 import { isHttpUrl, linkOrText } from '../base/links.js';
 import { territoryLabel } from '../base/territory-names.js';
-import { formatCount, formatDate, numberFormat } from '../i18n/format.js';
+import { formatCount, numberFormat } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { messages, type Key } from '../i18n/project-card.js';
 import { colon, quote } from '../i18n/typography.js';
@@ -28,14 +30,8 @@ function truncate(text: string, max: number): string {
   return `${text.slice(0, cut).trimEnd()}…`;
 }
 
-/** A date as precise as the data states it (`2023`, `2023-12`, `2023-12-05`). */
-export function formatPartialDate(date: string, locale: Locale): string {
-  const [year, month, day] = date.split('-').map(Number);
-  const options: Intl.DateTimeFormatOptions = { year: 'numeric', timeZone: 'UTC' };
-  if (month) options.month = 'long';
-  if (day) options.day = 'numeric';
-  return formatDate(new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1)), locale, options);
-}
+/** A date as precise as the data states it (`2023`, `2023-12`, `2023-12-05`, `2024-Q1`). */
+export { formatPartialDate };
 
 /** Only http(s) URLs become links (the SDK already refuses others). */
 /** Items of data, each isolated (`dir="auto"`) so that one's bidi marks cannot reorder the others. */
@@ -78,7 +74,11 @@ function items(values: readonly string[]): TemplateResult[] {
  * @csspart facts - The list of the project's facts (porteurs, territories…).
  * @csspart porteurs - The porteurs line.
  * @csspart territories - The territories line.
- * @csspart funding - The funding line.
+ * @csspart funding - The funding line (amounts summed by the SDK's rule: envelope, delegated, engaged, allocation).
+ * @csspart requested - The « Montant demandé » line (a `requested` amount: a demand, never shown as funding).
+ * @csspart derivation - The line of the project's « déduit » mark, when the documents do not say some of its fields in so many words.
+ * @csspart deduced - A « déduit » mark (a disclosure whose content is the reasoning).
+ * @csspart document-deduced - The « déduit » mark of a document's publisher or date the document does not print.
  * @csspart objectives - The objectives.
  * @csspart toggle - The « Lire plus » / « Lire moins » button.
  * @csspart source - The « Source » disclosure.
@@ -98,7 +98,7 @@ function items(values: readonly string[]): TemplateResult[] {
  * @cssprop --cnr-project-card-min-height - A card loaded by `project-id`: height reserved while loading, and its least height (default 12rem, 28rem for full cards).
  */
 export class CnrProjectCard extends CnrDataElement {
-  static override styles = [tokens, stateStyles, projectCardStyles];
+  static override styles = [tokens, stateStyles, deducedStyles, projectCardStyles];
 
   /** The project to show. When set, `project-id` is ignored and nothing but names is fetched. */
   @property({ attribute: false }) project: Project | undefined;
@@ -226,6 +226,7 @@ export class CnrProjectCard extends CnrDataElement {
     const { axes, territories } = this.labels;
     const funding = full ? this.labels.fundings?.get(project.id) : undefined;
     const territoryNames = project.territories.map((id) => territoryLabel(id, territories, locale));
+    const euros = (amount: number) => numberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(amount);
     const fact = (part: string, label: string, value: unknown) =>
       html`<div class="fact" part=${part}><dt>${label}</dt> <dd>${value}</dd></div>`;
     const list = (label: string, values: readonly string[] | undefined, part = 'fact') =>
@@ -251,6 +252,13 @@ export class CnrProjectCard extends CnrDataElement {
                 : nothing}
             </ul>`
           : nothing}
+        ${project.derivation?.kind === 'deduced'
+          ? html`<div class="derivation" part="derivation">
+              ${renderDeducedMark([project.derivation.reasoning], locale, {
+                subject: project.derivation.fields ? deducedFieldsText(project.derivation.fields, locale) : t.wholeRecord,
+              })}
+            </div>`
+          : nothing}
         ${full && project.summary ? html`<p class="summary" part="summary" dir="auto">${project.summary}</p>` : nothing}
         <dl class="facts" part="facts">
           ${list(t.porteurs, project.porteurs, 'porteurs')} ${full ? list(t.acteurs, project.acteurs) : nothing}
@@ -262,8 +270,13 @@ export class CnrProjectCard extends CnrDataElement {
             ? fact(
                 'funding',
                 t.funding,
-                html`${numberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(funding.total)}${funding.shared ? ` (${t.shared})` : ''}`,
+                html`${euros(funding.total)}${funding.shared ? ` (${t.shared})` : ''}${funding.deduced.length > 0
+                  ? html` ${renderDeducedMark(funding.deduced, locale, { subject: t.funding.toLowerCase() })}`
+                  : nothing}`,
               )
+            : nothing}
+          ${funding && funding.requested > 0
+            ? fact('requested', t.requested, html`${euros(funding.requested)} (${t.requestedNote})`)
             : nothing}
         </dl>
         ${full ? this.renderSource(project, locale) : nothing}
@@ -323,6 +336,16 @@ export class CnrProjectCard extends CnrDataElement {
     </div>`;
   }
 
+  /** The « déduit » mark of a document whose shown publisher or date the document does not print. */
+  private renderDocumentDeduction(document: SourceDocument, locale: Locale): TemplateResult | typeof nothing {
+    const derivation = document.derivation;
+    if (derivation?.kind !== 'deduced') return nothing;
+    const shown = ['publisher', ...(document.date ? ['date'] : [])];
+    const fields = derivation.fields === undefined ? shown : derivation.fields.filter((field) => shown.includes(field));
+    if (fields.length === 0) return nothing;
+    return html` ${renderDeducedMark([derivation.reasoning], locale, { subject: deducedFieldsText(fields, locale), part: 'document-deduced' })}`;
+  }
+
   private renderSource(project: Project, locale: Locale): TemplateResult {
     const t = messages[locale];
     const { document: id, excerpt, page } = project.source;
@@ -331,13 +354,13 @@ export class CnrProjectCard extends CnrDataElement {
     const presentation = project.presentation && project.presentation !== 'autre' ? t[project.presentation] : undefined;
     return html`<details class="source" part="source">
       <summary>${t.source}</summary>
-      <p class="document">
+      <div class="document">
         ${linkOrText(document?.url, title)}${document ? html`, <span dir="auto">${document.publisher}</span>` : nothing}${document?.date
           ? `, ${formatPartialDate(document.date, locale)}`
-          : nothing}${page ? `, ${t.page} ${formatCount(page, locale)}` : nothing}${presentation
-          ? html`<br />${presentation}`
-          : nothing}
-      </p>
+          : nothing}${document ? this.renderDocumentDeduction(document, locale) : nothing}${page
+          ? `, ${t.page} ${formatCount(page, locale)}`
+          : nothing}${presentation ? html`<br />${presentation}` : nothing}
+      </div>
       <blockquote part="excerpt" dir="auto">${excerpt}</blockquote>
     </details>`;
   }

@@ -144,7 +144,7 @@ export const projectCardStyles = css`
     width: fit-content;
   }
 
-  .source p {
+  .source .document {
     margin: var(--_spacing-2) 0;
   }
 

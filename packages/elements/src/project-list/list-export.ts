@@ -1,22 +1,6 @@
-import type { CnrClient, Project, ProjectFilters, ProjectQueryOptions } from '@cnr-widgets/sdk';
-
-/** Every project of the selection (all pages), in the list's order. */
-export async function allProjects(client: CnrClient, filters: ProjectFilters, order: ProjectQueryOptions): Promise<Project[]> {
-  const projects: Project[] = [];
-  for (let offset = 0; ; ) {
-    const { data } = await client.projects(filters, { ...order, limit: 1000, offset });
-    projects.push(...data.items);
-    offset += data.items.length;
-    if (data.items.length === 0 || offset >= data.total) break;
-  }
-  return projects;
-}
-
-/** Writes `projects` as CSV and has the browser download it as `fileName`. */
-export async function downloadCsv(root: HTMLElement | DocumentFragment, projects: readonly Project[], fileName: string): Promise<void> {
-  // The CSV writer is loaded only when someone exports.
-  const { projectsToCsv } = await import('@cnr-widgets/sdk/csv');
-  const blob = new Blob([projectsToCsv(projects)], { type: 'text/csv;charset=utf-8' });
+/** Has the browser download `text` as the CSV file `fileName`. */
+export function downloadCsv(root: HTMLElement | DocumentFragment, text: string, fileName: string): void {
+  const blob = new Blob([text], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

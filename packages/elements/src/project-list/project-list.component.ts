@@ -19,7 +19,7 @@ import { tokens } from '../base/tokens.styles.js';
 import { CnrFilterChangeEvent } from '../events/events.js';
 import { lookupLabels, type Labels } from '../project-card/labels.js';
 import { renderEmpty, type Relaxable } from './list-empty.js';
-import { allProjects, downloadCsv } from './list-export.js';
+import { downloadCsv } from './list-export.js';
 import { renderCards } from './list-cards.js';
 import { renderPager } from './list-pager.js';
 import { countLabel, messages, type ProjectListSort } from '../i18n/project-list.js';
@@ -311,9 +311,11 @@ export class CnrProjectList extends CnrDataWidget {
     const t = messages[this.locale];
     this.announcement = t.exporting;
     try {
-      const projects = await allProjects(this.source.client, this.source.filters, SORTS[this.sort]);
-      await downloadCsv(this.renderRoot, projects, t.file);
-      this.announcement = t.exported.replace('{n}', countLabel(projects.length, this.locale));
+      // The SDK's export (and its CSV writer) is loaded only when someone exports.
+      const { selectionCsv } = await import('./list-csv.js');
+      const { csv, count } = await selectionCsv(this.source.client, this.source.filters, SORTS[this.sort]);
+      downloadCsv(this.renderRoot, csv, t.file);
+      this.announcement = t.exported.replace('{n}', countLabel(count, this.locale));
     } catch {
       this.announcement = t.exportFailed;
     } finally {

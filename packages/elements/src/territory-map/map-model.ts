@@ -29,6 +29,8 @@ export interface TerritoryMapItem {
   /** The figure of the metric; `undefined`: no data. */
   value: number | undefined;
   projects: number | undefined;
+  /** The reasonings when the value rests on a deduction (participants, propositions; see `TerritoryBreakdownRow.deduced`). */
+  deduced?: string[];
   /** Colour class: 1–5, `zero` or `none` (no data). */
   tone: string;
   shape?: Shape;
@@ -113,7 +115,15 @@ export function mapItems(
     : [...rows.values()].map((row) => ({ code: row.code, name: row.name }));
   const items = base.map((item) => {
     const row = rows.get(item.code);
-    return { ...item, territoryId: `${kind}:${item.code}`, value: valueOf(row, metric), projects: row?.projects, tone: 'none' };
+    const deduced = row?.deduced?.filter((entry) => entry.metric === metric).map((entry) => entry.reasoning) ?? [];
+    return {
+      ...item,
+      territoryId: `${kind}:${item.code}`,
+      value: valueOf(row, metric),
+      projects: row?.projects,
+      ...(deduced.length > 0 ? { deduced } : {}),
+      tone: 'none',
+    };
   });
   const breaks = quantileBreaks(items.map((item) => item.value ?? 0));
   for (const item of items) {

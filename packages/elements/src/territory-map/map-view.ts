@@ -1,4 +1,5 @@
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { renderDeducedMark } from '../base/deduced.js';
 import { formatCount } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import type { MapKeyboard } from './map-keyboard.js';
@@ -108,7 +109,9 @@ function renderTooltip(view: MapView, box: Box, code: string | undefined) {
     aria-hidden="true"
     .style=${`left:${x.toFixed(2)}%;top:${Math.min(100, Math.max(0, y)).toFixed(2)}%;--_tx:${shift};--_ty:${below ? '0.5rem' : 'calc(-100% - 0.5rem)'}`}
   >
-    <strong dir="auto">${item.name}</strong> ${messages[locale][metric]}${sep(locale)}${value}
+    <strong dir="auto">${item.name}</strong> ${messages[locale][metric]}${sep(locale)}${value}${item.deduced
+      ? html` <span class="tooltip-deduced" part="tooltip-deduced">(${messages[locale].deduced})</span>`
+      : nothing}
   </div>`;
 }
 
@@ -179,7 +182,11 @@ export function renderMapTable(view: MapView, splits: ReadonlyMap<string, string
             ${split ? html`<span class="row-note">${t.split} ${split.join(', ')}</span>` : nothing}
           </th>
           <td>${item.code}</td>
-          <td class="number">${valueText(item.value, metric, locale, true)}</td>
+          <td class="number">
+            ${valueText(item.value, metric, locale, true)}${item.deduced
+              ? html` ${renderDeducedMark(item.deduced, locale, { subject: `${item.name}, ${t[metric].toLowerCase()}` })}`
+              : nothing}
+          </td>
           ${metric === 'projects' ? nothing : html`<td class="number">${item.projects === undefined ? t.noData : formatCount(item.projects, locale)}</td>`}
         </tr>`;
       })}

@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask, LifecycleTask } from '../base/data-task.js';
+import { deducedStyles } from '../base/deduced.js';
 import { filtersKey } from '../base/filters.js';
 import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
@@ -78,6 +79,8 @@ export { quantileBreaks, type TerritoryMapItem, type TerritoryMapLevel, type Ter
  * @csspart svg - The map's SVG.
  * @csspart territory - Each territory's shape.
  * @csspart tooltip - The name and value of the hovered or focused territory.
+ * @csspart tooltip-deduced - « (déduit) » in the tooltip when the value rests on a deduction (the table's mark explains it).
+ * @csspart deduced - In the table, the « déduit » mark of a value that rests on a deduction (a disclosure whose content is the reasoning).
  * @csspart legend - The legend.
  * @csspart swatch - A colour of the legend.
  * @csspart note - The note under the legend (a territoire de démocratie sanitaire split).
@@ -100,7 +103,7 @@ export { quantileBreaks, type TerritoryMapItem, type TerritoryMapLevel, type Ter
  * @cssprop --cnr-territory-map-max-height - Largest height of the map.
  */
 export class CnrTerritoryMap extends CnrDataWidget {
-  static override styles = [tokens, stateStyles, territoryMapStyles];
+  static override styles = [tokens, stateStyles, deducedStyles, territoryMapStyles];
 
   /** `region` (default): the 18 régions; `department`: the 101 départements. */
   @property({ reflect: true }) level: TerritoryMapLevel = 'region';

@@ -39,3 +39,4 @@ export {
   type DatasetCsvCollection,
   type DatasetCsvImportResult,
 } from './dataset.js';
+export { exportProjects, type ExportProjectsOptions } from './export.js';

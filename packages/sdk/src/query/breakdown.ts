@@ -28,6 +28,12 @@ export interface TerritoryBreakdownRow {
   fundingKnown: boolean;
   /** True when at least one concertation figure record of the territory (or below it) was used. */
   figuresKnown: boolean;
+  /**
+   * When `participants` or `propositions` rests on a deduced value (see
+   * `FiguresTotal.deduced`): which metric, and the reasoning. Absent otherwise
+   * (and from a REST API).
+   */
+  deduced?: { metric: 'participants' | 'propositions'; reasoning: string }[];
 }
 
 /** Per index: territory id → the ids of the territories that contain it (itself excluded). */
@@ -231,6 +237,10 @@ export function territoryBreakdown(
     };
     if (figures?.participants !== undefined) row.participants = figures.participants;
     if (figures?.propositions !== undefined) row.propositions = figures.propositions;
+    const deduced = (figures?.deduced ?? []).flatMap(({ metric, reasoning }) =>
+      metric === 'participants' || metric === 'propositions' ? [{ metric, reasoning }] : [],
+    );
+    if (deduced.length > 0) row.deduced = deduced;
     return row;
   });
 }

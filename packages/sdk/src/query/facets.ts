@@ -1,4 +1,4 @@
-import type { ProjectStatus } from '../schemas/project.js';
+import { PROJECT_STATUSES } from '../schemas/collections.js';
 import type { TerritoryKind } from '../schemas/territory.js';
 import { TERRITORY_KINDS, territoryKindBit, type DatasetIndex } from './dataset-index.js';
 import {
@@ -14,15 +14,6 @@ import {
 import { frenchCollator } from './normalize.js';
 import type { FacetCount, ProjectFacets, ProjectFilters } from './types.js';
 
-const STATUS_ORDER: Readonly<Record<ProjectStatus, true>> = {
-  'en-reflexion': true,
-  'en-projet': true,
-  'en-cours': true,
-  realise: true,
-};
-
-/** Every project status, in the order of a project's life. */
-export const PROJECT_STATUSES = Object.keys(STATUS_ORDER) as readonly ProjectStatus[];
 
 /** The status facet value of projects without a status. */
 export const UNKNOWN_STATUS = 'inconnu';

@@ -14,7 +14,8 @@ export {
 } from './dataset-index.js';
 export { compileFilters, filterEntries, filterProjects, type CompiledFilters } from './filter.js';
 export { DEFAULT_LIMIT, MAX_LIMIT, queryProjects, sortEntries } from './query.js';
-export { PROJECT_STATUSES, UNKNOWN_STATUS, computeFacets } from './facets.js';
+// PROJECT_STATUSES is exported with the schemas (schemas/project.ts).
+export { UNKNOWN_STATUS, computeFacets } from './facets.js';
 export { totalFunding } from './funding.js';
 export { sumFigures, unattributedFigures } from './figures.js';
 export { frenchCollator, matchesTokens, normalizeText, tokenize } from './normalize.js';

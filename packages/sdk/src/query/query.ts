@@ -5,10 +5,12 @@ import { ALL_FACET_BITS, compileFilters, facetBits, passesHardFilters } from './
 import { frenchCollator } from './normalize.js';
 import type { Page, ProjectFilters, ProjectQueryOptions, ProjectSortKey } from './types.js';
 
-export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 1000;
+import { DEFAULT_LIMIT, MAX_LIMIT } from './limits.js';
+import { PROJECT_SORT_KEYS } from '../schemas/collections.js';
 
-const SORT_KEYS: readonly ProjectSortKey[] = ['title', 'date', 'amount'];
+export { DEFAULT_LIMIT, MAX_LIMIT };
+
+const SORT_KEYS: readonly ProjectSortKey[] = PROJECT_SORT_KEYS;
 
 function compareIds(a: ProjectEntry, b: ProjectEntry): number {
   const x = a.project.id;

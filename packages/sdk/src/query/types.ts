@@ -1,3 +1,4 @@
+import type { PROJECT_SORT_KEYS } from '../schemas/collections.js';
 import type { FigureMetric } from '../schemas/figures.js';
 import type { ProjectStatus } from '../schemas/project.js';
 import type { Thematique } from '../schemas/primitives.js';
@@ -29,7 +30,7 @@ export interface ProjectFilters {
   q?: string;
 }
 
-export type ProjectSortKey = 'title' | 'date' | 'amount';
+export type ProjectSortKey = (typeof PROJECT_SORT_KEYS)[number];
 
 export interface ProjectQueryOptions {
   sort?: ProjectSortKey;

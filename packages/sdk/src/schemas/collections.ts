@@ -13,6 +13,16 @@ export const COLLECTION_NAMES = [
 
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
 
+/**
+ * Every project status, in the order of a project's life (no zod here: the
+ * query engine, the REST contract and the widgets read it; the schema's
+ * `ProjectStatus` enum is built from it).
+ */
+export const PROJECT_STATUSES = ['en-reflexion', 'en-projet', 'en-cours', 'realise'] as const;
+
+/** The sort keys of `client.projects` (query engine and REST contract). */
+export const PROJECT_SORT_KEYS = ['title', 'date', 'amount'] as const;
+
 /** The figures of the concertation, in display order (no zod here either: widgets and the query engine read it). */
 export const FIGURE_METRICS = [
   'reunions',

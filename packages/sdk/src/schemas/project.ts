@@ -1,9 +1,11 @@
 import * as z from 'zod/mini';
+import { PROJECT_STATUSES } from './collections.js';
 import { Derivation } from './derivation.js';
 import { HttpUrl, Identifier, PartialDate, Thematique, longText, text } from './primitives.js';
 import { SourceRef } from './source.js';
 
-export const ProjectStatus = z.enum(['en-reflexion', 'en-projet', 'en-cours', 'realise']);
+export { PROJECT_SORT_KEYS, PROJECT_STATUSES } from './collections.js';
+export const ProjectStatus = z.enum(PROJECT_STATUSES);
 export type ProjectStatus = z.infer<typeof ProjectStatus>;
 
 /**

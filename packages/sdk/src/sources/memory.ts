@@ -1,4 +1,4 @@
-import { CnrError } from '../errors.js';
+import { CnrError, isAbortError } from '../errors.js';
 import {
   computeFacets,
   createIndex,
@@ -6,6 +6,7 @@ import {
   sumFigures,
   territoryBreakdown,
   totalFunding,
+  unattributedFigures,
   type DatasetIndex,
 } from '../query/index.js';
 import type { Dataset } from '../schemas/dataset.js';
@@ -133,7 +134,7 @@ export function createMemorySource(
             current = await build(await loadDocument(shared, true), current, prepare);
             staleError = undefined;
           } catch (error) {
-            if (!(error instanceof CnrError) || error.name === 'AbortError') throw error;
+            if (!(error instanceof CnrError) || isAbortError(error)) throw error;
             staleError = error;
           }
           return loadResult(current!);
@@ -157,6 +158,9 @@ export function createMemorySource(
     },
     figures(figuresQuery, options) {
       return query(options, ({ index }) => sumFigures(index, figuresQuery));
+    },
+    unattributedFigures(figuresQuery, options) {
+      return query(options, ({ index }) => unattributedFigures(index, figuresQuery));
     },
     breakdown(filters, level, options) {
       return query(options, ({ index }) => territoryBreakdown(index, filters, level));

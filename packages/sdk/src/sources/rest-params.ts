@@ -1,5 +1,7 @@
 import type { BreakdownLevel } from '../query/breakdown.js';
-import type { ProjectFilters, ProjectQueryOptions, ProjectSortKey } from '../query/types.js';
+import { MAX_LIMIT } from '../query/limits.js';
+import { PROJECT_SORT_KEYS, PROJECT_STATUSES } from '../schemas/collections.js';
+import type { ProjectFilters, ProjectQueryOptions } from '../query/types.js';
 import type { Thematique } from '../schemas/primitives.js';
 import type { ProjectStatus } from '../schemas/project.js';
 import type { LocalizedMessage } from '../validation/report.js';
@@ -12,11 +14,7 @@ import type { FiguresQuery } from './types.js';
  */
 
 const THEMATIQUES: readonly Thematique[] = ['sante', 'education'];
-const STATUSES: readonly ProjectStatus[] = ['en-reflexion', 'en-projet', 'en-cours', 'realise'];
-const SORTS: readonly ProjectSortKey[] = ['title', 'date', 'amount'];
 const IDENTIFIER = /^[a-z0-9][a-z0-9._:-]*$/i;
-
-const MAX_LIMIT = 1000;
 
 function setText(params: URLSearchParams, name: string, value: string | undefined): void {
   if (value !== undefined && value !== '') params.set(name, value);
@@ -138,7 +136,7 @@ function readFilters(reader: Reader): ProjectFilters {
     thematique: reader.oneOf('thematique', THEMATIQUES),
     axes: reader.list('axis', (value) => IDENTIFIER.test(value)),
     solution: reader.text('solution', 200, IDENTIFIER),
-    statuses: reader.list<ProjectStatus>('status', (value) => (STATUSES as readonly string[]).includes(value)),
+    statuses: reader.list<ProjectStatus>('status', (value) => (PROJECT_STATUSES as readonly string[]).includes(value)),
     territory: reader.text('territory', 200, IDENTIFIER),
     funder: reader.text('funder', 300),
     yearFrom: reader.int('yearFrom', 1900, 2200),
@@ -163,7 +161,7 @@ export function parseProjectParams(params: URLSearchParams): {
   const reader = new Reader(params);
   const filters = readFilters(reader);
   const options = compact<ProjectQueryOptions>({
-    sort: reader.oneOf('sort', SORTS),
+    sort: reader.oneOf('sort', PROJECT_SORT_KEYS),
     order: reader.oneOf('order', ['asc', 'desc'] as const),
     limit: reader.int('limit', 1, MAX_LIMIT),
     offset: reader.int('offset', 0, 1_000_000_000),

@@ -60,6 +60,7 @@ export const BreakdownRowSchema = z.object({
   propositions: z.optional(Count),
   fundingKnown: z.boolean(),
   figuresKnown: z.boolean(),
+  deduced: z.optional(z.array(z.object({ metric: z.enum(['participants', 'propositions']), reasoning: z.string() }))),
 });
 
 export const BreakdownEnvelope = z.object({ items: z.array(BreakdownRowSchema) });

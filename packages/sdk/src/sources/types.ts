@@ -10,6 +10,7 @@ import type {
   ProjectQueryOptions,
 } from '../query/types.js';
 import type { Axis } from '../schemas/axis.js';
+import type { ConcertationFigures } from '../schemas/figures.js';
 import type { Dataset } from '../schemas/dataset.js';
 import type { Project } from '../schemas/project.js';
 import type { SourceDocument } from '../schemas/source.js';
@@ -22,6 +23,9 @@ export interface CallOptions {
 }
 
 export type { FiguresQuery };
+
+/** What `unattributedFigures` takes: a thématique and a phase (unattributed figures belong to no territory). */
+export type UnattributedQuery = Pick<FiguresQuery, 'thematique' | 'phase'>;
 
 /**
  * What every client call resolves to.
@@ -78,6 +82,12 @@ export interface DataSource {
   facets(filters: ProjectFilters, options?: CallOptions): Promise<ClientResult<ProjectFacets>>;
   fundingTotal(filters: ProjectFilters, options?: CallOptions): Promise<ClientResult<FundingTotal>>;
   figures(query: FiguresQuery, options?: CallOptions): Promise<ClientResult<FiguresTotal>>;
+  /**
+   * The figures whose territory the documents do not state (see
+   * `unattributedFigures`). Optional: a source without it (the REST contract
+   * has no such route) makes `client.unattributedFigures` reject.
+   */
+  unattributedFigures?(query: UnattributedQuery, options?: CallOptions): Promise<ClientResult<ConcertationFigures[]>>;
   /** The selection territory by territory (see `territoryBreakdown`). */
   breakdown(filters: ProjectFilters, level: BreakdownLevel, options?: CallOptions): Promise<ClientResult<TerritoryBreakdownRow[]>>;
   territories(options?: CallOptions): Promise<ClientResult<Territory[]>>;

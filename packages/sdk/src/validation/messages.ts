@@ -13,6 +13,9 @@ export interface IssueLike {
   values?: unknown[];
   keys?: string[];
   message?: string;
+  /** `invalid_union` of a discriminated union: the tag field (`kind`) and its allowed values. */
+  discriminator?: string;
+  options?: unknown[];
 }
 
 const TYPE_NAMES: Record<string, LocalizedMessage> = {
@@ -98,6 +101,19 @@ export function describeIssue(issue: IssueLike, missing: boolean): LocalizedMess
     case 'invalid_key':
       return { fr: 'Clé invalide.', en: 'Invalid key.' };
     case 'invalid_union':
+      if (issue.discriminator !== undefined && Array.isArray(issue.options) && issue.options.length > 0) {
+        const values = issue.options.map((value) => JSON.stringify(value)).join(', ');
+        const field = issue.discriminator;
+        return missing
+          ? {
+              fr: `Champ « ${field} » manquant ; valeurs possibles : ${values}.`,
+              en: `Field "${field}" is missing; expected one of: ${values}.`,
+            }
+          : {
+              fr: `Valeur de « ${field} » non reconnue ; valeurs possibles : ${values}.`,
+              en: `Unknown "${field}"; expected one of: ${values}.`,
+            };
+      }
       return { fr: 'Aucune des formes attendues ne convient.', en: 'None of the expected shapes matches.' };
     default:
       return { fr: 'Valeur invalide.', en: 'Invalid value.' };

@@ -4,6 +4,7 @@ import { COLLECTION_NAMES, COLLECTION_SCHEMAS, DatasetMeta, type CollectionName,
 import type { Territory } from '../schemas/territory.js';
 import { departementOfCommune, describeTerritoryId, parseTerritoryId } from '../territories/ids.js';
 import { issuesToProblems, readableId } from './problems.js';
+import { recordWarnings } from './record-warnings.js';
 import { referenceProblems, territoryReferences, type KeptRecord } from './references.js';
 import type { ValidationProblem, ValidationReport } from './report.js';
 
@@ -151,6 +152,7 @@ function validatePart({ document: input, src }: DocumentPart, problems: ProblemL
         continue;
       }
       seen.add(parsedId);
+      for (const problem of recordWarnings(name, record, { ...at, index, id: parsedId })) problems.add(problem);
       kept.push({ record: result.data as unknown as Record<string, unknown>, index });
     }
     records[name] = kept;

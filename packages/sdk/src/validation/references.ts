@@ -19,7 +19,8 @@ const TARGET_NAMES: Record<Target, { fr: string; en: string }> = {
  * (after `source.document`, which any record may have): the field, the
  * collection it points to, and `true` when it holds a list of ids.
  */
-const FIELDS: Record<Exclude<CollectionName, 'documents'>, [field: string, target: Target, list?: true][]> = {
+const FIELDS: Record<CollectionName, [field: string, target: Target, list?: true][]> = {
+  documents: [],
   territories: [
     ['parent', 'territories'],
     ['covers', 'territories', true],
@@ -45,6 +46,34 @@ const FIELDS: Record<Exclude<CollectionName, 'documents'>, [field: string, targe
   instances: [['territory', 'territories']],
 };
 
+/**
+ * Passages cited inside a record, besides its own `source`: where each
+ * `SourceRef` sits (`[]` steps into every item of a list). Their `document`
+ * must resolve like a record's.
+ */
+const NESTED_SOURCES: Partial<Record<CollectionName, readonly (readonly string[])[]>> = {
+  territories: [['populationSource']],
+  instances: [
+    ['composition', 'source'],
+    ['counts', '[]', 'source'],
+  ],
+};
+
+/** Every object at `path` in `record` (a list step yields each item), with its concrete path. */
+function* objectsAt(value: unknown, path: readonly string[], at: (string | number)[] = []): Generator<[Record<string, unknown>, (string | number)[]]> {
+  if (value === null || typeof value !== 'object') return;
+  if (path.length === 0) {
+    yield [value as Record<string, unknown>, at];
+    return;
+  }
+  const [step, ...rest] = path;
+  if (step === '[]') {
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* objectsAt(value[i], rest, [...at, i]);
+  } else {
+    yield* objectsAt((value as Record<string, unknown>)[step!], rest, [...at, step!]);
+  }
+}
+
 /** A record kept from a document, with its index in that document. */
 export interface KeptRecord {
   record: Record<string, unknown>;
@@ -54,7 +83,7 @@ export interface KeptRecord {
 /** Every territory id the records reference (fields that point to `territories`), once each, in order. */
 export function territoryReferences(records: Partial<Record<CollectionName, readonly KeptRecord[]>>): string[] {
   const found = new Set<string>();
-  for (const [collection, fields] of Object.entries(FIELDS) as [Exclude<CollectionName, 'documents'>, (typeof FIELDS)['axes']][]) {
+  for (const [collection, fields] of Object.entries(FIELDS) as [CollectionName, (typeof FIELDS)['axes']][]) {
     for (const { record } of records[collection] ?? []) {
       for (const [field, target, list] of fields) {
         if (target !== 'territories') continue;
@@ -109,15 +138,15 @@ export function referenceProblems(
   const problems: ValidationProblem[] = [];
   for (const [collection, fields] of Object.entries(FIELDS) as [CollectionName, (typeof FIELDS)['axes']][]) {
     const kept = records[collection] ?? [];
-    /** Reports `value` unless it resolves; its path is `key` and `item`, built only for a problem. */
-    const check = (entry: KeptRecord, value: string, target: Target, key: string, item?: string | number): void => {
+    /** Reports `value` unless it resolves; its path is `key` and `item` (or `path`), built only for a problem. */
+    const check = (entry: KeptRecord, value: string, target: Target, key: string, item?: string | number, path?: (string | number)[]): void => {
       if (ids[target].has(value) || (target === 'axes' && collection === 'projects' && ids.subgroups.has(value))) return;
       const name = TARGET_NAMES[target];
       problems.push({
         collection,
         index: entry.index,
         id: entry.record['id'] as string,
-        path: item === undefined ? [key] : [key, item],
+        path: path ?? (item === undefined ? [key] : [key, item]),
         severity: 'error',
         message: (target === 'territories' ? unknownTerritory(value) : undefined) ?? {
           fr: `Référence inconnue : aucun ${name.fr} n’a l’identifiant « ${value} ».`,
@@ -129,6 +158,14 @@ export function referenceProblems(
       const record = entry.record;
       const document = (record['source'] as { document?: string } | undefined)?.document;
       if (document !== undefined) check(entry, document, 'documents', 'source', 'document');
+      // A territory the layout suggests for a value (`derivation.candidateTerritory`) must exist too.
+      const candidate = (record['derivation'] as { candidateTerritory?: unknown } | undefined)?.candidateTerritory;
+      if (typeof candidate === 'string') check(entry, candidate, 'territories', 'derivation', 'candidateTerritory');
+      for (const nested of NESTED_SOURCES[collection] ?? []) {
+        for (const [ref, at] of objectsAt(record, nested)) {
+          if (typeof ref['document'] === 'string') check(entry, ref['document'], 'documents', '', undefined, [...at, 'document']);
+        }
+      }
       for (const [field, target, list] of fields) {
         const value = record[field];
         if (!list) {

@@ -23,7 +23,17 @@ function validDocument(): Record<string, unknown> & Record<CollectionName, Recor
     territories: [
       { id: 'pays:FR', kind: 'pays', code: 'FR', name: 'France', population: 68_000_000, source },
       { id: 'region:44', kind: 'region', code: '44', name: 'Grand Est', parent: 'pays:FR' },
-      { id: 'tds:88', kind: 'tds', code: '88', name: 'TDS des Vosges', parent: 'region:44', covers: ['region:44'], source },
+      {
+        id: 'tds:88',
+        kind: 'tds',
+        code: '88',
+        name: 'TDS des Vosges',
+        parent: 'region:44',
+        covers: ['region:44'],
+        population: 360_000,
+        populationSource: source,
+        source,
+      },
     ],
     axes: [
       {
@@ -58,6 +68,7 @@ function validDocument(): Record<string, unknown> & Record<CollectionName, Recor
         funder: 'ARS',
         amount: 50_000,
         year: 2024,
+        durationYears: 5,
         territory: 'region:44',
         projects: ['p-1'],
         envelope: 'f-env',
@@ -80,11 +91,23 @@ function validDocument(): Record<string, unknown> & Record<CollectionName, Recor
         projetsRealises: 1,
         projetsEnCours: 2,
         counts: [{ label: 'écoles', count: 19_000 }],
+        targets: [{ label: 'médicobus', count: 100 }],
+        proportions: [{ label: 'projets inter-écoles', percent: 30 }],
         source,
       },
     ],
     milestones: [{ id: 'm-1', date: '2023-02', title: 'Lancement', territory: 'region:44', source }],
-    instances: [{ id: 'i-1', kind: 'cts', name: 'CTS des Vosges', territory: 'tds:88', source }],
+    instances: [
+      {
+        id: 'i-1',
+        kind: 'cts',
+        name: 'CTS des Vosges',
+        territory: 'tds:88',
+        composition: { members: 50, mandateYears: 5, colleges: 6, source },
+        counts: [{ label: 'membres', count: 50, source }],
+        source,
+      },
+    ],
   })) as ReturnType<typeof validDocument>;
 }
 
@@ -138,6 +161,14 @@ const REFERENCES: ReferenceRow[] = [
   ['figures', ['territory'], 'territory'],
   ['milestones', ['territory'], 'territory'],
   ['instances', ['territory'], 'territory'],
+  // A territory the layout suggests, on any record that says how strongly its source supports it.
+  ...(['documents', 'territories', 'projects', 'fundings', 'figures', 'milestones', 'instances'] as const).map(
+    (c): ReferenceRow => [c, ['derivation', 'candidateTerritory'], 'territory'],
+  ),
+  // Passages cited inside a record.
+  ['territories', ['populationSource', 'document'], 'document'],
+  ['instances', ['composition', 'source', 'document'], 'document'],
+  ['instances', ['counts', '[]', 'source', 'document'], 'document'],
 ];
 
 describe('every reference field is resolved (validation/references.ts)', () => {
@@ -146,6 +177,8 @@ describe('every reference field is resolved (validation/references.ts)', () => {
     (_name, collection, path, names) => {
       const doc = validDocument();
       const record = target(doc, collection);
+      // A candidate territory belongs to an unattributed value's derivation.
+      if (path[0] === 'derivation') record['derivation'] = { kind: 'unattributed', position: 'en marge de la carte' };
       setAt(record, path, 'absent:404');
       const { dataset, report } = parseDataset(doc);
       expect(brief(report.problems)).toEqual([
@@ -178,6 +211,16 @@ const BOUNDS: BoundRow[] = [
   ...COUNTS.map((field): BoundRow => ['figures', [field], 0, undefined, true]),
   ['figures', ['meetings', '[]', 'count'], 0, undefined, true],
   ['figures', ['counts', '[]', 'count'], 0, undefined, true],
+  ['figures', ['targets', '[]', 'count'], 0, undefined, true],
+  ['figures', ['proportions', '[]', 'percent'], 0, 100, false],
+  ['fundings', ['durationYears'], 1, 100, true],
+  ['territories', ['populationSource', 'page'], 1, undefined, true],
+  ['instances', ['composition', 'members'], 0, undefined, true],
+  ['instances', ['composition', 'mandateYears'], 1, 100, true],
+  ['instances', ['composition', 'colleges'], 0, undefined, true],
+  ['instances', ['composition', 'source', 'page'], 1, undefined, true],
+  ['instances', ['counts', '[]', 'count'], 0, undefined, true],
+  ['instances', ['counts', '[]', 'source', 'page'], 1, undefined, true],
 ];
 
 /** [case name, value, refused?, message (English) when refused by a bound]. */
@@ -240,7 +283,13 @@ function leaves(schema: z.core.$ZodType, path: string[] = []): Walked[] {
     innerType?: z.core.$ZodType;
     element?: z.core.$ZodType;
     shape?: Record<string, z.core.$ZodType>;
+    options?: z.core.$ZodType[];
   };
+  // A union (a funding is an amount or a support): every option's fields, each path once.
+  if (def.type === 'union' && def.options) {
+    const seen = new Set<string>();
+    return def.options.flatMap((option) => leaves(option, path)).filter((leaf) => !seen.has(leaf.path) && (seen.add(leaf.path), true));
+  }
   if ((def.type === 'optional' || def.type === 'nullable') && def.innerType) return leaves(def.innerType, path);
   if (def.type === 'array' && def.element) return leaves(def.element, [...path, '[]']);
   if (def.type === 'object' && def.shape) return Object.entries(def.shape).flatMap(([key, value]) => leaves(value, [...path, key]));
