@@ -43,8 +43,6 @@ function isProvider(element: Element | null): element is CnrProvider {
 export class SourceController implements ReactiveController {
   private link: ProviderLink | undefined;
   private unsubscribe: (() => void) | undefined;
-  /** The element a `provider="<id>"` link expects an answer from. */
-  private expected: Element | undefined;
   /** Filters the user chose in a standalone widget: the whole state, until the element's attributes change. */
   private localFilters: { filters: ProjectFilters; attributesKey: string } | undefined;
   private connected = false;
@@ -111,7 +109,8 @@ export class SourceController implements ReactiveController {
 
   /** The answer of a provider, now and on every change. */
   private readonly onLink = (link: ProviderLink, unsubscribe?: () => void): void => {
-    if (!this.connected || (this.expected !== undefined && link.provider !== this.expected)) {
+    // Linked by id: only that provider's answer counts (not a nearer one's, replayed by the context root).
+    if (!this.connected || (this.linkedFor !== undefined && link.provider.id !== this.linkedFor)) {
       unsubscribe?.();
       return;
     }
@@ -144,7 +143,6 @@ export class SourceController implements ReactiveController {
     // `provider="<id>"`: the same request, sent to the element that bears the id.
     const target = document.getElementById(id);
     if (isProvider(target)) {
-      this.expected = target;
       target.dispatchEvent(new ContextRequestEvent(providerContext, this.host, this.onLink, true));
     } else if (target === null || target.localName === 'cnr-provider') {
       // Not upgraded yet (script order), or not in the page yet: try again when it is.
@@ -160,7 +158,6 @@ export class SourceController implements ReactiveController {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.link = undefined;
-    this.expected = undefined;
   }
 }
 
