@@ -1,5 +1,5 @@
 import type { CnrClient, ProjectFilters } from '@cnr-widgets/sdk';
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CnrElement } from './cnr-element.js';
 import type { DataTask } from './data-task.js';
@@ -31,11 +31,6 @@ export class CnrDataElement extends CnrElement {
     return {};
   }
 
-  /** @internal « Réessayer »: runs the task again. */
-  protected retryTask(task: DataTask<readonly unknown[], unknown>): void {
-    void task.run();
-  }
-
   /** @internal « Actualiser » over stale data: revalidates the source, then runs the task again. */
   protected refreshTask(task: DataTask<readonly unknown[], unknown>): void {
     task.refreshFrom(this.source.client);
@@ -45,10 +40,12 @@ export class CnrDataElement extends CnrElement {
    * @internal The error with « Réessayer », or — over good data that may be
    * out of date — the stale notice with its button: the same in every widget.
    */
-  protected renderStatus(task: DataTask<readonly unknown[], { stale: boolean } | undefined>, retry = () => this.retryTask(task)): TemplateResult {
-    const failed = task.failed;
-    return html`${failed ? renderError(this.locale, task.error, retry) : nothing}${!failed && task.lastValue?.stale
-      ? renderStale(this.locale, () => this.refreshTask(task))
-      : nothing}`;
+  protected renderStatus(task: DataTask<readonly unknown[], { stale: boolean } | undefined>): TemplateResult | typeof nothing {
+    // « Réessayer » runs the task again; « Actualiser » revalidates the source first.
+    return task.failed
+      ? renderError(this.locale, task.error, () => void task.run())
+      : task.lastValue?.stale
+        ? renderStale(this.locale, () => this.refreshTask(task))
+        : nothing;
   }
 }

@@ -5,7 +5,7 @@ import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask, LifecycleTask } from '../base/data-task.js';
 import { deducedStyles } from '../base/deduced.js';
 import { filtersKey } from '../base/filters.js';
-import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
+import { renderError, renderLoading, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrFilterChangeEvent } from '../events/events.js';
 import { MapKeyboard } from './map-keyboard.js';
@@ -179,12 +179,11 @@ export class CnrTerritoryMap extends CnrDataWidget {
     return rest;
   }
 
-  private readonly retry = () => {
-    if (this.geometry.failed) void this.geometry.run();
+  /** « Réessayer » after the geometry failed: the geometry and the data again. */
+  private readonly retryAll = () => {
+    void this.geometry.run();
     void this.data.run();
   };
-
-  private readonly refresh = () => this.refreshTask(this.data);
 
   /** The territories drawn, in INSEE code order. */
   private mapItems(): TerritoryMapItem[] {
@@ -263,8 +262,7 @@ export class CnrTerritoryMap extends CnrDataWidget {
           ${this.tableOpen ? t.hideTable : t.showTable}
         </button>
       </div>
-      ${failed ? renderError(locale, this.geometry.error ?? this.data.error, this.retry) : nothing}
-      ${data?.stale && !failed ? renderStale(locale, this.refresh) : nothing}
+      ${this.geometry.failed ? renderError(locale, this.geometry.error, this.retryAll) : this.renderStatus(this.data)}
       <div class="frame" part="map">
         ${ready ? renderMapSvg(view, geo, this.keyboard) : failed ? nothing : renderLoading(locale, '100%')}
       </div>
