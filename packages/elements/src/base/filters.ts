@@ -1,6 +1,7 @@
+import { PROJECT_STATUSES } from '@cnr-widgets/sdk';
 import type { ProjectFilters, ProjectStatus, Thematique } from '@cnr-widgets/sdk';
 
-const STATUSES: readonly ProjectStatus[] = ['en-reflexion', 'en-projet', 'en-cours', 'realise'];
+const STATUSES: readonly string[] = PROJECT_STATUSES;
 
 /** Splits a comma-separated attribute into its trimmed, non-empty, distinct items. */
 export function splitList(value: string | null | undefined): string[] {
@@ -26,7 +27,7 @@ export function filtersFromAttributes(attributes: FilterAttributes): ProjectFilt
   if (territory) filters.territory = territory;
   const axes = splitList(attributes.axis);
   if (axes.length > 0) filters.axes = axes;
-  const statuses = splitList(attributes.status).filter((s): s is ProjectStatus => (STATUSES as string[]).includes(s));
+  const statuses = splitList(attributes.status).filter((s): s is ProjectStatus => STATUSES.includes(s));
   if (statuses.length > 0) filters.statuses = statuses;
   const q = attributes.q?.trim();
   if (q) filters.q = q;

@@ -1,4 +1,5 @@
 import {
+  MAX_LIMIT,
   type CnrClient,
   type Page,
   type Project,
@@ -190,7 +191,7 @@ export class CnrProjectList extends CnrDataWidget {
   }
 
   private get size(): number {
-    return Math.min(1000, Math.max(1, Math.floor(this.pageSize) || 12));
+    return Math.min(MAX_LIMIT, Math.max(1, Math.floor(this.pageSize) || 12));
   }
 
   override disconnectedCallback(): void {
