@@ -2,8 +2,9 @@ import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 
 /**
  * CDN build of @cnr-widgets/elements: `dist/cdn/cnr-widgets.js` (+ source map)
- * defines every element and bundles everything it needs (lit, @lit/task, the
- * SDK with zod/mini and ky), minified. What is loaded on demand stays a
+ * is the autoloader (src/cdn.ts), which imports one chunk per tag found on the
+ * page; everything the elements need (lit, @lit/task, the SDK with zod/mini and
+ * ky) is bundled in the chunks, minified. What is loaded on demand stays a
  * separate chunk in `dist/cdn/chunks/`: the embedded dataset (the SDK's
  * `import('@cnr-widgets/data')`), the map geometry, the CSV module, the REST
  * and static-document sources.
@@ -54,7 +55,9 @@ export default defineConfig({
     sourcemap: true,
     minify: true,
     lib: {
-      entry: { 'cnr-widgets': 'src/cdn.ts' },
+      // cnr-widgets.js: the autoloader (src/cdn.ts); cnr-widgets-all.js: every element at
+      // once; cnr-widgets-classes.js: the classes, registering nothing (docs/cdn.md).
+      entry: { 'cnr-widgets': 'src/cdn.ts', 'cnr-widgets-all': 'src/cdn-all.ts', 'cnr-widgets-classes': 'src/cdn-classes.ts' },
       formats: ['es'],
     },
     rolldownOptions: {
