@@ -33,6 +33,37 @@ const CHUNK_NAMES: readonly (readonly [RegExp, string])[] = [
  * own instead. The npm build leaves zod as it is (the application's bundler
  * owns it). tests/cdn checks that no `__zod_` global appears.
  */
+const WIDGETS = ['axis-filter', 'funding-counter', 'key-figures', 'project-card', 'project-list', 'provider', 'territory-map'];
+
+/**
+ * The chunk a module goes to (`output.codeSplitting.groups`), for a flat graph
+ * with few requests (issue 14):
+ * - one chunk per widget: its registration file (src/define/<tag>.ts, what the
+ *   autoloader imports) and its component folder together, so the autoloader's
+ *   `import()` fetches the component itself, not a stub that imports it;
+ * - `core`: what every widget needs — Lit, the elements' base, events and
+ *   styles, the SDK's client, query engine and in-memory source — in one file,
+ *   fetched in parallel with the widget's chunk;
+ * - the rest (dataset, geometry, zod/mini and validation, HTTP, REST, CSV) as
+ *   rolldown splits it: loaded on demand only.
+ */
+function chunkGroup(id: string): string | null {
+  const file = id.replaceAll('\\', '/');
+  if (CHUNK_NAMES.some(([pattern]) => pattern.test(file))) return null;
+  // The entries themselves (the autoloader, the eager and classes entries) stay out of every group.
+  if (/\/elements\/src\/cdn(\/|\.ts$|-all\.ts$|-classes\.ts$)/.test(file)) return null;
+  const define = /\/elements\/src\/define\/([a-z-]+)\.ts$/.exec(file);
+  if (define && WIDGETS.includes(define[1]!)) return define[1]!;
+  const folder = /\/elements\/src\/([a-z-]+)\//.exec(file);
+  if (folder && WIDGETS.includes(folder[1]!)) return folder[1]!;
+  // Barrels (importing them would pull every widget, or zod) and what a `src`/`api` page alone needs.
+  if (/\/(elements|sdk)\/src\/index\.ts$|\/elements\/src\/define\/index\.ts$/.test(file)) return null;
+  if (/\/sdk\/src\/(sources\/(static|rest|rest-params|rest-schemas|records|reference)|transport|validation|csv|schemas)[/.]/.test(file)) return null;
+  if (/\/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(file)) return 'core';
+  if (/\/(elements|sdk)\/src\//.test(file)) return 'core';
+  return null;
+}
+
 function isolateZodGlobals(): Plugin {
   const files = /[\\/]zod[\\/]v4[\\/]core[\\/](core|registries)\.js$/;
   return {
@@ -67,9 +98,11 @@ export default defineConfig({
       preserveEntrySignatures: 'allow-extension',
       output: {
         minify: true,
+        codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: chunkGroup }] },
         entryFileNames: '[name].js',
         chunkFileNames: (chunk) => {
           const ids = [chunk.facadeModuleId ?? '', ...chunk.moduleIds].map((id) => id.replaceAll('\\', '/'));
+          if (chunk.name === 'core' || WIDGETS.includes(chunk.name)) return `chunks/${chunk.name}-[hash].js`;
           const name = CHUNK_NAMES.find(([pattern]) => ids.some((id) => pattern.test(id)))?.[1] ?? '[name]';
           return `chunks/${name}-[hash].js`;
         },
