@@ -6,7 +6,7 @@
 // does not fail the command; a part that crashes does (exit code 1).
 //
 //   pnpm bench                 everything (5–6 minutes on 2 busy cores; stops measuring at ~8)
-//   pnpm bench sdk browser     some parts only (size, sdk, browser)
+//   pnpm bench sdk browser     some parts only (size, sdk, browser, cdn)
 //   pnpm bench --quick         fewer runs and sizes, to try the bench itself
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { printTable, unavailable } from './lib/report.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const PARTS = ['size', 'sdk', 'browser'];
+const PARTS = ['size', 'sdk', 'browser', 'cdn'];
 const asked = args.filter((a) => !a.startsWith('-'));
 const unknown = asked.filter((a) => !PARTS.includes(a));
 if (unknown.length) {
@@ -213,6 +213,13 @@ if (parts.includes('browser')) {
   const { code } = await run(path.join(benchDir, 'browser.mjs'), browserArgs, { timeoutMs: (seconds + 90) * 1000 });
   if (code !== 0) failures.push(`bench/browser.mjs exited with ${code}`);
   else summary.push(...(readJson(path.join(results, 'browser.json'))?.rows ?? []));
+}
+
+if (parts.includes('cdn')) {
+  // Pages on the CDN build against DSFR Chart, old-phone emulation (issue 14): prints its own table.
+  console.warn('\n━━ CDN pages vs DSFR Chart (headless Chromium): node bench/cdn-pages.mjs --json');
+  const { code } = await run(path.join(benchDir, 'cdn-pages.mjs'), ['--json', ...(quick ? ['--runs', '3'] : [])], { timeoutMs: 600_000 });
+  if (code !== 0) failures.push(`bench/cdn-pages.mjs exited with ${code}`);
 }
 
 const budgeted = summary.filter((row) => row.budget && (row.available || row.reason));

@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+// Pages on the CDN build against DSFR Chart, in one Debian Chromium (issue 14).
+// Builds nothing: measures packages/elements/dist/cdn/ (run `pnpm build` first).
+//
+//   node bench/cdn-pages.mjs [--runs 7] [--json]     (pnpm bench cdn)
+//
+// Each figure is the median (min–max) of `runs` loads, the pages alternated
+// (A B C A B C …), each load in a fresh browser context (cold cache). A load's
+// time is from navigation start to the first animation frame where the page's
+// content is there (`done` below), read in the page with performance.now().
+//
+// - map: DSFR Chart's `<map-chart level="dep">` (its MapChart.js + .css) against
+//   ours (`<cnr-territory-map level="department">`, cnr-widgets.js, embedded dataset);
+// - the full ARS page painted with data against the DSFR map page alone;
+// - an emulated old phone (CDP: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up, CPU 4× slower,
+//   412 px wide, cold cache): the one-list page, the full page, DSFR's map page.
+// Quiet-machine gate: before each load, waits (up to 10 s) while the 1-minute load
+// average is above the number of cores; loads started above it are counted as noisy.
+import { readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/browsers.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cdnDir = path.join(root, 'packages/elements/dist/cdn');
+const dsfrDir = path.join(root, 'packages/elements/node_modules/@gouvfr/dsfr-chart/dist/MapChart');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i === -1 ? fallback : process.argv[i + 1];
+};
+const RUNS = Number(arg('--runs', '7'));
+
+const DSFR_DATA = JSON.stringify(
+  Object.fromEntries(
+    [...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).filter((c) => c !== '20'), '2A', '2B', '971', '972', '973', '974', '976'].map(
+      (code, i) => [code, (i * 37) % 100],
+    ),
+  ),
+);
+const ours = (body) => `<script type="module" src="/cdn/cnr-widgets.js"></script></head><body>${body}`;
+const PAGES = {
+  'dsfr-map': {
+    head: `<link rel="stylesheet" href="/dsfr/MapChart.css"><script type="module" src="/dsfr/MapChart.js"></script></head><body><map-chart level="dep" value="10" name="Projets" data='${DSFR_DATA}'></map-chart>`,
+    done: `(() => { const m = document.querySelector('map-chart'); const r = m && (m.shadowRoot ?? m); return !!r && r.querySelectorAll('path').length >= 100; })()`,
+  },
+  'our-map': {
+    head: ours('<cnr-territory-map level="department"></cnr-territory-map>'),
+    done: `(() => { const r = document.querySelector('cnr-territory-map')?.shadowRoot; return !!r && r.querySelectorAll('path').length >= 100; })()`,
+  },
+  'full-page': {
+    head: ours(`<cnr-provider territory="region:44"><cnr-key-figures></cnr-key-figures><cnr-territory-map level="department"></cnr-territory-map><cnr-axis-filter></cnr-axis-filter><cnr-funding-counter></cnr-funding-counter><cnr-project-list></cnr-project-list></cnr-provider>`),
+    done: `(() => { const q = (t) => document.querySelector(t)?.shadowRoot; const digits = (t) => /\\d/.test(q(t)?.textContent ?? '');
+      return !!q('cnr-project-list')?.querySelector('cnr-project-card') && (q('cnr-territory-map')?.querySelectorAll('path').length ?? 0) > 0 && digits('cnr-key-figures') && digits('cnr-funding-counter') && !!q('cnr-axis-filter')?.querySelector('input,button,select'); })()`,
+  },
+  'one-list': {
+    head: ours('<cnr-project-list territory="departement:57"></cnr-project-list>'),
+    done: `!!document.querySelector('cnr-project-list')?.shadowRoot?.querySelector('cnr-project-card')`,
+  },
+};
+
+function startServer() {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const page = /^\/page\/([a-z-]+)$/.exec(url.pathname);
+    if (page && PAGES[page[1]]) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${page[1]}</title>${PAGES[page[1]].head}</body></html>`);
+      return;
+    }
+    const match = /^\/(cdn|dsfr)\/(.+)$/.exec(url.pathname);
+    const dir = match?.[1] === 'cdn' ? cdnDir : dsfrDir;
+    const file = match && path.join(dir, path.normalize(match[2]));
+    if (!file || !file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+async function quiet() {
+  const cores = os.cpus().length;
+  for (let waited = 0; waited < 10_000 && os.loadavg()[0] > cores; waited += 1000) await new Promise((r) => setTimeout(r, 1000));
+  return os.loadavg()[0] <= cores;
+}
+
+/** One cold load; returns ms from navigation start to the first frame where `done` holds. */
+async function load(browser, base, name, phone) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  try {
+    const cdp = await page.createCDPSession();
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    if (phone) {
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.setViewport({ width: 412, height: 823, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+    } else {
+      await page.setViewport({ width: 1280, height: 900 });
+    }
+    await page.evaluateOnNewDocument(`(() => { const check = () => { try { if (${PAGES[name].done}) { window.__done = performance.now(); return; } } catch {} requestAnimationFrame(check); }; requestAnimationFrame(check); })();`);
+    await page.goto(`${base}/page/${name}`, { waitUntil: 'load', timeout: 60_000 });
+    await page.waitForFunction('window.__done !== undefined', { timeout: 60_000, polling: 50 });
+    return await page.evaluate('window.__done');
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+if (!existsSync(path.join(cdnDir, 'cnr-widgets.js'))) {
+  console.error('bench cdn: packages/elements/dist/cdn/cnr-widgets.js is missing — run pnpm build first');
+  process.exit(1);
+}
+if (!existsSync(path.join(dsfrDir, 'MapChart.js'))) {
+  console.error('bench cdn: @gouvfr/dsfr-chart is not installed');
+  process.exit(1);
+}
+const server = await startServer();
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+const groups = [
+  { label: 'desktop', phone: false, pages: ['dsfr-map', 'our-map', 'full-page'] },
+  { label: 'old phone', phone: true, pages: ['one-list', 'full-page', 'dsfr-map'] },
+];
+const results = {};
+let noisy = 0;
+try {
+  for (const group of groups) {
+    for (const name of group.pages) await load(browser, base, name, group.phone); // warm-up (the server, the OS file cache)
+    for (let run = 0; run < RUNS; run++) {
+      for (const name of group.pages) {
+        if (!(await quiet())) noisy++;
+        const key = `${group.label}: ${name}`;
+        (results[key] ??= []).push(await load(browser, base, name, group.phone));
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const fmt = (xs) => `${median(xs).toFixed(1)} ms (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
+console.log(`CDN pages vs DSFR Chart — Chromium, ${RUNS} alternated cold loads each, navigation → content painted (median, min–max)`);
+console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} cores; ${noisy} loads started on a busy machine\n`);
+for (const [key, xs] of Object.entries(results)) console.log(`${key.padEnd(26)} ${fmt(xs)}`);
+const ratio = (a, b) => (median(results[a]) / median(results[b])).toFixed(2);
+console.log(`\nour map / DSFR map (desktop):             ${ratio('desktop: our-map', 'desktop: dsfr-map')}×  (goal ≤ 0.6×)`);
+console.log(`full ARS page / DSFR map page (desktop):  ${ratio('desktop: full-page', 'desktop: dsfr-map')}×  (goal ≤ 1.0×)`);
+console.log(`old phone: one list ${(median(results['old phone: one-list']) / 1000).toFixed(2)} s (goal ≤ 1.5 s), full page ${(median(results['old phone: full-page']) / 1000).toFixed(2)} s (goal ≤ 2.0 s), DSFR map ${(median(results['old phone: dsfr-map']) / 1000).toFixed(2)} s`);
+if (process.argv.includes('--json')) {
+  mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+  writeFileSync(path.join(root, 'bench/results/cdn-pages.json'), JSON.stringify({ date: new Date().toISOString(), runs: RUNS, noisy, loadavg: os.loadavg(), results }, null, 2) + '\n');
+}
