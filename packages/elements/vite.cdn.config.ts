@@ -87,7 +87,7 @@ export default defineConfig({
     minify: true,
     lib: {
       // cnr-widgets.js: the autoloader (src/cdn.ts); cnr-widgets-all.js: every element at
-      // once; cnr-widgets-classes.js: the classes, registering nothing (docs/cdn.md).
+      // once, and the classes; cnr-widgets-classes.js: the classes, registering nothing (docs/cdn.md).
       entry: { 'cnr-widgets': 'src/cdn.ts', 'cnr-widgets-all': 'src/cdn-all.ts', 'cnr-widgets-classes': 'src/cdn-classes.ts' },
       formats: ['es'],
     },
