@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Size of real pages on the CDN build (issue 14, PRODUCT.md § Budgets,
 // docs/size.md): serves packages/elements/dist/cdn/ and tiny pages that load
-// cnr-widgets.js (the autoloader) with some widgets, opens each in Debian's
+// cnr-widgets.js (the autoloader) with some widgets, opens each in Debian’s
 // Chromium (puppeteer-core), and sums the gzip -9 sizes of the JavaScript the
 // page fetched — code only; the dataset and geometry chunks are counted apart.
 // Builds nothing: run after `pnpm build`.

@@ -20,26 +20,28 @@ export type CnrAttribute<T> = [Extract<T, boolean>] extends [never]
 
 /** Properties and attributes of `<cnr-axis-filter>`: A keyboard-operable filter on the CNR axes, with counts. */
 export interface CnrAxisFilterProps {
-  /** Id of a `<cnr-provider>` elsewhere on the page. */
-  provider?: Tags['cnr-axis-filter']['provider'];
-  /** URL of a dataset document (without a provider). */
-  src?: Tags['cnr-axis-filter']['src'];
-  /** Base URL of a REST API (without a provider). */
-  api?: Tags['cnr-axis-filter']['api'];
+  /** Checkboxes (any number of axes) instead of radio buttons (one axis or all). */
+  multiple?: Tags['cnr-axis-filter']['multiple'];
+  /** Counts for this territory only, whatever the provider's: a territory id with its kind (`departement:57`, `region:44`; a bare code is read too). */
+  territory?: Tags['cnr-axis-filter']['territory'];
+  /** The legend of the group; default « Axes du CNR santé ». */
+  label?: Tags['cnr-axis-filter']['label'];
   /**
    * Shows the notice of the records of the source left out or incomplete, with
    * the details — a producer's preview (also set by the provider's
    * `show-problems`). Without it visitors see no such notice.
    */
   showProblems?: Tags['cnr-axis-filter']['showProblems'];
-  /** Checkboxes (any number of axes) instead of radio buttons (one axis or all). */
-  multiple?: Tags['cnr-axis-filter']['multiple'];
-  /** Counts for this territory only, whatever the provider's: a territory id with its kind (`departement:57`, `region:44`; a bare code is read too). */
-  territory?: Tags['cnr-axis-filter']['territory'];
-  /** Thématique whose axes are shown: `sante` (default) or `education`. */
+  /** Thématique: `sante` (default) or `education`. */
   thematique?: Tags['cnr-axis-filter']['thematique'];
-  /** The legend of the group; default « Axes du CNR santé ». */
-  label?: Tags['cnr-axis-filter']['label'];
+  /** Id of a `<cnr-provider>` elsewhere on the page (without one around the element). */
+  provider?: Tags['cnr-axis-filter']['provider'];
+  /** URL of a dataset document (without a provider). */
+  src?: Tags['cnr-axis-filter']['src'];
+  /** Base URL of a REST API (without a provider). */
+  api?: Tags['cnr-axis-filter']['api'];
+  /** An SDK client to read from instead of the provider's or the attributes' source. */
+  client?: Tags['cnr-axis-filter']['client'];
   /**
    * Shows the notice of the records of the source left out or incomplete, with
    * the details — a producer's preview (also set by the provider's
@@ -61,28 +63,30 @@ export interface CnrAxisFilterEvents {
 
 /** Properties and attributes of `<cnr-funding-counter>`: Total funding of the selection, with its funders and sources. */
 export interface CnrFundingCounterProps {
-  /** Id of a `<cnr-provider>` elsewhere on the page. */
-  provider?: Tags['cnr-funding-counter']['provider'];
-  /** URL of a dataset document (without a provider). */
-  src?: Tags['cnr-funding-counter']['src'];
-  /** Base URL of a REST API (without a provider). */
-  api?: Tags['cnr-funding-counter']['api'];
-  /**
-   * Shows the notice of the records of the source left out or incomplete, with
-   * the details — a producer's preview (also set by the provider's
-   * `show-problems`). Without it visitors see no such notice.
-   */
-  showProblems?: Tags['cnr-funding-counter']['showProblems'];
   /** Only this territory, whatever the provider's: a territory id with its kind (`departement:57`, `region:44`; a bare code is read too). */
   territory?: Tags['cnr-funding-counter']['territory'];
   /** Only this year of funding. */
   year?: Tags['cnr-funding-counter']['year'];
   /** Only this funder (« ARS Grand Est »; case and accents ignored). */
   funder?: Tags['cnr-funding-counter']['funder'];
-  /** Thématique: `sante` (default) or `education`. */
-  thematique?: Tags['cnr-funding-counter']['thematique'];
   /** Whether the funders and sources are shown. */
   open?: Tags['cnr-funding-counter']['open'];
+  /**
+   * Shows the notice of the records of the source left out or incomplete, with
+   * the details — a producer's preview (also set by the provider's
+   * `show-problems`). Without it visitors see no such notice.
+   */
+  showProblems?: Tags['cnr-funding-counter']['showProblems'];
+  /** Thématique: `sante` (default) or `education`. */
+  thematique?: Tags['cnr-funding-counter']['thematique'];
+  /** Id of a `<cnr-provider>` elsewhere on the page (without one around the element). */
+  provider?: Tags['cnr-funding-counter']['provider'];
+  /** URL of a dataset document (without a provider). */
+  src?: Tags['cnr-funding-counter']['src'];
+  /** Base URL of a REST API (without a provider). */
+  api?: Tags['cnr-funding-counter']['api'];
+  /** An SDK client to read from instead of the provider's or the attributes' source. */
+  client?: Tags['cnr-funding-counter']['client'];
   /**
    * Shows the notice of the records of the source left out or incomplete, with
    * the details — a producer's preview (also set by the provider's
@@ -102,22 +106,8 @@ export interface CnrFundingCounterEvents {
 
 /** Properties and attributes of `<cnr-key-figures>`: Key figures of the CNR concertation for a territory. */
 export interface CnrKeyFiguresProps {
-  /** Id of a `<cnr-provider>` elsewhere on the page. */
-  provider?: Tags['cnr-key-figures']['provider'];
-  /** URL of a dataset document (without a provider). */
-  src?: Tags['cnr-key-figures']['src'];
-  /** Base URL of a REST API (without a provider). */
-  api?: Tags['cnr-key-figures']['api'];
-  /**
-   * Shows the notice of the records of the source left out or incomplete, with
-   * the details — a producer's preview (also set by the provider's
-   * `show-problems`). Without it visitors see no such notice.
-   */
-  showProblems?: Tags['cnr-key-figures']['showProblems'];
   /** Only this territory, whatever the provider's: a territory id with its kind (`departement:57`, `region:44`; a bare code is read too). */
   territory?: Tags['cnr-key-figures']['territory'];
-  /** Thématique: `sante` (default) or `education`. */
-  thematique?: Tags['cnr-key-figures']['thematique'];
   /** Which figures, comma-separated (`reunions,participants,projets`); every figure published by default. */
   metrics?: Tags['cnr-key-figures']['metrics'];
   /** One phase of the concertation (`acte-1`…); by default each figure comes from its latest report. */
@@ -135,9 +125,18 @@ export interface CnrKeyFiguresProps {
    * Shows the notice of the records of the source left out or incomplete, with
    * the details — a producer's preview (also set by the provider's
    * `show-problems`). Without it visitors see no such notice.
-   * The `showProblems` property, as an attribute.
    */
-  'show-problems'?: CnrAttribute<Tags['cnr-key-figures']['showProblems']>;
+  showProblems?: Tags['cnr-key-figures']['showProblems'];
+  /** Thématique: `sante` (default) or `education`. */
+  thematique?: Tags['cnr-key-figures']['thematique'];
+  /** Id of a `<cnr-provider>` elsewhere on the page (without one around the element). */
+  provider?: Tags['cnr-key-figures']['provider'];
+  /** URL of a dataset document (without a provider). */
+  src?: Tags['cnr-key-figures']['src'];
+  /** Base URL of a REST API (without a provider). */
+  api?: Tags['cnr-key-figures']['api'];
+  /** An SDK client to read from instead of the provider's or the attributes' source. */
+  client?: Tags['cnr-key-figures']['client'];
   /**
    * With no territory selected (France): offers a « Chiffres non attribués »
    * disclosure listing the figures whose territory the documents do not state
@@ -151,6 +150,13 @@ export interface CnrKeyFiguresProps {
    * The `sourcesOpen` property, as an attribute.
    */
   'sources-open'?: CnrAttribute<Tags['cnr-key-figures']['sourcesOpen']>;
+  /**
+   * Shows the notice of the records of the source left out or incomplete, with
+   * the details — a producer's preview (also set by the provider's
+   * `show-problems`). Without it visitors see no such notice.
+   * The `showProblems` property, as an attribute.
+   */
+  'show-problems'?: CnrAttribute<Tags['cnr-key-figures']['showProblems']>;
 }
 
 /** Events fired by `<cnr-key-figures>`, by name. */
@@ -167,20 +173,20 @@ export interface CnrProjectCardProps {
   project?: Tags['cnr-project-card']['project'];
   /** Id of a project to load from the data source (when no `project` is given). */
   projectId?: Tags['cnr-project-card']['projectId'];
-  /** Id of a `<cnr-provider>` elsewhere on the page whose source the card reads. */
-  provider?: Tags['cnr-project-card']['provider'];
-  /** URL of a dataset document (instead of the provider's source or the embedded dataset). */
-  src?: Tags['cnr-project-card']['src'];
-  /** Base URL of a CNR Widgets REST API. */
-  api?: Tags['cnr-project-card']['api'];
-  /** An SDK client to read from instead (a `<cnr-project-list>` passes its own). */
-  client?: Tags['cnr-project-card']['client'];
   /** `full` (default) or `compact` (title, status, territories, porteurs). */
   variant?: Tags['cnr-project-card']['variant'];
   /** Level of the title's heading (1–6), so the card fits the page's outline. */
   headingLevel?: Tags['cnr-project-card']['headingLevel'];
   /** Shows a « Voir le projet » button that fires `cnr-project-select`. */
   selectable?: Tags['cnr-project-card']['selectable'];
+  /** Id of a `<cnr-provider>` elsewhere on the page (without one around the element). */
+  provider?: Tags['cnr-project-card']['provider'];
+  /** URL of a dataset document (without a provider). */
+  src?: Tags['cnr-project-card']['src'];
+  /** Base URL of a REST API (without a provider). */
+  api?: Tags['cnr-project-card']['api'];
+  /** An SDK client to read from instead of the provider's or the attributes' source. */
+  client?: Tags['cnr-project-card']['client'];
   /**
    * Id of a project to load from the data source (when no `project` is given).
    * The `projectId` property, as an attribute.
@@ -203,30 +209,14 @@ export interface CnrProjectCardEvents {
 
 /** Properties and attributes of `<cnr-project-list>`: The filtered, searchable, sortable list of CNR projects, with CSV export. */
 export interface CnrProjectListProps {
-  /** Id of a `<cnr-provider>` elsewhere on the page. */
-  provider?: Tags['cnr-project-list']['provider'];
-  /** URL of a dataset document (JSON). */
-  src?: Tags['cnr-project-list']['src'];
-  /** Base URL of a CNR Widgets REST API. */
-  api?: Tags['cnr-project-list']['api'];
-  /**
-   * Shows the notice of the records of the source left out or incomplete, with
-   * the details — a producer's preview (also set by the provider's
-   * `show-problems`). Without it visitors see no such notice.
-   */
-  showProblems?: Tags['cnr-project-list']['showProblems'];
   /** Territory filter: a territory id with its kind (`departement:88`, `region:44`, `commune:88160`); a bare code is read too, but région and département codes overlap. */
   territory?: Tags['cnr-project-list']['territory'];
   /** Axis filter: comma-separated axis or sub-group ids. */
   axis?: Tags['cnr-project-list']['axis'];
   /** Status filter: comma-separated statuses (`en-cours,realise`). */
   status?: Tags['cnr-project-list']['status'];
-  /** Thématique: `sante` (default), `education`, or `all` for both (standalone lists only). */
-  thematique?: Tags['cnr-project-list']['thematique'];
   /** Initial free-text filter. */
   q?: Tags['cnr-project-list']['q'];
-  /** An SDK client to read from instead of the provider's or the attributes' source. */
-  client?: Tags['cnr-project-list']['client'];
   /** Cards per page (1–1000, default 12). */
   pageSize?: Tags['cnr-project-list']['pageSize'];
   /** Variant of the cards: `compact` (default) or `full`. */
@@ -241,9 +231,18 @@ export interface CnrProjectListProps {
    * Shows the notice of the records of the source left out or incomplete, with
    * the details — a producer's preview (also set by the provider's
    * `show-problems`). Without it visitors see no such notice.
-   * The `showProblems` property, as an attribute.
    */
-  'show-problems'?: CnrAttribute<Tags['cnr-project-list']['showProblems']>;
+  showProblems?: Tags['cnr-project-list']['showProblems'];
+  /** Thématique: `sante` (default) or `education`. */
+  thematique?: Tags['cnr-project-list']['thematique'];
+  /** Id of a `<cnr-provider>` elsewhere on the page (without one around the element). */
+  provider?: Tags['cnr-project-list']['provider'];
+  /** URL of a dataset document (without a provider). */
+  src?: Tags['cnr-project-list']['src'];
+  /** Base URL of a REST API (without a provider). */
+  api?: Tags['cnr-project-list']['api'];
+  /** An SDK client to read from instead of the provider's or the attributes' source. */
+  client?: Tags['cnr-project-list']['client'];
   /**
    * Cards per page (1–1000, default 12).
    * The `pageSize` property, as an attribute.
@@ -259,6 +258,13 @@ export interface CnrProjectListProps {
    * The `headingLevel` property, as an attribute.
    */
   'heading-level'?: CnrAttribute<Tags['cnr-project-list']['headingLevel']>;
+  /**
+   * Shows the notice of the records of the source left out or incomplete, with
+   * the details — a producer's preview (also set by the provider's
+   * `show-problems`). Without it visitors see no such notice.
+   * The `showProblems` property, as an attribute.
+   */
+  'show-problems'?: CnrAttribute<Tags['cnr-project-list']['showProblems']>;
 }
 
 /** Events fired by `<cnr-project-list>`, by name. */
@@ -325,12 +331,14 @@ export type CnrProviderEvents = Record<never, never>;
 
 /** Properties and attributes of `<cnr-territory-map>`: Choropleth map of the régions or départements of France, linked to the filters. */
 export interface CnrTerritoryMapProps {
-  /** Id of a `<cnr-provider>` elsewhere on the page. */
-  provider?: Tags['cnr-territory-map']['provider'];
-  /** URL of a dataset document (without a provider). */
-  src?: Tags['cnr-territory-map']['src'];
-  /** Base URL of a REST API (without a provider). */
-  api?: Tags['cnr-territory-map']['api'];
+  /** `region` (default): the 18 régions; `department`: the 101 départements. */
+  level?: Tags['cnr-territory-map']['level'];
+  /** INSEE code of a région: only its départements, zoomed (implies `level="department"`). */
+  region?: Tags['cnr-territory-map']['region'];
+  /** The figure the colours show: `projects` (default), `funding`, `participants` or `propositions`. */
+  metric?: Tags['cnr-territory-map']['metric'];
+  /** Whether the table is shown. */
+  tableOpen?: Tags['cnr-territory-map']['tableOpen'];
   /**
    * Shows the notice of the records of the source left out or incomplete, with
    * the details — a producer's preview (also set by the provider's
@@ -339,16 +347,19 @@ export interface CnrTerritoryMapProps {
   showProblems?: Tags['cnr-territory-map']['showProblems'];
   /** Thématique: `sante` (default) or `education`. */
   thematique?: Tags['cnr-territory-map']['thematique'];
-  /** `region` (default): the 18 régions; `department`: the 101 départements. */
-  level?: Tags['cnr-territory-map']['level'];
-  /** INSEE code of a région: only its départements, zoomed (implies `level="department"`). */
-  region?: Tags['cnr-territory-map']['region'];
-  /** The figure the colours show: `projects` (default), `funding`, `participants` or `propositions`. */
-  metric?: Tags['cnr-territory-map']['metric'];
+  /** Id of a `<cnr-provider>` elsewhere on the page (without one around the element). */
+  provider?: Tags['cnr-territory-map']['provider'];
+  /** URL of a dataset document (without a provider). */
+  src?: Tags['cnr-territory-map']['src'];
+  /** Base URL of a REST API (without a provider). */
+  api?: Tags['cnr-territory-map']['api'];
   /** An SDK client to read from instead of the provider's or the attributes' source. */
   client?: Tags['cnr-territory-map']['client'];
-  /** Whether the table is shown. */
-  tableOpen?: Tags['cnr-territory-map']['tableOpen'];
+  /**
+   * Whether the table is shown.
+   * The `tableOpen` property, as an attribute.
+   */
+  'table-open'?: CnrAttribute<Tags['cnr-territory-map']['tableOpen']>;
   /**
    * Shows the notice of the records of the source left out or incomplete, with
    * the details — a producer's preview (also set by the provider's
@@ -356,11 +367,6 @@ export interface CnrTerritoryMapProps {
    * The `showProblems` property, as an attribute.
    */
   'show-problems'?: CnrAttribute<Tags['cnr-territory-map']['showProblems']>;
-  /**
-   * Whether the table is shown.
-   * The `tableOpen` property, as an attribute.
-   */
-  'table-open'?: CnrAttribute<Tags['cnr-territory-map']['tableOpen']>;
 }
 
 /** Events fired by `<cnr-territory-map>`, by name. */

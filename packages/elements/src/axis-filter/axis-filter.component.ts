@@ -2,44 +2,17 @@ import type { Axis, ProjectFilters, ValidationProblem } from '@cnr-widgets/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { CnrElement } from '../base/cnr-element.js';
+import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey, normalizeFilters } from '../base/filters.js';
-import { formatCount } from '../base/format.js';
-import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
-import { ProblemsController } from '../base/problems.js';
-import type { Locale, Messages } from '../base/locale.js';
-import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
+import { formatCount } from '../i18n/format.js';
+import { messages } from '../i18n/axis-filter.js';
+import type { Locale } from '../i18n/locale.js';
+import { plural } from '../i18n/plural.js';
+import { renderLoading, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrFilterChangeEvent } from '../events/events.js';
 import { axisFilterStyles } from './axis-filter.styles.js';
-
-const messages: Messages<
-  'legendSante' | 'legendEducation' | 'all' | 'axis' | 'project' | 'projects' | 'description' | 'subgroups' | 'noneTied'
-> = {
-  fr: {
-    legendSante: 'Axes du CNR santé',
-    legendEducation: 'Axes du CNR éducation',
-    all: 'Tous les axes',
-    axis: 'Axe',
-    project: 'projet',
-    projects: 'projets',
-    description: 'Entre parenthèses, le nombre de projets que donnerait chaque choix avec les autres filtres.',
-    subgroups: 'Sous-groupes de l’axe',
-    noneTied: 'Les documents sources ne rattachent aucun projet à un axe.',
-  },
-  en: {
-    legendSante: 'CNR health axes',
-    legendEducation: 'CNR education axes',
-    all: 'All axes',
-    axis: 'Axis',
-    project: 'project',
-    projects: 'projects',
-    description: 'In brackets, the number of projects each choice would give with the other filters.',
-    subgroups: 'Sub-groups of axis',
-    noneTied: 'The source documents tie no project to an axis.',
-  },
-};
 
 interface AxisOption {
   id: string;
@@ -70,8 +43,7 @@ function withoutAxes(filters: ProjectFilters): ProjectFilters {
 
 function countText(count: number, locale: Locale): string {
   const t = messages[locale];
-  const one = new Intl.PluralRules(locale).select(count) === 'one';
-  return `(${formatCount(count, locale)} ${one ? t.project : t.projects})`;
+  return `(${formatCount(count, locale)} ${plural(count, locale, t.project, t.projects)})`;
 }
 
 /**
@@ -108,24 +80,12 @@ function countText(count: number, locale: Locale): string {
  * @cssprop --cnr-axis-filter-indent - Indentation of the sub-groups.
  * @cssprop --cnr-axis-filter-min-height - Height reserved while loading, and the least height once loaded (default 42rem: the santé axes in a column about 20rem wide).
  */
-export class CnrAxisFilter extends CnrElement implements LinkedHost {
+export class CnrAxisFilter extends CnrDataWidget {
   static override styles = [tokens, stateStyles, axisFilterStyles];
 
-  /** Id of a `<cnr-provider>` elsewhere on the page. */
-  @property() provider: string | undefined;
 
-  /** URL of a dataset document (without a provider). */
-  @property() src: string | undefined;
 
-  /** Base URL of a REST API (without a provider). */
-  @property() api: string | undefined;
 
-  /**
-   * Shows the notice of the records of the source left out or incomplete, with
-   * the details — a producer's preview (also set by the provider's
-   * `show-problems`). Without it visitors see no such notice.
-   */
-  @property({ type: Boolean, attribute: 'show-problems' }) showProblems = false;
 
   /** Checkboxes (any number of axes) instead of radio buttons (one axis or all). */
   @property({ type: Boolean, reflect: true }) multiple = false;
@@ -133,19 +93,15 @@ export class CnrAxisFilter extends CnrElement implements LinkedHost {
   /** Counts for this territory only, whatever the provider's: a territory id with its kind (`departement:57`, `region:44`; a bare code is read too). */
   @property() territory: string | undefined;
 
-  /** Thématique whose axes are shown: `sante` (default) or `education`. */
-  @property() thematique: string | undefined;
 
   /** The legend of the group; default « Axes du CNR santé ». */
   @property() label: string | undefined;
 
-  readonly linked = new LinkedFilters(this);
-  private readonly problemsReport = new ProblemsController(this, this.linked);
 
   private readonly task = new DataTask(this, {
-    args: () => [this.linked.client, filtersKey(withoutAxes(this.linked.filters))] as const,
+    args: () => [this.source.client, filtersKey(withoutAxes(this.source.filters))] as const,
     task: async ([client], { signal }): Promise<AxisFilterData> => {
-      const filters = withoutAxes(this.linked.filters);
+      const filters = withoutAxes(this.source.filters);
       const thematique = filters.thematique ?? 'sante';
       const [axes, facets, page] = await Promise.all([
         client.axes({ signal }),
@@ -181,16 +137,13 @@ export class CnrAxisFilter extends CnrElement implements LinkedHost {
 
   /** The axis and sub-group ids currently chosen. */
   get value(): string[] {
-    return [...(this.linked.filters.axes ?? [])];
+    return [...(this.source.filters.axes ?? [])];
   }
 
-  ownFilters(): ProjectFilters {
+  /** @internal */
+  protected override ownFilters(): ProjectFilters {
     return filtersFromAttributes({ territory: this.territory, thematique: this.thematique });
   }
-
-  private readonly retry = () => void this.task.run();
-
-  private readonly refresh = () => this.task.refreshFrom(this.linked.client);
 
   private onChange(event: Event): void {
     const input = event.target as HTMLInputElement;
@@ -206,9 +159,9 @@ export class CnrAxisFilter extends CnrElement implements LinkedHost {
     } else {
       axes = input.value ? [input.value] : [];
     }
-    const base = this.linked.provider?.filters ?? this.linked.filters;
-    this.linked.setFilters(normalizeFilters({ ...base, axes }));
-    this.emit(new CnrFilterChangeEvent(this.linked.provider?.filters ?? this.linked.filters));
+    const base = this.source.provider?.filters ?? this.source.filters;
+    this.source.setFilters(normalizeFilters({ ...base, axes }));
+    this.emit(new CnrFilterChangeEvent(this.source.provider?.filters ?? this.source.filters));
   }
 
   private renderOption(option: AxisOption, text: string, chosen: ReadonlySet<string>): TemplateResult {
@@ -229,7 +182,7 @@ export class CnrAxisFilter extends CnrElement implements LinkedHost {
     const locale = this.locale;
     const t = messages[locale];
     const chosen = new Set(this.value);
-    const legend = this.label ?? ((this.linked.filters.thematique ?? 'sante') === 'education' ? t.legendEducation : t.legendSante);
+    const legend = this.label ?? ((this.source.filters.thematique ?? 'sante') === 'education' ? t.legendEducation : t.legendSante);
     return html`<fieldset part="group" aria-describedby="description" @change=${this.onChange}>
         <legend part="legend" dir="auto">${legend}</legend>
         <p class="description" part="description" id="description">${t.description}</p>
@@ -257,12 +210,8 @@ export class CnrAxisFilter extends CnrElement implements LinkedHost {
     const data = this.task.lastValue;
     const failed = this.task.failed;
     return html`<div class="root" part="base" lang=${locale}>
-      ${failed ? renderError(locale, this.task.error, this.retry) : nothing}
-      ${data === undefined
-        ? failed
-          ? nothing
-          : renderLoading(locale, 'var(--_min)')
-        : html`${data.stale && !failed ? renderStale(locale, this.refresh) : nothing}${this.renderGroup(data)}`}
+      ${this.renderStatus(this.task)}
+      ${data === undefined ? (failed ? nothing : renderLoading(locale, 'var(--_min)')) : this.renderGroup(data)}
     </div>`;
   }
 }

@@ -1,5 +1,5 @@
 import { LitElement } from 'lit';
-import { localeOf, type Locale } from './locale.js';
+import { localeOf, type Locale } from '../i18n/locale.js';
 import { observePage, pageTheme } from './page-observer.js';
 
 /**

@@ -1,43 +1,8 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { Locale, Messages } from './locale.js';
-
-const messages: Messages<'deduced' | 'why' | 'fields'> = {
-  fr: { deduced: 'déduit', why: 'Pourquoi « déduit » : ', fields: 'déduit : ' },
-  en: { deduced: 'deduced', why: 'Why "deduced": ', fields: 'deduced: ' },
-};
+import { FIELD_NAMES, messages } from '../i18n/deduced.js';
+import type { Locale } from '../i18n/locale.js';
 
 /** Field names of the data model as a visitor reads them (the card's « déduit : territoire, date »). */
-const FIELD_NAMES: Messages<string> = {
-  fr: {
-    territories: 'territoires',
-    territory: 'territoire',
-    date: 'date',
-    publisher: 'éditeur',
-    funder: 'financeur',
-    envelope: 'enveloppe',
-    phase: 'phase',
-    porteurs: 'porteurs',
-    status: 'statut',
-    year: 'année',
-    amount: 'montant',
-    projects: 'projets',
-  },
-  en: {
-    territories: 'territories',
-    territory: 'territory',
-    date: 'date',
-    publisher: 'publisher',
-    funder: 'funder',
-    envelope: 'envelope',
-    phase: 'phase',
-    porteurs: 'leads',
-    status: 'status',
-    year: 'year',
-    amount: 'amount',
-    projects: 'projects',
-  },
-};
-
 /** The deduced fields in words (« territoires, date »); unknown field names are shown as they are. */
 export function deducedFieldsText(fields: readonly string[], locale: Locale): string {
   return fields.map((field) => FIELD_NAMES[locale][field] ?? field).join(', ');

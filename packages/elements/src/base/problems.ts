@@ -1,9 +1,10 @@
 import { formatProblem, type CnrClient, type ValidationProblem } from '@cnr-widgets/sdk';
 import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { CnrProblemsEvent } from '../events/events.js';
-import type { LinkedFilters } from './linked-filters.js';
-import { localeOf, type Locale } from './locale.js';
+import { localeOf, type Locale } from '../i18n/locale.js';
+import type { SourceController } from './source.js';
 import { renderProblems } from './states.js';
+import { problemsHeader } from '../i18n/states.js';
 
 /**
  * The problems of a widget's data go to the producer of the data, not to its
@@ -38,11 +39,7 @@ function logProblems(client: CnrClient, source: string | undefined, problems: re
     return true;
   });
   if (fresh.length === 0) return;
-  const where = source ?? (locale === 'fr' ? 'jeu de données intégré' : 'embedded dataset');
-  const header =
-    locale === 'fr'
-      ? `[cnr-widgets] ${fresh.length} problème${fresh.length > 1 ? 's' : ''} dans les données (${where}) ; les enregistrements valides sont affichés :`
-      : `[cnr-widgets] ${fresh.length} problem${fresh.length > 1 ? 's' : ''} in the data (${where}); the valid records are shown:`;
+  const header = problemsHeader(fresh.length, source, locale);
   console.warn([header, ...fresh.map((problem) => `- ${formatProblem(problem, locale)}`)].join('\n'));
 }
 
@@ -53,7 +50,7 @@ export class ProblemsController implements ReactiveController {
 
   constructor(
     private readonly host: ProblemsHost,
-    private readonly linked: LinkedFilters,
+    private readonly linked: SourceController,
   ) {
     host.addController(this);
   }

@@ -1,6 +1,10 @@
 import { formatProblem, type ValidationProblem } from '@cnr-widgets/sdk';
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { Locale, Messages } from './locale.js';
+import { formatCount } from '../i18n/format.js';
+import type { Locale } from '../i18n/locale.js';
+import { plural } from '../i18n/plural.js';
+import { messages } from '../i18n/states.js';
+import { colon } from '../i18n/typography.js';
 
 /**
  * The states every data widget shares — loading, error with retry, stale
@@ -114,39 +118,6 @@ export const stateStyles = css`
   }
 `;
 
-const messages: Messages<
-  'loading' | 'error' | 'network' | 'notFound' | 'unreadable' | 'notDataset' | 'file' | 'at' | 'retry' | 'stale' | 'problems' | 'problem'
-> = {
-  fr: {
-    loading: 'Chargement des données…',
-    error: 'Les données n’ont pas pu être chargées.',
-    network: 'Le serveur de données ne répond pas ou a refusé la demande.',
-    notFound: 'Rien à cette adresse (erreur 404) : vérifiez l’URL des données.',
-    unreadable: 'Le fichier de données est illisible : ce n’est pas du JSON valide.',
-    notDataset: 'Le fichier de données est illisible : ce n’est pas un jeu de données CNR.',
-    file: 'Fichier',
-    at: 'ligne {line}, colonne {column}',
-    retry: 'Réessayer',
-    stale: 'Ces données peuvent ne pas être à jour : la dernière actualisation a échoué.',
-    problems: 'enregistrements écartés ou incomplets',
-    problem: 'enregistrement écarté ou incomplet',
-  },
-  en: {
-    loading: 'Loading data…',
-    error: 'The data could not be loaded.',
-    network: 'The data server does not answer or refused the request.',
-    notFound: 'Nothing at this address (error 404): check the data URL.',
-    unreadable: 'The data file is unreadable: it is not valid JSON.',
-    notDataset: 'The data file is unreadable: it is not a CNR dataset.',
-    file: 'File',
-    at: 'line {line}, column {column}',
-    retry: 'Try again',
-    stale: 'This data may be out of date: the last refresh failed.',
-    problems: 'records left out or incomplete',
-    problem: 'record left out or incomplete',
-  },
-};
-
 /** A placeholder that reserves the widget's height while its data loads. */
 export function renderLoading(locale: Locale, height = '6rem'): TemplateResult {
   return html`<div class="skeleton" part="skeleton" .style=${`--_skeleton-height:${height}`} role="status">
@@ -182,7 +153,7 @@ function describeFault(locale: Locale, error: unknown): string {
     error.name === 'CnrDataError' && typeof fields.line === 'number' && typeof fields.column === 'number'
       ? t.at.replace('{line}', String(fields.line)).replace('{column}', String(fields.column))
       : undefined;
-  if (file) parts.push(`${t.file}${locale === 'fr' ? '\u00a0:' : ':'} ${file}${at ? ` (${at})` : ''}.`);
+  if (file) parts.push(`${t.file}${colon(locale)}${file}${at ? ` (${at})` : ''}.`);
   return parts.join(' ');
 }
 
@@ -221,9 +192,9 @@ export function renderProblems(locale: Locale, problems: readonly ValidationProb
   const t = messages[locale];
   // One record may have several problems: count records, not problems.
   const records = new Set(problems.map((p) => (p.index === undefined ? `${p.collection ?? ''}:${p.path.join('.')}` : `${p.collection ?? ''}#${p.index}`))).size;
-  const count = new Intl.NumberFormat(locale).format(records);
+  const count = formatCount(records, locale);
   return html`<details class="problems" part="problems">
-    <summary>${count} ${records > 1 ? t.problems : t.problem}</summary>
+    <summary>${count} ${plural(records, locale, t.problem, t.problems)}</summary>
     <ul>
       ${problems.slice(0, 200).map((problem) => html`<li dir="auto">${formatProblem(problem, locale)}</li>`)}
     </ul>

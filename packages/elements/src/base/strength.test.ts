@@ -11,7 +11,7 @@ import type { CnrFundingCounter } from '../funding-counter/funding-counter.compo
 import type { CnrKeyFigures } from '../key-figures/key-figures.component.js';
 import type { CnrProjectCard } from '../project-card/project-card.component.js';
 import { press } from '../../test/helpers.js';
-import { formatPartialDate } from './partial-date.js';
+import { formatPartialDate } from '../i18n/partial-date.js';
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 const part = (element: Element, name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);

@@ -1,6 +1,6 @@
 import { describeTerritoryId } from '@cnr-widgets/sdk';
 import type { Territory } from '@cnr-widgets/sdk';
-import type { Locale } from './locale.js';
+import type { Locale } from '../i18n/locale.js';
 
 /**
  * A territory id in words, for when its name is not known: `commune:49007` →

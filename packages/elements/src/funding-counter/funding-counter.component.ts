@@ -1,50 +1,18 @@
 import type { FigureQualifier, ProjectFilters, SourceDocument, ValidationProblem } from '@cnr-widgets/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { CnrElement } from '../base/cnr-element.js';
+import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask } from '../base/data-task.js';
 import { deducedStyles, renderDeducedMark } from '../base/deduced.js';
 import { filtersFromAttributes, filtersKey } from '../base/filters.js';
-import { combineQualifiers, formatEuros, formatEurosAccessible, qualifierText } from '../base/format.js';
+import { combineQualifiers, formatEuros, formatEurosAccessible, qualifierText } from '../i18n/format.js';
 import { disclosureStyles } from '../base/disclosure.styles.js';
 import { linkOrText } from '../base/links.js';
-import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
-import { ProblemsController } from '../base/problems.js';
-import type { Messages } from '../base/locale.js';
-import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
+import { messages } from '../i18n/funding-counter.js';
+import { colon } from '../i18n/typography.js';
+import { renderLoading, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { fundingCounterStyles } from './funding-counter.styles.js';
-
-const messages: Messages<
-  'label' | 'none' | 'details' | 'funders' | 'funder' | 'amount' | 'sources' | 'lowerBound' | 'approximate' | 'deduced' | 'deducedSubject'
-> = {
-  fr: {
-    label: 'Financements identifiés',
-    none: 'Aucun financement identifié pour cette sélection',
-    details: 'Détail',
-    funders: 'Financeurs',
-    funder: 'Financeur',
-    amount: 'Montant',
-    sources: 'Sources',
-    lowerBound: 'Les documents donnent au moins un de ces montants comme un minimum (« plus de ») : le total est un minimum.',
-    approximate: 'Les documents donnent au moins un de ces montants comme approché : le total l’est aussi.',
-    deduced: 'Une partie de ce total repose sur une déduction (financeur, nature du montant ou lien entre montants) que les documents ne disent pas mot pour mot.',
-    deducedSubject: 'financeurs ou liens entre montants',
-  },
-  en: {
-    label: 'Identified funding',
-    none: 'No funding identified for this selection',
-    details: 'Details',
-    funders: 'Funders',
-    funder: 'Funder',
-    amount: 'Amount',
-    sources: 'Sources',
-    lowerBound: 'The documents give at least one of these amounts as a minimum (“more than”): the total is a minimum.',
-    approximate: 'The documents give at least one of these amounts as approximate: so is the total.',
-    deduced: 'Part of this total rests on a deduction (funder, kind of amount or link between amounts) that the documents do not state word for word.',
-    deducedSubject: 'funders or links between amounts',
-  },
-};
 
 /** What the counter shows, once loaded. */
 export interface FundingCounterData {
@@ -105,24 +73,12 @@ function motionAllowed(): boolean {
  * @cssprop --cnr-funding-counter-color - Colour of the amount.
  * @cssprop --cnr-funding-counter-font-size - Size of the amount.
  */
-export class CnrFundingCounter extends CnrElement implements LinkedHost {
+export class CnrFundingCounter extends CnrDataWidget {
   static override styles = [tokens, stateStyles, disclosureStyles, deducedStyles, fundingCounterStyles];
 
-  /** Id of a `<cnr-provider>` elsewhere on the page. */
-  @property() provider: string | undefined;
 
-  /** URL of a dataset document (without a provider). */
-  @property() src: string | undefined;
 
-  /** Base URL of a REST API (without a provider). */
-  @property() api: string | undefined;
 
-  /**
-   * Shows the notice of the records of the source left out or incomplete, with
-   * the details — a producer's preview (also set by the provider's
-   * `show-problems`). Without it visitors see no such notice.
-   */
-  @property({ type: Boolean, attribute: 'show-problems' }) showProblems = false;
 
   /** Only this territory, whatever the provider's: a territory id with its kind (`departement:57`, `region:44`; a bare code is read too). */
   @property() territory: string | undefined;
@@ -133,8 +89,6 @@ export class CnrFundingCounter extends CnrElement implements LinkedHost {
   /** Only this funder (« ARS Grand Est »; case and accents ignored). */
   @property() funder: string | undefined;
 
-  /** Thématique: `sante` (default) or `education`. */
-  @property() thematique: string | undefined;
 
   /** Whether the funders and sources are shown. */
   @property({ type: Boolean, reflect: true }) open = false;
@@ -144,14 +98,12 @@ export class CnrFundingCounter extends CnrElement implements LinkedHost {
   private target: number | undefined;
   private frame = 0;
 
-  readonly linked = new LinkedFilters(this);
-  private readonly problemsReport = new ProblemsController(this, this.linked);
 
   private readonly task = new DataTask(this, {
-    args: () => [this.linked.client, filtersKey(this.linked.filters)] as const,
+    args: () => [this.source.client, filtersKey(this.source.filters)] as const,
     task: async ([client], { signal }): Promise<FundingCounterData> => {
       const [result, documents, loaded] = await Promise.all([
-        client.fundingTotal(this.linked.filters, { signal }),
+        client.fundingTotal(this.source.filters, { signal }),
         client.documents({ signal }),
         // A REST API gives no funding records: no qualifier then.
         client.kind === 'rest' ? undefined : client.load({ signal }),
@@ -175,7 +127,8 @@ export class CnrFundingCounter extends CnrElement implements LinkedHost {
     },
   });
 
-  ownFilters(): ProjectFilters {
+  /** @internal */
+  protected override ownFilters(): ProjectFilters {
     const filters = filtersFromAttributes({ territory: this.territory, thematique: this.thematique });
     if (this.year !== undefined && Number.isInteger(this.year)) {
       filters.yearFrom = this.year;
@@ -215,10 +168,6 @@ export class CnrFundingCounter extends CnrElement implements LinkedHost {
     this.shown = from;
     this.frame = requestAnimationFrame(step);
   }
-
-  private readonly retry = () => void this.task.run();
-
-  private readonly refresh = () => this.task.refreshFrom(this.linked.client);
 
   private toggle(): void {
     this.open = !this.open;
@@ -285,7 +234,7 @@ export class CnrFundingCounter extends CnrElement implements LinkedHost {
                 ? html`<div class="note" part="deduced-note">
                     ${t.deduced}
                     ${renderDeducedMark(
-                      data.deduced.map(({ label, reasoning }) => `${label}${locale === 'fr' ? '\u00a0: ' : ': '}${reasoning}`),
+                      data.deduced.map(({ label, reasoning }) => `${label}${colon(locale)}${reasoning}`),
                       locale,
                       { subject: t.deducedSubject },
                     )}
@@ -312,8 +261,7 @@ export class CnrFundingCounter extends CnrElement implements LinkedHost {
     const data = this.task.lastValue;
     const failed = this.task.failed;
     return html`<div class="root" part="base" lang=${locale}>
-      ${failed ? renderError(locale, this.task.error, this.retry) : nothing}
-      ${data?.stale && !failed ? renderStale(locale, this.refresh) : nothing}
+      ${this.renderStatus(this.task)}
       <p class="label" part="label"><slot name="label">${messages[locale].label}</slot></p>
       <div class="body">${data === undefined ? (failed ? nothing : renderLoading(locale, 'var(--_body)')) : this.renderData(data)}</div>
     </div>`;

@@ -1,6 +1,6 @@
 import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { clientFor } from '../base/clients.js';
-import { formatCount, formatEuros, formatEurosAccessible, qualifierText } from '../base/format.js';
+import { formatCount, formatEuros, formatEurosAccessible, qualifierText } from '../i18n/format.js';
 import '../define/funding-counter.js';
 import '../define/provider.js';
 import type { CnrProvider } from '../provider/provider.component.js';

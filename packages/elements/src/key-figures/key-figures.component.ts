@@ -3,7 +3,6 @@ import {
   type ConcertationFigures,
   type FigureMetric,
   type FigureQualifier,
-  type MeetingKind,
   type ProjectFilters,
   type SourceDocument,
   type Territory,
@@ -11,83 +10,23 @@ import {
 } from '@cnr-widgets/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { CnrElement } from '../base/cnr-element.js';
+import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask } from '../base/data-task.js';
 import { deducedStyles, renderDeducedMark } from '../base/deduced.js';
 import { filtersFromAttributes, splitList } from '../base/filters.js';
-import { combineQualifiers, formatCount, qualifierText } from '../base/format.js';
 import { disclosureStyles } from '../base/disclosure.styles.js';
 import { linkOrText } from '../base/links.js';
-import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
 import { describeTerritoryId } from '../base/territory-names.js';
-import { ProblemsController } from '../base/problems.js';
-import type { Locale, Messages } from '../base/locale.js';
-import { renderError, renderReserve, renderStale, stateStyles } from '../base/states.js';
+import { LABELS, MEETINGS, messages } from '../i18n/key-figures.js';
+import { combineQualifiers, formatCount, formatList, qualifierText } from '../i18n/format.js';
+import type { Locale } from '../i18n/locale.js';
+import { plural } from '../i18n/plural.js';
+import { quote } from '../i18n/typography.js';
+import { renderReserve, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { keyFiguresStyles } from './key-figures.styles.js';
 import type { renderUnattributed } from './unattributed.js';
 import { unattributedStyles } from './unattributed.styles.js';
-
-const LABELS: Record<Locale, Record<FigureMetric, readonly [one: string, other: string]>> = {
-  fr: {
-    reunions: ['réunion', 'réunions'],
-    participants: ['participant', 'participants'],
-    contributions: ['contribution', 'contributions'],
-    propositions: ['proposition', 'propositions'],
-    constats: ['constat', 'constats'],
-    projets: ['projet', 'projets'],
-    projetsRealises: ['projet réalisé', 'projets réalisés'],
-    projetsEnCours: ['projet en cours', 'projets en cours'],
-  },
-  en: {
-    reunions: ['meeting', 'meetings'],
-    participants: ['participant', 'participants'],
-    contributions: ['contribution', 'contributions'],
-    propositions: ['proposal', 'proposals'],
-    constats: ['finding', 'findings'],
-    projets: ['project', 'projects'],
-    projetsRealises: ['completed project', 'completed projects'],
-    projetsEnCours: ['project in progress', 'projects in progress'],
-  },
-};
-
-const MEETINGS: Record<Locale, Record<MeetingKind, string>> = {
-  fr: {
-    'dialogue-territorial': 'dialogues territoriaux',
-    'reunion-departementale': 'réunions départementales',
-    'rencontre-regionale': 'rencontres régionales',
-    atelier: 'ateliers',
-    'reunion-publique': 'réunions publiques',
-    pleniere: 'séances plénières',
-    autre: 'autres réunions',
-  },
-  en: {
-    'dialogue-territorial': 'territorial dialogues',
-    'reunion-departementale': 'departmental meetings',
-    'rencontre-regionale': 'regional meetings',
-    atelier: 'workshops',
-    'reunion-publique': 'public meetings',
-    pleniere: 'plenary sessions',
-    autre: 'other meetings',
-  },
-};
-
-const messages: Messages<'title' | 'everywhere' | 'empty' | 'sources' | 'including'> = {
-  fr: {
-    title: 'Chiffres de la concertation :',
-    everywhere: 'Tous les territoires',
-    empty: 'Aucun chiffre publié pour ce territoire',
-    sources: 'Sources',
-    including: 'dont',
-  },
-  en: {
-    title: 'Consultation figures:',
-    everywhere: 'All territories',
-    empty: 'No figures published for this territory',
-    sources: 'Sources',
-    including: 'including',
-  },
-};
 
 interface Figure {
   metric: FigureMetric;
@@ -168,30 +107,16 @@ export interface KeyFiguresData {
  * @cssprop --cnr-key-figures-color - Colour of the numbers.
  * @cssprop --cnr-key-figures-font-size - Size of the numbers.
  */
-export class CnrKeyFigures extends CnrElement implements LinkedHost {
+export class CnrKeyFigures extends CnrDataWidget {
   static override styles = [tokens, stateStyles, disclosureStyles, deducedStyles, keyFiguresStyles, unattributedStyles];
 
-  /** Id of a `<cnr-provider>` elsewhere on the page. */
-  @property() provider: string | undefined;
 
-  /** URL of a dataset document (without a provider). */
-  @property() src: string | undefined;
 
-  /** Base URL of a REST API (without a provider). */
-  @property() api: string | undefined;
 
-  /**
-   * Shows the notice of the records of the source left out or incomplete, with
-   * the details — a producer's preview (also set by the provider's
-   * `show-problems`). Without it visitors see no such notice.
-   */
-  @property({ type: Boolean, attribute: 'show-problems' }) showProblems = false;
 
   /** Only this territory, whatever the provider's: a territory id with its kind (`departement:57`, `region:44`; a bare code is read too). */
   @property() territory: string | undefined;
 
-  /** Thématique: `sante` (default) or `education`. */
-  @property() thematique: string | undefined;
 
   /** Which figures, comma-separated (`reunions,participants,projets`); every figure published by default. */
   @property() metrics: string | undefined;
@@ -212,15 +137,13 @@ export class CnrKeyFigures extends CnrElement implements LinkedHost {
   /** Whether the source passages are shown. */
   @property({ type: Boolean, reflect: true, attribute: 'sources-open' }) sourcesOpen = false;
 
-  readonly linked = new LinkedFilters(this);
-  private readonly problemsReport = new ProblemsController(this, this.linked);
 
   private readonly task = new DataTask(this, {
     args: () =>
       [
-        this.linked.client,
-        this.linked.filters.territory,
-        this.linked.filters.thematique,
+        this.source.client,
+        this.source.filters.territory,
+        this.source.filters.thematique,
         this.phase?.trim() || undefined,
         this.showUnattributed,
       ] as const,
@@ -281,13 +204,10 @@ export class CnrKeyFigures extends CnrElement implements LinkedHost {
     },
   });
 
-  ownFilters(): ProjectFilters {
+  /** @internal */
+  protected override ownFilters(): ProjectFilters {
     return filtersFromAttributes({ territory: this.territory, thematique: this.thematique });
   }
-
-  private readonly retry = () => void this.task.run();
-
-  private readonly refresh = () => this.task.refreshFrom(this.linked.client);
 
   private toggleSources(): void {
     this.sourcesOpen = !this.sourcesOpen;
@@ -295,7 +215,7 @@ export class CnrKeyFigures extends CnrElement implements LinkedHost {
 
   private renderFigure(figure: Figure, locale: Locale) {
     const [one, other] = LABELS[locale][figure.metric];
-    const label = new Intl.PluralRules(locale).select(figure.value) === 'one' ? one : other;
+    const label = plural(figure.value, locale, one, other);
     const qualifier = qualifierText(figure.qualifier, locale);
     const meetings = figure.meetings?.map(
       (meeting) => `${formatCount(meeting.count, locale)} ${(locale === 'fr' ? meeting.label : undefined) ?? MEETINGS[locale][meeting.kind]}`,
@@ -307,7 +227,7 @@ export class CnrKeyFigures extends CnrElement implements LinkedHost {
       ${figure.deduced ? renderDeducedMark(figure.deduced, locale, { subject: label }) : nothing}
       ${meetings
         ? html`<span class="breakdown" part="breakdown" dir="auto"
-            >${messages[locale].including} ${new Intl.ListFormat(locale, { type: 'conjunction' }).format(meetings)}</span
+            >${messages[locale].including} ${formatList(meetings, locale)}</span
           >`
         : nothing}
     </li>`;
@@ -349,7 +269,7 @@ export class CnrKeyFigures extends CnrElement implements LinkedHost {
                     <cite dir="auto"
                       >${linkOrText(source.url, source.title)}</cite
                     >
-                    <blockquote lang="fr" dir="auto">« ${source.excerpt} »</blockquote>
+                    <blockquote lang="fr" dir="auto">${quote(source.excerpt, 'fr')}</blockquote>
                   </li>`,
               )}
             </ul>`}
@@ -372,8 +292,7 @@ export class CnrKeyFigures extends CnrElement implements LinkedHost {
     const data = this.task.lastValue;
     const failed = this.task.failed;
     return html`<div class="root" part="base" lang=${locale}>
-      ${failed ? renderError(locale, this.task.error, this.retry) : nothing}
-      ${data?.stale && !failed ? renderStale(locale, this.refresh) : nothing}
+      ${this.renderStatus(this.task)}
       ${data === undefined && failed
         ? nothing
         : // The skeleton: a box per figure asked for (every metric by default), kept hidden under the figures.

@@ -1,53 +1,11 @@
-import { FIGURE_METRICS, type ConcertationFigures, type FigureMetric, type MeetingKind, type SourceDocument, type Territory } from '@cnr-widgets/sdk';
+import { FIGURE_METRICS, type ConcertationFigures, type MeetingKind, type SourceDocument, type Territory } from '@cnr-widgets/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatCount, qualifierText } from '../base/format.js';
+import { formatCount, qualifierText } from '../i18n/format.js';
 import { linkOrText } from '../base/links.js';
-import type { Locale, Messages } from '../base/locale.js';
+import type { Locale } from '../i18n/locale.js';
+import { colon } from '../i18n/typography.js';
+import { METRIC_WORDS, messages } from '../i18n/unattributed.js';
 import { territoryLabel } from '../base/territory-names.js';
-
-const messages: Messages<'button' | 'intro' | 'position' | 'candidate' | 'source' | 'count'> = {
-  fr: {
-    button: 'Chiffres non attribués',
-    intro:
-      'Ces chiffres figurent dans les documents sans que le texte dise de quel territoire ils sont : ils ne sont attribués à aucun territoire et ne sont comptés dans aucun total ci-dessus.',
-    position: 'Place dans le document',
-    candidate: 'Région suggérée par la mise en page, non confirmée',
-    source: 'Source',
-    count: '{n} blocs de chiffres',
-  },
-  en: {
-    button: 'Figures not attributed',
-    intro:
-      'These figures are in the documents but the text does not say which territory they belong to: they are attributed to no territory and counted in none of the totals above.',
-    position: 'Place in the document',
-    candidate: 'Region suggested by the layout, not confirmed',
-    source: 'Source',
-    count: '{n} blocks of figures',
-  },
-};
-
-const METRIC_WORDS: Record<Locale, Record<FigureMetric, string>> = {
-  fr: {
-    reunions: 'réunions',
-    participants: 'participants',
-    contributions: 'contributions',
-    propositions: 'propositions',
-    constats: 'constats',
-    projets: 'projets',
-    projetsRealises: 'projets réalisés',
-    projetsEnCours: 'projets en cours',
-  },
-  en: {
-    reunions: 'meetings',
-    participants: 'participants',
-    contributions: 'contributions',
-    propositions: 'proposals',
-    constats: 'findings',
-    projets: 'projects',
-    projetsRealises: 'completed projects',
-    projetsEnCours: 'projects in progress',
-  },
-};
 
 /** What one unattributed figures record states, in words (« 12 réunions départementales, 1 000 participants, 8 projets »). */
 export function unattributedValues(record: ConcertationFigures, locale: Locale, meetingWords: (kind: MeetingKind) => string): string[] {
@@ -88,7 +46,7 @@ export function renderUnattributed(
   if (records.length === 0) return nothing;
   const { locale, open, toggle, documents, territories, meetingWords } = context;
   const t = messages[locale];
-  const colon = locale === 'fr' ? '\u00a0: ' : ': ';
+  const separator = colon(locale);
   return html`<div class="unattributed" part="unattributed">
     <button
       type="button"
@@ -110,15 +68,15 @@ export function renderUnattributed(
           return html`<li data-id=${record.id}>
             <p class="unattributed-values" dir="auto">${unattributedValues(record, locale, meetingWords).join(', ')}</p>
             ${derivation?.position
-              ? html`<p><span class="unattributed-term">${t.position}${colon}</span><span lang="fr" dir="auto">${derivation.position}</span></p>`
+              ? html`<p><span class="unattributed-term">${t.position}${separator}</span><span lang="fr" dir="auto">${derivation.position}</span></p>`
               : nothing}
             ${candidate
               ? html`<p class="unattributed-candidate">
-                  ${t.candidate}${colon}<span dir="auto">${territoryLabel(candidate, territories, locale)}</span>
+                  ${t.candidate}${separator}<span dir="auto">${territoryLabel(candidate, territories, locale)}</span>
                 </p>`
               : nothing}
             <p>
-              <span class="unattributed-term">${t.source}${colon}</span><cite dir="auto"
+              <span class="unattributed-term">${t.source}${separator}</span><cite dir="auto"
                 >${linkOrText(document?.url, document?.title ?? record.source.document)}</cite
               >
             </p>

@@ -1,110 +1,21 @@
-import type { CnrClient, Project, ProjectFilters, ProjectPresentation, ProjectStatus, SourceDocument } from '@cnr-widgets/sdk';
+import type { CnrClient, Project, ProjectFilters, SourceDocument } from '@cnr-widgets/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { CnrElement } from '../base/cnr-element.js';
-import { deducedFieldsText, deducedStyles, renderDeducedMark } from '../base/deduced.js';
-import { formatPartialDate } from '../base/partial-date.js';
+import { CnrDataElement } from '../base/data-element.js';
 import { DataTask } from '../base/data-task.js';
+import { deducedFieldsText, deducedStyles, renderDeducedMark } from '../base/deduced.js';
+import { formatPartialDate } from '../i18n/partial-date.js';
 import { isHttpUrl, linkOrText } from '../base/links.js';
-import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
 import { territoryLabel } from '../base/territory-names.js';
-import type { Locale, Messages } from '../base/locale.js';
+import { formatCount, numberFormat } from '../i18n/format.js';
+import type { Locale } from '../i18n/locale.js';
+import { messages, type Key } from '../i18n/project-card.js';
+import { colon, quote } from '../i18n/typography.js';
 import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrProjectSelectEvent } from '../events/events.js';
 import { lookedUp, lookupLabels, type LabelKind, type Labels } from './labels.js';
 import { projectCardStyles } from './project-card.styles.js';
-
-type Key =
-  | ProjectStatus
-  | Exclude<ProjectPresentation, 'autre'>
-  | 'status'
-  | 'axis'
-  | 'porteurs'
-  | 'acteurs'
-  | 'partenaires'
-  | 'territory'
-  | 'place'
-  | 'stage'
-  | 'publics'
-  | 'funding'
-  | 'requested'
-  | 'requestedNote'
-  | 'wholeRecord'
-  | 'shared'
-  | 'objectives'
-  | 'more'
-  | 'less'
-  | 'source'
-  | 'page'
-  | 'select'
-  | 'website'
-  | 'notFound';
-
-const messages: Messages<Key> = {
-  fr: {
-    status: 'Statut',
-    'en-reflexion': 'En réflexion',
-    'en-projet': 'En projet',
-    'en-cours': 'En cours',
-    realise: 'Réalisé',
-    axis: 'Axe',
-    porteurs: 'Porté par',
-    acteurs: 'Acteurs',
-    partenaires: 'Partenaires',
-    territory: 'Territoire',
-    place: 'Lieu',
-    stage: 'Avancement',
-    publics: 'Publics',
-    funding: 'Financement',
-    requested: 'Montant demandé',
-    requestedNote: 'une demande, pas un financement obtenu',
-    wholeRecord: 'ce projet',
-    shared: 'montant partagé avec d’autres projets',
-    objectives: 'Objectifs',
-    more: 'Lire plus',
-    less: 'Lire moins',
-    source: 'Source',
-    page: 'p.',
-    select: 'Voir le projet',
-    website: 'Site du projet',
-    notFound: 'Ce projet est introuvable dans la source de données.',
-    atelier: 'Présenté en atelier',
-    'echange-partenaires': 'Échangé avec les partenaires',
-    'retour-terrain': 'Retour de terrain',
-  },
-  en: {
-    status: 'Status',
-    'en-reflexion': 'Under consideration',
-    'en-projet': 'Planned',
-    'en-cours': 'In progress',
-    realise: 'Completed',
-    axis: 'Axis',
-    porteurs: 'Led by',
-    acteurs: 'Stakeholders',
-    partenaires: 'Partners',
-    territory: 'Territory',
-    place: 'Place',
-    stage: 'Stage',
-    publics: 'Intended for',
-    funding: 'Funding',
-    requested: 'Amount requested',
-    requestedNote: 'a request, not funding obtained',
-    wholeRecord: 'this project',
-    shared: 'amount shared with other projects',
-    objectives: 'Objectives',
-    more: 'Read more',
-    less: 'Read less',
-    source: 'Source',
-    page: 'p.',
-    select: 'View the project',
-    website: 'Project website',
-    notFound: 'This project is not in the data source.',
-    atelier: 'Presented in a workshop',
-    'echange-partenaires': 'Discussed with partners',
-    'retour-terrain': 'Field report',
-  },
-};
 
 /** Objectives longer than this (characters, all together) collapse behind « Lire plus ». */
 const COLLAPSE_AFTER = 280;
@@ -186,7 +97,7 @@ function items(values: readonly string[]): TemplateResult[] {
  * @cssprop --cnr-project-card-accent-color - Colour of the card's bottom rule.
  * @cssprop --cnr-project-card-min-height - A card loaded by `project-id`: height reserved while loading, and its least height (default 12rem, 28rem for full cards).
  */
-export class CnrProjectCard extends CnrElement implements LinkedHost {
+export class CnrProjectCard extends CnrDataElement {
   static override styles = [tokens, stateStyles, deducedStyles, projectCardStyles];
 
   /** The project to show. When set, `project-id` is ignored and nothing but names is fetched. */
@@ -195,17 +106,9 @@ export class CnrProjectCard extends CnrElement implements LinkedHost {
   /** Id of a project to load from the data source (when no `project` is given). */
   @property({ attribute: 'project-id' }) projectId: string | undefined;
 
-  /** Id of a `<cnr-provider>` elsewhere on the page whose source the card reads. */
-  @property() provider: string | undefined;
 
-  /** URL of a dataset document (instead of the provider's source or the embedded dataset). */
-  @property() src: string | undefined;
 
-  /** Base URL of a CNR Widgets REST API. */
-  @property() api: string | undefined;
 
-  /** An SDK client to read from instead (a `<cnr-project-list>` passes its own). */
-  @property({ attribute: false }) client: CnrClient | undefined;
 
   /** `full` (default) or `compact` (title, status, territories, porteurs). */
   @property({ reflect: true }) variant: 'full' | 'compact' = 'full';
@@ -219,7 +122,6 @@ export class CnrProjectCard extends CnrElement implements LinkedHost {
   @state() private expanded = false;
   @state() private labels: Partial<Labels> = {};
 
-  private readonly linked = new LinkedFilters(this);
   private labelsClient: CnrClient | undefined;
   private readonly requested = new Set<LabelKind>();
   private nearViewport = false;
@@ -227,17 +129,13 @@ export class CnrProjectCard extends CnrElement implements LinkedHost {
 
   private readonly task = new DataTask(this, {
     args: (): [string | undefined, CnrClient | undefined] =>
-      this.project || !this.projectId ? [undefined, undefined] : [this.projectId, this.activeClient],
+      this.project || !this.projectId ? [undefined, undefined] : [this.projectId, this.source.client],
     task: async ([id, client], { signal }) => (id && client ? client.project(id, { signal }) : undefined),
   });
 
-  /** @internal The card has no filters of its own. */
-  ownFilters(): ProjectFilters {
+  /** @internal */
+  protected override ownFilters(): ProjectFilters {
     return {};
-  }
-
-  private get activeClient(): CnrClient {
-    return this.client ?? this.linked.client;
   }
 
   override connectedCallback(): void {
@@ -277,7 +175,7 @@ export class CnrProjectCard extends CnrElement implements LinkedHost {
   }
 
   private requestLabels(project: Project): void {
-    const client = this.activeClient;
+    const client = this.source.client;
     if (client !== this.labelsClient) {
       this.labelsClient = client;
       this.requested.clear();
@@ -324,12 +222,11 @@ export class CnrProjectCard extends CnrElement implements LinkedHost {
     const t = messages[locale];
     const full = this.variant !== 'compact';
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3));
-    const colon = locale === 'fr' ? '\u00a0: ' : ': ';
+    const separator = colon(locale);
     const { axes, territories } = this.labels;
     const funding = full ? this.labels.fundings?.get(project.id) : undefined;
     const territoryNames = project.territories.map((id) => territoryLabel(id, territories, locale));
-    const euros = (amount: number) =>
-      new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(amount);
+    const euros = (amount: number) => numberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(amount);
     const fact = (part: string, label: string, value: unknown) =>
       html`<div class="fact" part=${part}><dt>${label}</dt> <dd>${value}</dd></div>`;
     const list = (label: string, values: readonly string[] | undefined, part = 'fact') =>
@@ -342,14 +239,14 @@ export class CnrProjectCard extends CnrElement implements LinkedHost {
           ? html`<ul class="badges" part="badges">
               ${project.status
                 ? html`<li class="badge" part="status" data-status=${project.status}>
-                    <span class="visually-hidden">${t.status}${colon}</span>${t[project.status]}
+                    <span class="visually-hidden">${t.status}${separator}</span>${t[project.status]}
                   </li>`
                 : nothing}
               ${full
                 ? project.axes.map(
                     (id) =>
                       html`<li class="badge axis" part="axis" dir="auto">
-                        <span class="visually-hidden">${t.axis}${colon}</span>${axes?.get(id) ?? id}
+                        <span class="visually-hidden">${t.axis}${separator}</span>${axes?.get(id) ?? id}
                       </li>`,
                   )
                 : nothing}
@@ -387,12 +284,12 @@ export class CnrProjectCard extends CnrElement implements LinkedHost {
           ? html`<div class="actions" part="actions">
               ${full && isHttpUrl(project.url)
                 ? html`<a class="link" part="link" href=${project.url} rel="noopener noreferrer"
-                    >${t.website}<span class="visually-hidden"> « ${project.title} »</span></a
+                    >${t.website}<span class="visually-hidden"> ${quote(project.title, locale)}</span></a
                   >`
                 : nothing}
               ${this.selectable
                 ? html`<button type="button" class="button" part="select-button" @click=${this.select}>
-                    ${t.select}<span class="visually-hidden"> « ${project.title} »</span>
+                    ${t.select}<span class="visually-hidden"> ${quote(project.title, locale)}</span>
                   </button>`
                 : nothing}
             </div>`
@@ -460,9 +357,9 @@ export class CnrProjectCard extends CnrElement implements LinkedHost {
       <div class="document">
         ${linkOrText(document?.url, title)}${document ? html`, <span dir="auto">${document.publisher}</span>` : nothing}${document?.date
           ? `, ${formatPartialDate(document.date, locale)}`
-          : nothing}${document ? this.renderDocumentDeduction(document, locale) : nothing}${page ? `, ${t.page} ${new Intl.NumberFormat(locale).format(page)}` : nothing}${presentation
-          ? html`<br />${presentation}`
-          : nothing}
+          : nothing}${document ? this.renderDocumentDeduction(document, locale) : nothing}${page
+          ? `, ${t.page} ${formatCount(page, locale)}`
+          : nothing}${presentation ? html`<br />${presentation}` : nothing}
       </div>
       <blockquote part="excerpt" dir="auto">${excerpt}</blockquote>
     </details>`;

@@ -1,45 +1,41 @@
 import {
-  BARE_CODE_ORDER,
   type CnrClient,
   type Page,
   type Project,
   type ProjectFilters,
   type ProjectQueryOptions,
-  type ProjectStatus,
   type ValidationProblem,
 } from '@cnr-widgets/sdk';
 import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { CnrElement } from '../base/cnr-element.js';
+import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask, LifecycleTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey } from '../base/filters.js';
-import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
-import { describeTerritoryId } from '../base/territory-names.js';
-import { ProblemsController } from '../base/problems.js';
-import type { Locale, Messages } from '../base/locale.js';
-import { renderError, renderReserve, renderStale, stateStyles } from '../base/states.js';
+import type { Locale } from '../i18n/locale.js';
+import { renderReserve, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrFilterChangeEvent } from '../events/events.js';
 import { lookupLabels, type Labels } from '../project-card/labels.js';
+import { renderEmpty, type Relaxable } from './list-empty.js';
+import { downloadCsv } from './list-export.js';
+import { renderCards } from './list-cards.js';
+import { renderPager } from './list-pager.js';
+import { countLabel, messages, type ProjectListSort } from '../i18n/project-list.js';
 import { projectListStyles } from './project-list.styles.js';
+
+export { countLabel, type ProjectListSort } from '../i18n/project-list.js';
 
 /** The orders the sort menu offers, each a `sort` and `order` of `client.projects`. */
 const SORTS = {
   title: { sort: 'title', order: 'asc' },
   date: { sort: 'date', order: 'desc' },
   amount: { sort: 'amount', order: 'desc' },
-} as const satisfies Record<string, ProjectQueryOptions>;
-
-export type ProjectListSort = keyof typeof SORTS;
+} as const satisfies Record<ProjectListSort, ProjectQueryOptions>;
 
 /** The names a full card shows; a compact one, the first only. */
 const LABEL_KINDS = ['territories', 'axes', 'documents', 'fundings'] as const;
-
-/** The filters the empty state offers to relax, in the order it names them. */
-const RELAXABLE = ['territory', 'axes', 'statuses', 'solution', 'funder', 'yearFrom', 'yearTo', 'q'] as const;
-type Relaxable = (typeof RELAXABLE)[number];
 
 /** Filter key → the attribute of the list that sets it. */
 const ATTRIBUTE_OF: Partial<Record<Relaxable, 'territory' | 'axis' | 'status' | 'q'>> = {
@@ -48,129 +44,6 @@ const ATTRIBUTE_OF: Partial<Record<Relaxable, 'territory' | 'axis' | 'status' | 
   statuses: 'status',
   q: 'q',
 };
-
-type Key =
-  | Relaxable
-  | ProjectStatus
-  | ProjectListSort
-  | 'search'
-  | 'sortBy'
-  | 'export'
-  | 'exporting'
-  | 'exported'
-  | 'exportFailed'
-  | 'none'
-  | 'one'
-  | 'many'
-  | 'empty'
-  | 'relax'
-  | 'remove'
-  | 'clearAll'
-  | 'or'
-  | 'pagination'
-  | 'previous'
-  | 'next'
-  | 'page'
-  | 'of'
-  | 'projects'
-  | 'file';
-
-const messages: Messages<Key> = {
-  fr: {
-    territory: 'territoire',
-    axes: 'axe',
-    statuses: 'statut',
-    solution: 'solution',
-    funder: 'financeur',
-    yearFrom: 'à partir de',
-    yearTo: 'jusqu’à',
-    q: 'recherche',
-    'en-reflexion': 'en réflexion',
-    'en-projet': 'en projet',
-    'en-cours': 'en cours',
-    realise: 'réalisé',
-    title: 'Titre (A → Z)',
-    date: 'Date (plus récents d’abord)',
-    amount: 'Montant (plus élevés d’abord)',
-    search: 'Rechercher un projet',
-    sortBy: 'Trier par',
-    export: 'Exporter en CSV',
-    exporting: 'Préparation de l’export CSV…',
-    exported: 'Export CSV téléchargé : {n}.',
-    exportFailed: 'L’export CSV a échoué.',
-    none: 'Aucun projet',
-    one: 'projet',
-    many: 'projets',
-    empty: 'Aucun projet ne correspond.',
-    relax: 'Essayez d’élargir :',
-    remove: 'Retirer le filtre',
-    clearAll: 'Retirer tous ces filtres',
-    or: 'ou',
-    pagination: 'Pagination des projets',
-    previous: 'Page précédente',
-    next: 'Page suivante',
-    page: 'Page',
-    of: 'sur',
-    projects: 'Projets',
-    file: 'projets-cnr.csv',
-  },
-  en: {
-    territory: 'territory',
-    axes: 'axis',
-    statuses: 'status',
-    solution: 'solution',
-    funder: 'funder',
-    yearFrom: 'from',
-    yearTo: 'until',
-    q: 'search',
-    'en-reflexion': 'under consideration',
-    'en-projet': 'planned',
-    'en-cours': 'in progress',
-    realise: 'completed',
-    title: 'Title (A → Z)',
-    date: 'Date (newest first)',
-    amount: 'Amount (highest first)',
-    search: 'Search a project',
-    sortBy: 'Sort by',
-    export: 'Export as CSV',
-    exporting: 'Preparing the CSV export…',
-    exported: 'CSV export downloaded: {n}.',
-    exportFailed: 'The CSV export failed.',
-    none: 'No project',
-    one: 'project',
-    many: 'projects',
-    empty: 'No project matches.',
-    relax: 'Try widening:',
-    remove: 'Remove the filter',
-    clearAll: 'Remove all these filters',
-    or: 'or',
-    pagination: 'Project pages',
-    previous: 'Previous page',
-    next: 'Next page',
-    page: 'Page',
-    of: 'of',
-    projects: 'Projects',
-    file: 'cnr-projects.csv',
-  },
-};
-
-/** « 12 projets », « 1 projet », « Aucun projet ». */
-export function countLabel(count: number, locale: Locale): string {
-  const t = messages[locale];
-  if (count === 0) return t.none;
-  return `${new Intl.NumberFormat(locale).format(count)} ${count === 1 ? t.one : t.many}`;
-}
-
-/** The page numbers to offer: the first, the last, the current one and its neighbours; 0 marks a gap. */
-function pageItems(page: number, last: number): number[] {
-  const pages = [...new Set([1, page - 1, page, page + 1, last])].filter((p) => p >= 1 && p <= last).sort((a, b) => a - b);
-  const out: number[] = [];
-  for (const p of pages) {
-    if (out.length > 0 && p - out[out.length - 1]! > 1) out.push(0);
-    out.push(p);
-  }
-  return out;
-}
 
 /**
  * The projects matching the shared filters, as a searchable, sortable,
@@ -229,24 +102,12 @@ function pageItems(page: number, last: number): number[] {
  * @cssprop --cnr-project-list-card-min-height - Height of each card's cell in the space a page reserves, from the skeleton on, and a card's least height when the page is not full (default 12rem, 28rem for full cards; from three columns, 2.5rem more than this). A full page shares that space among its rows.
  * @cssprop --cnr-project-list-column-width - Width from which the grid adds a column (default 18rem).
  */
-export class CnrProjectList extends CnrElement implements LinkedHost {
+export class CnrProjectList extends CnrDataWidget {
   static override styles = [tokens, stateStyles, projectListStyles];
 
-  /** Id of a `<cnr-provider>` elsewhere on the page. */
-  @property() provider: string | undefined;
 
-  /** URL of a dataset document (JSON). */
-  @property() src: string | undefined;
 
-  /** Base URL of a CNR Widgets REST API. */
-  @property() api: string | undefined;
 
-  /**
-   * Shows the notice of the records of the source left out or incomplete, with
-   * the details — a producer's preview (also set by the provider's
-   * `show-problems`). Without it visitors see no such notice.
-   */
-  @property({ type: Boolean, attribute: 'show-problems' }) showProblems = false;
 
   /** Territory filter: a territory id with its kind (`departement:88`, `region:44`, `commune:88160`); a bare code is read too, but région and département codes overlap. */
   @property() territory: string | undefined;
@@ -257,14 +118,10 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
   /** Status filter: comma-separated statuses (`en-cours,realise`). */
   @property() status: string | undefined;
 
-  /** Thématique: `sante` (default), `education`, or `all` for both (standalone lists only). */
-  @property() thematique: string | undefined;
 
   /** Initial free-text filter. */
   @property() q: string | undefined;
 
-  /** An SDK client to read from instead of the provider's or the attributes' source. */
-  @property({ attribute: false }) client: CnrClient | undefined;
 
   /** Cards per page (1–1000, default 12). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 12;
@@ -286,8 +143,6 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
   @state() private announcement = '';
   @state() private names: Partial<Pick<Labels, 'territories' | 'axes'>> = {};
 
-  private readonly linked = new LinkedFilters(this);
-  private readonly problemsReport = new ProblemsController(this, this.linked);
   /** Filters the user removed: the list's own attributes no longer set them. */
   private readonly relaxed = new Set<Relaxable>();
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -305,11 +160,11 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
   private reserveFullPage = true;
 
   private readonly task = new DataTask(this, {
-    args: () => [this.activeClient, filtersKey(this.linked.filters), this.sort, this.page, this.size] as const,
+    args: () => [this.source.client, filtersKey(this.source.filters), this.sort, this.page, this.size] as const,
     task: async ([client, _key, sort, page, size], { signal }) => {
       if (this.task.lastValue !== undefined) this.reserveFullPage = false;
       const result = await client.projects(
-        this.linked.filters,
+        this.source.filters,
         { ...(SORTS[sort] ?? SORTS.title), limit: size, offset: (page - 1) * size },
         { signal },
       );
@@ -322,19 +177,16 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
 
   /** The source's validation report (records left out), shown on demand. */
   private readonly report = new LifecycleTask(this, {
-    args: () => [this.activeClient] as const,
+    args: () => [this.source.client] as const,
     task: async ([client], { signal }) => (await client.load({ signal })).problems,
   });
 
-  ownFilters(): ProjectFilters {
+  /** @internal */
+  protected override ownFilters(): ProjectFilters {
     const own = filtersFromAttributes(this);
     if (this.thematique?.trim() === 'all') delete own.thematique;
     for (const key of this.relaxed) delete own[key];
     return own;
-  }
-
-  private get activeClient(): CnrClient {
-    return this.client ?? this.linked.client;
   }
 
   private get size(): number {
@@ -351,7 +203,7 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
     for (const [key, attribute] of Object.entries(ATTRIBUTE_OF) as [Relaxable, string][]) {
       if (changed.has(attribute as keyof CnrProjectList)) this.relaxed.delete(key);
     }
-    const filters = this.linked.filters;
+    const filters = this.source.filters;
     // A new query starts at its first page.
     const key = `${filtersKey(filters)}|${this.sort}|${this.size}`;
     if (key !== this.queryKey) {
@@ -385,7 +237,7 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
   }
 
   private lookUpNames(): void {
-    const client = this.activeClient;
+    const client = this.source.client;
     if (client === this.namesClient) return;
     this.namesClient = client;
     this.names = {};
@@ -403,8 +255,8 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
 
   /** Writes the shared filters (user action) and tells the page. */
   private changeFilters(next: ProjectFilters): void {
-    this.linked.setFilters(next);
-    this.emit(new CnrFilterChangeEvent(this.linked.filters));
+    this.source.setFilters(next);
+    this.emit(new CnrFilterChangeEvent(this.source.filters));
   }
 
   private onSearchInput(event: Event): void {
@@ -422,7 +274,7 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
     clearTimeout(this.searchTimer);
     this.searchTimer = undefined;
     const q = this.searchText.trim();
-    const filters = { ...this.linked.filters };
+    const filters = { ...this.source.filters };
     if ((filters.q ?? '') === q) return;
     this.relaxed.add('q');
     if (q) filters.q = q;
@@ -437,7 +289,7 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
   }
 
   private relax(keys: readonly Relaxable[]): void {
-    const filters = { ...this.linked.filters };
+    const filters = { ...this.source.filters };
     for (const key of keys) {
       this.relaxed.add(key);
       delete filters[key];
@@ -452,19 +304,6 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
     this.focusAfterLoad = 'cards';
   }
 
-  private retry = (): void => {
-    void this.task.run();
-  };
-
-  private refresh = async (): Promise<void> => {
-    try {
-      await this.activeClient.refresh();
-    } catch {
-      // The task below reports the failure.
-    }
-    void this.task.run();
-  };
-
   /** Downloads every project of the current selection (all pages) as CSV. */
   private async exportCsv(): Promise<void> {
     if (this.exporting) return;
@@ -472,29 +311,11 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
     const t = messages[this.locale];
     this.announcement = t.exporting;
     try {
-      const client = this.activeClient;
-      const filters = this.linked.filters;
-      const projects: Project[] = [];
-      for (let offset = 0; ; ) {
-        const { data } = await client.projects(filters, { ...SORTS[this.sort], limit: 1000, offset });
-        projects.push(...data.items);
-        offset += data.items.length;
-        if (data.items.length === 0 || offset >= data.total) break;
-      }
-      // The CSV writer is loaded only when someone exports.
-      const { projectsToCsv } = await import('@cnr-widgets/sdk/csv');
-      const blob = new Blob([projectsToCsv(projects)], { type: 'text/csv;charset=utf-8' });
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = t.file;
-      link.hidden = true;
-      this.renderRoot.appendChild(link);
-      link.click();
-      link.remove();
-      // Some browsers read the URL after `click()` returns: revoke it a little later.
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-      this.announcement = t.exported.replace('{n}', countLabel(projects.length, this.locale));
+      // The SDK's export (and its CSV writer) is loaded only when someone exports.
+      const { selectionCsv } = await import('./list-csv.js');
+      const { csv, count } = await selectionCsv(this.source.client, this.source.filters, SORTS[this.sort]);
+      downloadCsv(this.renderRoot, csv, t.file);
+      this.announcement = t.exported.replace('{n}', countLabel(count, this.locale));
     } catch {
       this.announcement = t.exportFailed;
     } finally {
@@ -534,8 +355,7 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
         </div>
         <p class="count" part="count" role="status" aria-atomic="true">${page ? countLabel(page.total, locale) : ''}</p>
         <div class="visually-hidden" role="status">${this.announcement}</div>
-        ${this.task.failed ? renderError(locale, this.task.error, this.retry) : nothing}
-        ${!this.task.failed && result?.stale ? renderStale(locale, this.refresh) : nothing}
+        ${this.renderStatus(this.task)}
         ${page || !this.task.failed ? this.renderPage(page, locale) : nothing}
         ${this.problemsReport.render(locale, problems)}
       </div>
@@ -555,112 +375,20 @@ export class CnrProjectList extends CnrElement implements LinkedHost {
         ${!page || this.reserveFullPage ? renderReserve(locale, !page, this.size, 'cards') : nothing}${!page
           ? nothing
           : page.total === 0
-            ? this.renderEmpty(locale)
-            : this.renderCards(page, current, last, messages[locale])}
+            ? renderEmpty(locale, this.source.filters, this.names, (keys) => this.relax(keys))
+            : renderCards(page, current, last, locale, {
+                client: this.source.client,
+                full: this.cardVariant === 'full',
+                headingLevel: Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3)),
+                selectable: this.selectable,
+                fill: page.items.length >= this.size,
+                busy: this.task.status === TaskStatus.PENDING,
+              })}
       </div>
-      ${last > 1 ? this.renderPager(current, last, messages[locale]) : this.reserveFullPage ? html`<div class="pager"></div>` : nothing}`;
+      ${last > 1 ? renderPager(current, last, locale, (p) => this.goTo(p)) : this.reserveFullPage ? html`<div class="pager"></div>` : nothing}`;
   }
 
-  private renderCards(page: Page<Project>, current: number, last: number, t: Record<Key, string>): TemplateResult {
-    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3));
-    const client = this.activeClient;
-    return html`
-      <ul
-        class="cards ${page.items.length < this.size ? '' : 'fill'}"
-        part="cards"
-        role="list"
-        tabindex="-1"
-        aria-label=${last > 1 ? `${t.projects}, ${t.page.toLowerCase()} ${current} ${t.of} ${last}` : t.projects}
-        aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'}
-      >
-        ${page.items.map(
-          (project) =>
-            html`<li><cnr-project-card
-              part="card"
-              exportparts="base: card-base, title: card-title, status: card-status, select-button: card-select-button"
-              .project=${project}
-              .client=${client}
-              variant=${this.cardVariant === 'full' ? 'full' : 'compact'}
-              heading-level=${level}
-              ?selectable=${this.selectable}
-            ></cnr-project-card></li>`,
-        )}
-      </ul>
-    `;
-  }
 
-  private renderPager(current: number, last: number, t: Record<Key, string>): TemplateResult {
-    return html`<nav class="pager" part="pager" aria-label=${t.pagination}>
-      <ul>
-        <li><button type="button" part="pager-button" ?disabled=${current <= 1} @click=${() => this.goTo(current - 1)}>${t.previous}</button></li>
-        ${pageItems(current, last).map((p) =>
-          p === 0
-            ? html`<li class="gap" aria-hidden="true">…</li>`
-            : html`<li><button type="button" part="pager-button" aria-current=${p === current ? 'page' : nothing} @click=${() => this.goTo(p)}>
-                <span class="visually-hidden">${t.page} </span>${new Intl.NumberFormat(this.locale).format(p)}
-              </button></li>`,
-        )}
-        <li><button type="button" part="pager-button" ?disabled=${current >= last} @click=${() => this.goTo(current + 1)}>${t.next}</button></li>
-      </ul>
-    </nav>`;
-  }
 
-  /** « Aucun projet ne correspond. Essayez d’élargir : territoire « Vosges », statut « en cours » ». */
-  private renderEmpty(locale: Locale): TemplateResult {
-    const t = messages[locale];
-    const filters = this.linked.filters;
-    const active = RELAXABLE.filter((key) => {
-      const value = filters[key];
-      return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
-    });
-    return html`<div class="empty" part="empty">
-      <p>${t.empty}${active.length > 0 ? ` ${t.relax}` : ''}</p>
-      ${active.length > 0
-        ? html`<ul class="relax">
-            ${active.map(
-              (key) =>
-                html`<li>
-                  <button type="button" class="button secondary" part="relax-button" @click=${() => this.relax([key])}>
-                    <span class="visually-hidden">${t.remove} </span>${t[key]} ${this.describe(key, filters, t)}
-                  </button>
-                </li>`,
-            )}
-            ${active.length > 1
-              ? html`<li>
-                  <button type="button" class="button secondary" part="relax-button" @click=${() => this.relax(active)}>
-                    ${t.clearAll}
-                  </button>
-                </li>`
-              : nothing}
-          </ul>`
-        : nothing}
-    </div>`;
-  }
 
-  /** The value of a filter as the user knows it: names rather than codes. */
-  private describe(key: Relaxable, filters: ProjectFilters, t: Record<Key, string>): string {
-    const quote = (value: string) => `« ${value} »`;
-    switch (key) {
-      case 'territory':
-        return quote(this.territoryName(filters.territory!));
-      case 'axes':
-        return filters.axes!.map((id) => quote(this.names.axes?.get(id) ?? id)).join(` ${t.or} `);
-      case 'statuses':
-        return filters.statuses!.map((status) => quote(t[status] ?? status)).join(` ${t.or} `);
-      default:
-        return quote(String(filters[key]));
-    }
-  }
-
-  private territoryName(value: string): string {
-    const territories = this.names.territories;
-    if (!territories) return describeTerritoryId(value, this.locale);
-    const direct = territories.get(value);
-    if (direct) return direct.name;
-    for (const kind of BARE_CODE_ORDER) {
-      const found = territories.get(`${kind}:${value}`);
-      if (found) return found.name;
-    }
-    return describeTerritoryId(value, this.locale);
-  }
 }

@@ -1,12 +1,12 @@
 import type { CnrClient, ProjectFilters } from '@cnr-widgets/sdk';
+import { ContextProvider } from '@lit/context';
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { clientFor } from '../base/clients.js';
 import { CnrElement } from '../base/cnr-element.js';
 import { filtersFromAttributes, filtersFromUrl, filtersToUrl, normalizeFilters, sameFilters } from '../base/filters.js';
+import { providerContext } from '../base/link-context.js';
 import { providerStyles } from './provider.styles.js';
-
-type Listener = () => void;
 
 /**
  * Holds one data source and the filter state shared by the widgets inside it,
@@ -66,7 +66,8 @@ export class CnrProvider extends CnrElement {
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
 
   private currentFilters: ProjectFilters = filtersFromAttributes({});
-  private readonly listeners = new Set<Listener>();
+  /** The linked widgets subscribe to it (`@lit/context`); a new value on every change tells them. */
+  private readonly context = new ContextProvider(this, { context: providerContext, initialValue: { provider: this } });
   private readonly onPopState = () => {
     const fromUrl = filtersFromUrl(new URL(location.href));
     this.applyFilters(fromUrl ?? this.attributeFilters(), false);
@@ -88,12 +89,6 @@ export class CnrProvider extends CnrElement {
    */
   setFilters(filters: ProjectFilters): void {
     this.applyFilters(filters, true);
-  }
-
-  /** Calls `listener` after every change of filters or source; returns the unsubscribe function. */
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   override connectedCallback(): void {
@@ -135,7 +130,7 @@ export class CnrProvider extends CnrElement {
   }
 
   private notify(): void {
-    for (const listener of [...this.listeners]) listener();
+    this.context.setValue({ provider: this });
   }
 
   override render() {

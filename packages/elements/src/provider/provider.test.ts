@@ -2,19 +2,16 @@ import type { ProjectFilters } from '@cnr-widgets/sdk';
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { filtersFromAttributes } from '../base/filters.js';
-import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
+import { SourceController, type SourceHost } from '../base/source.js';
 import '../define/provider.js';
 import type { CnrProvider } from './provider.component.js';
 
 /** A minimal widget that shows the filters it is linked to. */
-class FilterProbe extends LitElement implements LinkedHost {
+class FilterProbe extends LitElement implements SourceHost {
   static override properties = { provider: {}, territory: {} };
   declare provider: string | undefined;
   declare territory: string | undefined;
-  readonly linked = new LinkedFilters(this);
-  ownFilters(): ProjectFilters {
-    return filtersFromAttributes({ territory: this.territory });
-  }
+  readonly linked = new SourceController(this, () => filtersFromAttributes({ territory: this.territory }));
   override render() {
     return html`<output>${JSON.stringify(this.linked.filters)}</output>`;
   }
@@ -44,6 +41,24 @@ describe('<cnr-provider>', () => {
       axes: ['sante-1', 'sante-2'],
       statuses: ['en-cours'],
     });
+  });
+
+  it('links the widgets inside it when it is defined after them (script order)', async () => {
+    const root = await fixture(html`
+      <div>
+        <test-late-provider territory="region:53"><test-filter-probe></test-filter-probe></test-late-provider>
+      </div>
+    `);
+    const probe = root.querySelector<FilterProbe>('test-filter-probe')!;
+    expect(shown(probe).territory).to.equal(undefined);
+    const Provider = customElements.get('cnr-provider') as typeof CnrProvider;
+    customElements.define('test-late-provider', class extends Provider {});
+    await nextFrame();
+    await probe.updateComplete;
+    expect(shown(probe).territory).to.equal('region:53');
+    (root.querySelector('test-late-provider') as CnrProvider).setFilters({ territory: 'departement:29' });
+    await probe.updateComplete;
+    expect(shown(probe).territory).to.equal('departement:29');
   });
 
   it('links a widget elsewhere on the page through provider="<id>"', async () => {

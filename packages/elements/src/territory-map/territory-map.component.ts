@@ -1,210 +1,35 @@
-import type { CnrClient, ProjectFilters, Territory, TerritoryBreakdownRow, ValidationProblem } from '@cnr-widgets/sdk';
-import { html, nothing, svg } from 'lit';
+import type { ProjectFilters } from '@cnr-widgets/sdk';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { CnrElement } from '../base/cnr-element.js';
-import { deducedStyles, renderDeducedMark } from '../base/deduced.js';
+import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask, LifecycleTask } from '../base/data-task.js';
-import { filtersFromAttributes, filtersKey } from '../base/filters.js';
-import { formatCount, formatEuros, formatEurosAccessible } from '../base/format.js';
-import { LinkedFilters, type LinkedHost } from '../base/linked-filters.js';
-import { describeTerritoryId } from '../base/territory-names.js';
-import { ProblemsController } from '../base/problems.js';
-import type { Locale, Messages } from '../base/locale.js';
-import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
+import { deducedStyles } from '../base/deduced.js';
+import { filtersKey } from '../base/filters.js';
+import { renderError, renderLoading, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrFilterChangeEvent } from '../events/events.js';
-import type * as Geometry from './geometry/index.js';
+import { MapKeyboard } from './map-keyboard.js';
+import {
+  HEIGHT,
+  METRICS,
+  REGION_CODES,
+  WIDTH,
+  isPressed,
+  mapItems,
+  memoize,
+  selectionFor,
+  splitDepartments,
+  type GeometryModule,
+  type MapData,
+  type TerritoryMapItem,
+  type TerritoryMapLevel,
+  type TerritoryMapMetric,
+} from './map-model.js';
+import { messages } from '../i18n/territory-map.js';
+import { nextSort, renderMapLegend, renderMapSvg, renderMapTable, type MapSort, type MapSortKey, type MapView } from './map-view.js';
 import { territoryMapStyles } from './territory-map.styles.js';
 
-export type TerritoryMapLevel = 'region' | 'department';
-export type TerritoryMapMetric = 'projects' | 'funding' | 'participants' | 'propositions';
-type GeometryModule = typeof Geometry;
-type Shape = Geometry.TerritoryShape;
-type Box = Geometry.Box;
-
-/** `FRANCE_BOX` (1216 × 1010), known before the geometry chunk arrives: every view is fitted to it. */
-const WIDTH = 1216;
-const HEIGHT = 1010;
-/** INSEE codes of the 18 régions, to validate `region` without the geometry. */
-const REGION_CODES = '01 02 03 04 06 11 24 27 28 32 44 52 53 75 76 84 93 94'.split(' ');
-const METRICS: readonly TerritoryMapMetric[] = ['projects', 'funding', 'participants', 'propositions'];
-const PALETTE_SIZE = 5;
-
-type Text =
-  | 'regions'
-  | 'departments'
-  | 'departmentsOf'
-  | TerritoryMapMetric
-  | 'by'
-  | 'desc'
-  | 'selection'
-  | 'all'
-  | 'clear'
-  | 'showTable'
-  | 'hideTable'
-  | 'territory'
-  | 'code'
-  | 'noData'
-  | 'range'
-  | 'inSelection'
-  | 'selected'
-  | 'split'
-  | 'partOf'
-  | 'legend'
-  | 'region'
-  | 'department';
-
-const messages: Messages<Text> = {
-  fr: {
-    regions: 'Carte des régions de France',
-    departments: 'Carte des départements de France',
-    departmentsOf: 'Carte des départements de la région',
-    projects: 'Nombre de projets',
-    funding: 'Financements identifiés',
-    participants: 'Participants à la concertation',
-    propositions: 'Propositions',
-    by: 'par',
-    desc: 'Chaque territoire est coloré selon sa valeur (voir la légende) ; les hachures signalent l’absence de donnée. Flèches : territoire voisin ; Entrée ou Espace : sélectionner ; Échap : toute la France. Les mêmes chiffres sont disponibles dans le tableau.',
-    selection: 'Territoire sélectionné :',
-    all: 'toute la France',
-    clear: 'Toute la France',
-    showTable: 'Afficher le tableau',
-    hideTable: 'Masquer le tableau',
-    territory: 'Territoire',
-    code: 'Code',
-    noData: 'pas de donnée',
-    range: 'à',
-    inSelection: 'dans la sélection',
-    selected: 'sélectionné',
-    split: 'Partagé entre plusieurs territoires de démocratie sanitaire :',
-    partOf: 'partie de',
-    legend: 'Légende',
-    region: 'région',
-    department: 'département',
-  },
-  en: {
-    regions: 'Map of the regions of France',
-    departments: 'Map of the départements of France',
-    departmentsOf: 'Map of the départements of the region',
-    projects: 'Number of projects',
-    funding: 'Identified funding',
-    participants: 'Participants in the consultation',
-    propositions: 'Proposals',
-    by: 'by',
-    desc: 'Each territory is coloured by its value (see the legend); hatching means no data. Arrow keys: neighbouring territory; Enter or Space: select; Escape: all of France. The same figures are available in the table.',
-    selection: 'Selected territory:',
-    all: 'all of France',
-    clear: 'All of France',
-    showTable: 'Show the table',
-    hideTable: 'Hide the table',
-    territory: 'Territory',
-    code: 'Code',
-    noData: 'no data',
-    range: 'to',
-    inSelection: 'in the selection',
-    selected: 'selected',
-    split: 'Shared between several health democracy territories:',
-    partOf: 'part of',
-    legend: 'Legend',
-    region: 'region',
-    department: 'département',
-  },
-};
-
-/** One territory of the map with its figures. */
-export interface TerritoryMapItem {
-  code: string;
-  name: string;
-  /** The territory id written to the filter: `region:44`, `departement:88`. */
-  territoryId: string;
-  /** The figure of the metric; `undefined`: no data. */
-  value: number | undefined;
-  projects: number | undefined;
-  /** The reasonings when the value rests on a deduction (participants, propositions; see `TerritoryBreakdownRow.deduced`). */
-  deduced?: string[];
-  /** Colour class: 1–5, `zero` or `none` (no data). */
-  tone: string;
-  shape?: Shape;
-}
-
-/** What the map shows once loaded. */
-interface MapData {
-  rows: ReadonlyMap<string, TerritoryBreakdownRow>;
-  stale: boolean;
-  problems: ValidationProblem[];
-}
-
-/** The filter territory, placed on the map. */
-interface Selection {
-  kind: string;
-  code: string;
-  name: string;
-  /** Régions and départements it is or lies in (or covers, for a TDS). */
-  regions: Set<string>;
-  departments: Set<string>;
-  /** Name of the département a partial TDS is part of. */
-  partOf?: string;
-}
-
-/**
- * Upper bounds of at most `k` quantile classes of the positive values
- * (duplicates merged, so fewer classes when values are few).
- */
-export function quantileBreaks(values: readonly number[], k = PALETTE_SIZE): number[] {
-  const sorted = values.filter((v) => v > 0).sort((a, b) => a - b);
-  const breaks: number[] = [];
-  for (let i = 1; i <= k && sorted.length > 0; i++) {
-    const bound = sorted[Math.ceil((i * sorted.length) / k) - 1]!;
-    if (breaks[breaks.length - 1] !== bound) breaks.push(bound);
-  }
-  return breaks;
-}
-
-/** Palette step (1–5) of class `i` of `n`, spread over the palette. */
-function paletteStep(i: number, n: number): number {
-  return n <= 1 ? 3 : 1 + Math.round((i * (PALETTE_SIZE - 1)) / (n - 1));
-}
-
-/** Grows a box to the map frame's aspect ratio, centred, so that every view fills the reserved frame. */
-function fitBox(b: Box): Box {
-  const ratio = WIDTH / HEIGHT;
-  if (b.width / b.height < ratio) {
-    const width = b.height * ratio;
-    return { ...b, x: b.x - (width - b.width) / 2, width };
-  }
-  const height = b.width / ratio;
-  return { ...b, y: b.y - (height - b.height) / 2, height };
-}
-
-function valueOf(row: TerritoryBreakdownRow | undefined, metric: TerritoryMapMetric): number | undefined {
-  if (row === undefined) return undefined;
-  if (metric === 'projects') return row.projects;
-  if (metric === 'funding') return row.fundingKnown ? row.funding : undefined;
-  return row[metric];
-}
-
-/** The figure in words, as the accessible names and the table say it: « 6 projets », « 1 200 000 euros ». */
-function valueText(value: number | undefined, metric: TerritoryMapMetric, locale: Locale, table = false): string {
-  if (value === undefined) return messages[locale].noData;
-  if (metric === 'funding') return table ? formatEuros(value, locale) : formatEurosAccessible(value, locale);
-  const n = formatCount(value, locale);
-  if (metric === 'projects') {
-    const one = locale === 'fr' ? value < 2 : value === 1;
-    return `${n} ${locale === 'fr' ? (one ? 'projet' : 'projets') : one ? 'project' : 'projects'}`;
-  }
-  if (metric === 'propositions') return `${n} ${locale === 'fr' ? 'propositions' : 'proposals'}`;
-  return `${n} participants`;
-}
-
-/** « : » as each language writes it. */
-function sep(locale: Locale): string {
-  return locale === 'fr' ? ' : ' : ': ';
-}
-
-/** The figure as the tooltip and the legend show it (compact euros). */
-function shortValue(value: number, metric: TerritoryMapMetric, locale: Locale): string {
-  return metric === 'funding' ? formatEuros(value, locale, { compact: true }) : formatCount(value, locale);
-}
+export { quantileBreaks, type TerritoryMapItem, type TerritoryMapLevel, type TerritoryMapMetric } from './map-model.js';
 
 /**
  * A choropleth map of France — régions, or départements (all of them or one
@@ -277,27 +102,8 @@ function shortValue(value: number, metric: TerritoryMapMetric, locale: Locale): 
  * @cssprop --cnr-territory-map-border-color - Borders between territories.
  * @cssprop --cnr-territory-map-max-height - Largest height of the map.
  */
-export class CnrTerritoryMap extends CnrElement implements LinkedHost {
+export class CnrTerritoryMap extends CnrDataWidget {
   static override styles = [tokens, stateStyles, deducedStyles, territoryMapStyles];
-
-  /** Id of a `<cnr-provider>` elsewhere on the page. */
-  @property() provider: string | undefined;
-
-  /** URL of a dataset document (without a provider). */
-  @property() src: string | undefined;
-
-  /** Base URL of a REST API (without a provider). */
-  @property() api: string | undefined;
-
-  /**
-   * Shows the notice of the records of the source left out or incomplete, with
-   * the details — a producer's preview (also set by the provider's
-   * `show-problems`). Without it visitors see no such notice.
-   */
-  @property({ type: Boolean, attribute: 'show-problems' }) showProblems = false;
-
-  /** Thématique: `sante` (default) or `education`. */
-  @property() thematique: string | undefined;
 
   /** `region` (default): the 18 régions; `department`: the 101 départements. */
   @property({ reflect: true }) level: TerritoryMapLevel = 'region';
@@ -308,22 +114,16 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
   /** The figure the colours show: `projects` (default), `funding`, `participants` or `propositions`. */
   @property({ reflect: true }) metric: TerritoryMapMetric = 'projects';
 
-  /** An SDK client to read from instead of the provider's or the attributes' source. */
-  @property({ attribute: false }) client: CnrClient | undefined;
-
   /** Whether the table is shown. */
   @property({ type: Boolean, attribute: 'table-open', reflect: true }) tableOpen = false;
 
-  @state() private focusCode: string | undefined;
-  @state() private focusRing = false;
-  @state() private hoverCode: string | undefined;
-  /** Escape hid the tooltip (WCAG 1.4.13); it shows again on the next move. */
-  @state() private tooltipHidden = false;
-  @state() private sortKey: 'code' | 'name' | 'value' | 'projects' = 'code';
-  @state() private sortDescending = false;
+  @state() private sort: MapSort = { key: 'code', descending: false };
 
-  readonly linked = new LinkedFilters(this);
-  private readonly problemsReport = new ProblemsController(this, this.linked);
+  private readonly keyboard = new MapKeyboard(this, {
+    mapItems: () => this.mapItems(),
+    toggle: (item) => this.toggle(item),
+    clearSelection: () => this.clearSelection(),
+  });
 
   private readonly geometry = new DataTask(this, {
     args: () => [] as const,
@@ -331,7 +131,7 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
   });
 
   private readonly data = new DataTask(this, {
-    args: () => [this.activeClient, filtersKey(this.baseFilters()), this.effectiveLevel, this.zoomRegion] as const,
+    args: () => [this.source.client, filtersKey(this.baseFilters()), this.effectiveLevel, this.zoomRegion] as const,
     task: async ([client, , level, region], { signal }): Promise<MapData> => {
       const filters = this.baseFilters();
       if (region !== undefined) filters.territory = `region:${region}`;
@@ -350,13 +150,14 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
 
   /** The referential, to name and place a filter territory (a TDS, a commune); the map works without it. */
   private readonly territories = new LifecycleTask(this, {
-    args: () => [this.activeClient] as const,
+    args: () => [this.source.client] as const,
     task: async ([client], { signal }) => (await client.territories({ signal }).catch(() => undefined))?.data ?? [],
   });
 
-  private get activeClient(): CnrClient {
-    return this.client ?? this.linked.client;
-  }
+  /** The territories drawn: computed again only when the geometry, the data, the level, the zoom or the metric change. */
+  private readonly itemsOf = memoize(mapItems);
+  private readonly selectionOf = memoize(selectionFor);
+  private readonly splitsOf = memoize(splitDepartments);
 
   /** `department` when `level` says so or a région is zoomed on. */
   get effectiveLevel(): TerritoryMapLevel {
@@ -372,442 +173,58 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
     return METRICS.includes(this.metric) ? this.metric : 'projects';
   }
 
-  ownFilters(): ProjectFilters {
-    return filtersFromAttributes({ thematique: this.thematique });
-  }
-
   /** The shared filters without the territory: the map shows every territory, whichever is selected. */
   private baseFilters(): ProjectFilters {
-    const { territory: _territory, ...rest } = this.linked.filters;
+    const { territory: _territory, ...rest } = this.source.filters;
     return rest;
   }
 
-  private readonly retry = () => {
-    if (this.geometry.failed) void this.geometry.run();
+  /** « Réessayer » after the geometry failed: the geometry and the data again. */
+  private readonly retryAll = () => {
+    void this.geometry.run();
     void this.data.run();
   };
 
-  private readonly refresh = () => this.data.refreshFrom(this.activeClient);
-
-  // ——— What is drawn ———
-
-  private shapes(geo: GeometryModule | undefined): readonly Shape[] | undefined {
-    if (!geo) return undefined;
-    return this.effectiveLevel === 'region' ? geo.regions() : geo.departments(this.zoomRegion);
+  /** The territories drawn, in INSEE code order. */
+  private mapItems(): TerritoryMapItem[] {
+    return this.itemsOf(this.geometry.value, this.data.lastValue, this.effectiveLevel, this.zoomRegion, this.activeMetric);
   }
 
-  /** The territories with their values and colour classes, in INSEE code order. */
-  private items(geo: GeometryModule | undefined, data: MapData | undefined): TerritoryMapItem[] {
-    const metric = this.activeMetric;
-    const kind = this.effectiveLevel === 'region' ? 'region' : 'departement';
-    const rows = data?.rows ?? new Map<string, TerritoryBreakdownRow>();
-    const shapes = this.shapes(geo);
-    const base = shapes
-      ? shapes.map((shape) => ({ code: shape.code, name: rows.get(shape.code)?.name ?? shape.name, shape }))
-      : [...rows.values()].map((row) => ({ code: row.code, name: row.name }));
-    const items = base.map((item) => {
-      const row = rows.get(item.code);
-      const deduced = row?.deduced?.filter((entry) => entry.metric === metric).map((entry) => entry.reasoning) ?? [];
-      return {
-        ...item,
-        territoryId: `${kind}:${item.code}`,
-        value: valueOf(row, metric),
-        projects: row?.projects,
-        ...(deduced.length > 0 ? { deduced } : {}),
-        tone: 'none',
-      };
-    });
-    const breaks = quantileBreaks(items.map((item) => item.value ?? 0));
-    for (const item of items) {
-      if (item.value === undefined) continue;
-      if (item.value <= 0) item.tone = 'zero';
-      else item.tone = `c${paletteStep(breaks.findIndex((bound) => item.value! <= bound), breaks.length)}`;
-    }
-    return items;
-  }
-
-  /** The legend classes: « 1 », « 2 à 4 »…, from the values actually drawn. */
-  private classes(items: readonly TerritoryMapItem[]): { tone: string; label: string }[] {
-    const locale = this.locale;
-    const metric = this.activeMetric;
-    const ranges = new Map<string, [number, number]>();
-    for (const item of items) {
-      if (item.value === undefined || item.value <= 0) continue;
-      const range = ranges.get(item.tone);
-      if (range) ranges.set(item.tone, [Math.min(range[0], item.value), Math.max(range[1], item.value)]);
-      else ranges.set(item.tone, [item.value, item.value]);
-    }
-    return [...ranges]
-      .sort((a, b) => a[1][0] - b[1][0])
-      .map(([tone, [lo, hi]]) => ({
-        tone,
-        label:
-          lo === hi
-            ? shortValue(lo, metric, locale)
-            : `${shortValue(lo, metric, locale)} ${messages[locale].range} ${shortValue(hi, metric, locale)}`,
-      }));
-  }
-
-  /** Finds the filter territory in the referential (or, without it, from its id or code and the geometry). */
-  private selection(geo: GeometryModule | undefined): Selection | undefined {
-    const value = this.linked.filters.territory?.trim();
-    if (!value) return undefined;
-    const list = this.territories.value ?? [];
-    const colon = value.indexOf(':');
-    const kind = colon > 0 ? value.slice(0, colon).toLowerCase() : undefined;
-    const code = (colon > 0 ? value.slice(colon + 1) : value).toUpperCase();
-    const byKind = (k: string) => list.find((t) => t.kind === k && t.code.toUpperCase() === code);
-    let territory: Territory | undefined = list.find((t) => t.id === value) ?? (kind ? byKind(kind) : undefined);
-    if (!territory && !kind) for (const k of ['region', 'departement', 'tds', 'commune', 'epci']) territory ??= byKind(k);
-
-    const regions = new Set<string>();
-    const departments = new Set<string>();
-    const addDepartment = (departmentCode: string) => {
-      departments.add(departmentCode);
-      const regionCode = geo?.department(departmentCode)?.regionCode;
-      if (regionCode) regions.add(regionCode);
-    };
-    if (!territory) {
-      // No referential (yet): an id or a bare code of a région or a département.
-      const region = kind === 'region' || !kind ? geo?.region(code) : undefined;
-      const department = !region && (kind === 'departement' || !kind) ? geo?.department(code) : undefined;
-      if (region) regions.add(code);
-      if (department) addDepartment(department.code);
-      const found = region ? 'region' : department ? 'departement' : (kind ?? '');
-      return { kind: found, code, name: (region ?? department)?.name ?? describeTerritoryId(value, this.locale), regions, departments };
-    }
-
-    const byId = (id: string) => list.find((t) => t.id === id);
-    const selection: Selection = { kind: territory.kind, code: territory.code.toUpperCase(), name: territory.name, regions, departments };
-    if (territory.kind === 'region') regions.add(selection.code);
-    else if (territory.kind === 'departement') addDepartment(selection.code);
-    else if (territory.kind === 'tds') {
-      for (const id of territory.covers ?? []) {
-        const covered = byId(id);
-        if (covered?.kind === 'departement') {
-          addDepartment(covered.code.toUpperCase());
-          if (territory.partial) selection.partOf = covered.name;
-        }
-      }
-    }
-    // Whatever it is, the département and région it lies in (a commune, an EPCI, a TDS's région).
-    const seen = new Set<string>();
-    for (let parent = territory.parent; parent && !seen.has(parent); parent = byId(parent)?.parent) {
-      seen.add(parent);
-      const above = byId(parent);
-      if (above?.kind === 'departement' && territory.kind !== 'tds') addDepartment(above.code.toUpperCase());
-      if (above?.kind === 'region') regions.add(above.code.toUpperCase());
-    }
-    return selection;
-  }
-
-  /** Départements split between several partial TDS: code → the TDS names. */
-  private splits(): Map<string, string[]> {
-    const out = new Map<string, string[]>();
-    for (const t of this.territories.value ?? []) {
-      if (t.kind !== 'tds' || !t.partial) continue;
-      for (const id of t.covers ?? []) {
-        if (!id.startsWith('departement:')) continue;
-        const code = id.slice('departement:'.length).toUpperCase();
-        out.set(code, [...(out.get(code) ?? []), t.name]);
-      }
-    }
-    return out;
-  }
-
-  private isPressed(item: TerritoryMapItem, selection: Selection | undefined): boolean {
-    const kind = this.effectiveLevel === 'region' ? 'region' : 'departement';
-    return selection !== undefined && selection.kind === kind && selection.code === item.code.toUpperCase();
-  }
-
-  private isHighlighted(item: TerritoryMapItem, selection: Selection | undefined): boolean {
-    if (!selection || this.isPressed(item, selection)) return false;
-    if (this.effectiveLevel === 'region') return selection.regions.has(item.code);
-    return selection.departments.has(item.code) || (selection.kind === 'region' && selection.regions.has(item.shape?.regionCode ?? ''));
-  }
-
-  private label(item: TerritoryMapItem, selection: Selection | undefined): string {
-    const locale = this.locale;
-    const t = messages[locale];
-    const highlighted = this.isHighlighted(item, selection) ? ` (${t.inSelection})` : '';
-    return `${item.name}${sep(locale)}${valueText(item.value, this.activeMetric, locale)}${highlighted}`;
+  private get selection() {
+    return this.selectionOf(this.source.filters.territory?.trim(), this.territories.value, this.geometry.value, this.locale);
   }
 
   // ——— User actions ———
 
   private select(item: TerritoryMapItem | undefined): void {
-    const current = this.linked.filters;
+    const current = this.source.filters;
     const next: ProjectFilters = { ...current };
     if (item === undefined) delete next.territory;
     else next.territory = item.territoryId;
     if (next.territory === current.territory) return;
-    this.linked.setFilters(next);
-    this.emit(new CnrFilterChangeEvent(this.linked.filters));
+    this.source.setFilters(next);
+    this.emit(new CnrFilterChangeEvent(this.source.filters));
   }
 
   private toggle(item: TerritoryMapItem): void {
-    const pressed = this.isPressed(item, this.selection(this.geometry.value));
-    this.select(pressed ? undefined : item);
+    this.select(isPressed(item, this.selection, this.effectiveLevel) ? undefined : item);
   }
 
-  private itemFromEvent(event: Event): TerritoryMapItem | undefined {
-    const code = (event.target as Element | null)?.getAttribute?.('data-code');
-    return code ? this.items(this.geometry.value, this.data.lastValue).find((item) => item.code === code) : undefined;
+  private clearSelection(): boolean {
+    if (!this.source.filters.territory) return false;
+    this.select(undefined);
+    return true;
   }
-
-  private readonly onClick = (event: MouseEvent) => {
-    const item = this.itemFromEvent(event);
-    if (item) this.toggle(item);
-  };
-
-  /** The nearest territory in an arrow's direction (centroids), the off-axis distance counting double. */
-  private neighbour(items: readonly TerritoryMapItem[], from: TerritoryMapItem, dx: number, dy: number): TerritoryMapItem | undefined {
-    const [x0, y0] = from.shape!.center;
-    let best: TerritoryMapItem | undefined;
-    let bestScore = Infinity;
-    for (const item of items) {
-      if (item === from || !item.shape) continue;
-      const vx = item.shape.center[0] - x0;
-      const vy = item.shape.center[1] - y0;
-      const along = vx * dx + vy * dy;
-      const off = Math.abs(vx * dy - vy * dx);
-      // Within 45° of the arrow's direction only: no jump across the map.
-      if (along <= 0 || off > along) continue;
-      const score = along + 2 * off;
-      if (score < bestScore) {
-        bestScore = score;
-        best = item;
-      }
-    }
-    return best;
-  }
-
-  private readonly onKeyDown = (event: KeyboardEvent) => {
-    const item = this.itemFromEvent(event);
-    if (!item) return;
-    const items = this.items(this.geometry.value, this.data.lastValue);
-    const directions: Record<string, [number, number]> = {
-      ArrowRight: [1, 0],
-      ArrowLeft: [-1, 0],
-      ArrowUp: [0, -1],
-      ArrowDown: [0, 1],
-    };
-    let next: TerritoryMapItem | undefined;
-    const direction = directions[event.key];
-    if (direction) next = this.neighbour(items, item, ...direction) ?? item;
-    else if (event.key === 'Home') next = items[0];
-    else if (event.key === 'End') next = items[items.length - 1];
-    else if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      this.toggle(item);
-      return;
-    } else if (event.key === 'Escape') {
-      this.tooltipHidden = true;
-      if (this.linked.filters.territory) {
-        event.preventDefault();
-        this.select(undefined);
-      }
-      return;
-    } else return;
-    event.preventDefault();
-    if (next) void this.moveFocus(next.code);
-  };
-
-  private async moveFocus(code: string): Promise<void> {
-    this.focusCode = code;
-    await this.updateComplete;
-    this.renderRoot.querySelector<SVGElement>(`[data-code="${code}"]`)?.focus();
-  }
-
-  private readonly onFocusIn = (event: FocusEvent) => {
-    const target = event.target as Element;
-    const code = target.getAttribute('data-code');
-    if (!code) return;
-    this.focusCode = code;
-    this.focusRing = target.matches(':focus-visible');
-    this.tooltipHidden = false;
-  };
-
-  private readonly onFocusOut = (event: FocusEvent) => {
-    if (!(event.relatedTarget as Element | null)?.hasAttribute?.('data-code')) this.focusRing = false;
-  };
-
-  private readonly onPointerOver = (event: PointerEvent) => {
-    const code = (event.target as Element).getAttribute('data-code') ?? undefined;
-    if (code !== this.hoverCode) this.tooltipHidden = false;
-    this.hoverCode = code;
-  };
-
-  private readonly onPointerLeave = () => {
-    this.hoverCode = undefined;
-  };
 
   private readonly toggleTable = () => {
     this.tableOpen = !this.tableOpen;
   };
 
-  private sortBy(key: 'code' | 'name' | 'value' | 'projects'): void {
-    if (this.sortKey === key) this.sortDescending = !this.sortDescending;
-    else {
-      this.sortKey = key;
-      this.sortDescending = key === 'value' || key === 'projects';
-    }
-  }
+  private readonly sortBy = (key: MapSortKey) => {
+    this.sort = nextSort(this.sort, key);
+  };
 
   // ——— Rendering ———
-
-  private renderMap(geo: GeometryModule, items: TerritoryMapItem[], selection: Selection | undefined) {
-    const t = messages[this.locale];
-    const metric = this.activeMetric;
-    const zoom = this.zoomRegion;
-    const box = fitBox(zoom === undefined ? geo.FRANCE_BOX : (geo.regionBox(zoom) ?? geo.FRANCE_BOX));
-    const hatch = Math.max(2, box.width / 160);
-    const title =
-      this.effectiveLevel === 'region'
-        ? t.regions
-        : zoom === undefined
-          ? t.departments
-          : `${t.departmentsOf} ${geo.region(zoom)?.name ?? zoom}`;
-    const pressed = items.find((item) => this.isPressed(item, selection));
-    const tabStop =
-      items.find((item) => item.code === this.focusCode) ?? pressed ?? items.find((item) => this.isHighlighted(item, selection)) ?? items[0];
-    const outline = (item: TerritoryMapItem, line: string) =>
-      svg`<path class="overlay halo" d=${item.shape!.d}></path><path class="overlay ${line}" d=${item.shape!.d}></path>`;
-    const focused = this.focusRing ? items.find((item) => item.code === this.focusCode) : undefined;
-    return svg`<svg
-      part="svg"
-      viewBox=${geo.toViewBox(box)}
-      role="group"
-      tabindex="-1"
-      aria-labelledby="map-title"
-      aria-describedby="map-desc"
-      @click=${this.onClick}
-      @keydown=${this.onKeyDown}
-      @focusin=${this.onFocusIn}
-      @focusout=${this.onFocusOut}
-      @pointerover=${this.onPointerOver}
-      @pointerleave=${this.onPointerLeave}
-    >
-      <title id="map-title">${title}${sep(this.locale)}${t[metric].toLowerCase()}</title>
-      <desc id="map-desc">${t.desc}</desc>
-      <defs>
-        <pattern id="no-data" patternUnits="userSpaceOnUse" width=${hatch * 3} height=${hatch * 3} patternTransform="rotate(45)">
-          <rect class="hatch-background" width=${hatch * 3} height=${hatch * 3}></rect>
-          <line class="hatch-line" x1="0" y1="0" x2="0" y2=${hatch * 3}></line>
-        </pattern>
-      </defs>
-      ${zoom === undefined
-        ? geo.insets().map((inset) => svg`<rect class="inset-frame" aria-hidden="true" x=${inset.box.x} y=${inset.box.y} width=${inset.box.width} height=${inset.box.height}></rect>`)
-        : nothing}
-      ${items.map(
-        (item) => svg`<path
-          part="territory"
-          class="shape ${item.tone}"
-          d=${item.shape!.d}
-          fill=${item.tone === 'none' ? 'url(#no-data)' : nothing}
-          data-code=${item.code}
-          role="button"
-          tabindex=${item === tabStop ? '0' : '-1'}
-          aria-pressed=${this.isPressed(item, selection) ? 'true' : 'false'}
-          aria-label=${this.label(item, selection)}
-        ></path>`,
-      )}
-      ${items.filter((item) => this.isHighlighted(item, selection)).map((item) => outline(item, 'highlight-line'))}
-      ${pressed ? outline(pressed, 'selected-line') : nothing}
-      ${focused ? outline(focused, 'focus-line') : nothing}
-    </svg>
-    ${this.renderTooltip(items, box, metric)}`;
-  }
-
-  private renderTooltip(items: TerritoryMapItem[], box: Box, metric: TerritoryMapMetric) {
-    const code = this.hoverCode ?? (this.focusRing ? this.focusCode : undefined);
-    const item = code === undefined || this.tooltipHidden ? undefined : items.find((i) => i.code === code);
-    if (!item?.shape) return nothing;
-    const x = ((item.shape.center[0] - box.x) / box.width) * 100;
-    const top = ((item.shape.bbox.y - box.y) / box.height) * 100;
-    // Above the territory, or below it when it touches the top of the map.
-    const below = top < 20;
-    const y = below ? ((item.shape.bbox.y + item.shape.bbox.height - box.y) / box.height) * 100 : top;
-    const shift = x < 20 ? '0%' : x > 80 ? '-100%' : '-50%';
-    const value = item.value === undefined ? messages[this.locale].noData : shortValue(item.value, metric, this.locale);
-    return html`<div
-      class="tooltip"
-      part="tooltip"
-      aria-hidden="true"
-      .style=${`left:${x.toFixed(2)}%;top:${Math.min(100, Math.max(0, y)).toFixed(2)}%;--_tx:${shift};--_ty:${below ? '0.5rem' : 'calc(-100% - 0.5rem)'}`}
-    >
-      <strong dir="auto">${item.name}</strong> ${messages[this.locale][metric]}${sep(this.locale)}${value}${item.deduced
-        ? html` <span class="tooltip-deduced" part="tooltip-deduced">(${this.locale === 'fr' ? 'déduit' : 'deduced'})</span>`
-        : nothing}
-    </div>`;
-  }
-
-  private renderLegend(items: TerritoryMapItem[]) {
-    const t = messages[this.locale];
-    const classes = this.classes(items);
-    return html`<div class="legend" part="legend">
-      <p class="legend-title" id="legend-title">${t.legend}${sep(this.locale)}${t[this.activeMetric].toLowerCase()}</p>
-      <ul aria-labelledby="legend-title">
-        <li><span class="swatch none" part="swatch"></span>${t.noData}</li>
-        <li><span class="swatch zero" part="swatch"></span>0</li>
-        ${classes.map((c) => html`<li><span class="swatch ${c.tone}" part="swatch"></span>${c.label}</li>`)}
-      </ul>
-    </div>`;
-  }
-
-  private renderTable(items: TerritoryMapItem[], selection: Selection | undefined, splits: Map<string, string[]>) {
-    const locale = this.locale;
-    const t = messages[locale];
-    const metric = this.activeMetric;
-    const level = t[this.effectiveLevel];
-    const key = this.sortKey;
-    const sign = this.sortDescending ? -1 : 1;
-    const sorted = [...items].sort((a, b) => {
-      const get = (item: TerritoryMapItem) => (key === 'value' ? item.value : key === 'projects' ? item.projects : undefined) ?? -1;
-      const primary =
-        key === 'code' ? a.code.localeCompare(b.code, 'fr', { numeric: true }) : key === 'name' ? a.name.localeCompare(b.name, locale) : get(a) - get(b);
-      return primary * sign || a.code.localeCompare(b.code, 'fr', { numeric: true });
-    });
-    const header = (column: 'code' | 'name' | 'value' | 'projects', text: string) => html`<th
-      scope="col"
-      aria-sort=${key === column ? (this.sortDescending ? 'descending' : 'ascending') : nothing}
-    >
-      <button type="button" class="sort" @click=${() => this.sortBy(column)}>${text}</button>
-    </th>`;
-    return html`<table part="table">
-      <caption>
-        ${t[metric]} ${t.by} ${level}
-      </caption>
-      <thead>
-        <tr>
-          ${header('name', t.territory)} ${header('code', t.code)} ${header('value', t[metric])}
-          ${metric === 'projects' ? nothing : header('projects', t.projects)}
-        </tr>
-      </thead>
-      <tbody>
-        ${sorted.map((item) => {
-          const pressed = this.isPressed(item, selection);
-          const inside = this.isHighlighted(item, selection);
-          const split = this.effectiveLevel === 'department' ? splits.get(item.code.toUpperCase()) : undefined;
-          return html`<tr class=${pressed || inside ? 'selected' : ''} data-code=${item.code}>
-            <th scope="row" dir="auto">
-              <span class="name">${item.name}</span>${pressed || inside ? html`<span class="visually-hidden"> (${pressed ? t.selected : t.inSelection})</span>` : nothing}
-              ${split ? html`<span class="row-note">${t.split} ${split.join(', ')}</span>` : nothing}
-            </th>
-            <td>${item.code}</td>
-            <td class="number">
-              ${valueText(item.value, metric, locale, true)}${item.deduced
-                ? html` ${renderDeducedMark(item.deduced, locale, { subject: `${item.name}, ${t[metric].toLowerCase()}` })}`
-                : nothing}
-            </td>
-            ${metric === 'projects'
-              ? nothing
-              : html`<td class="number">${item.projects === undefined ? t.noData : formatCount(item.projects, locale)}</td>`}
-          </tr>`;
-        })}
-      </tbody>
-    </table>`;
-  }
 
   override render() {
     const locale = this.locale;
@@ -815,10 +232,9 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
     const geo = this.geometry.value;
     const data = this.data.lastValue;
     const failed = this.geometry.failed || this.data.failed;
-    const items = this.items(geo, data);
-    const selection = this.selection(geo);
+    const selection = this.selection;
+    const view: MapView = { locale: this.locale, level: this.effectiveLevel, metric: this.activeMetric, zoom: this.zoomRegion, items: this.mapItems(), selection: this.selection };
     const ready = geo !== undefined && data !== undefined;
-    const splits = this.splits();
     const partOf = selection?.partOf ? ` (${t.partOf} ${selection.partOf})` : '';
     // Styles go through CSSOM (.style), which a strict CSP allows, not a style attribute.
     return html`<div class="root" part="base" lang=${locale} .style=${`--_ratio:${WIDTH} / ${HEIGHT}`}>
@@ -846,17 +262,16 @@ export class CnrTerritoryMap extends CnrElement implements LinkedHost {
           ${this.tableOpen ? t.hideTable : t.showTable}
         </button>
       </div>
-      ${failed ? renderError(locale, this.geometry.error ?? this.data.error, this.retry) : nothing}
-      ${data?.stale && !failed ? renderStale(locale, this.refresh) : nothing}
+      ${this.geometry.failed ? renderError(locale, this.geometry.error, this.retryAll) : this.renderStatus(this.data)}
       <div class="frame" part="map">
-        ${ready ? this.renderMap(geo, items, selection) : failed ? nothing : renderLoading(locale, '100%')}
+        ${ready ? renderMapSvg(view, geo, this.keyboard) : failed ? nothing : renderLoading(locale, '100%')}
       </div>
       ${
         // From the start (title, « pas de donnée », 0), so that only its classes arrive with the data: nothing below moves.
-        this.renderLegend(ready ? items : [])
+        renderMapLegend(locale, view.metric, ready ? view.items : [])
       }
       <div class="table-wrapper" part="table-wrapper" id="table" ?hidden=${!this.tableOpen}>
-        ${this.tableOpen && data ? this.renderTable(items, selection, splits) : nothing}
+        ${this.tableOpen && data ? renderMapTable(view, this.splitsOf(this.territories.value ?? []), this.sort, this.sortBy) : nothing}
       </div>
       ${data ? this.problemsReport.render(locale, data.problems) : nothing}
     </div>`;

@@ -97,7 +97,7 @@ describe('<cnr-territory-map>', () => {
     expect(svg.getAttribute('role')).to.equal('group');
     expect(svg.getAttribute('viewBox')).to.equal('0 0 1216 1010');
     expect(squash(svg.querySelector('title')!.textContent)).to.equal('Carte des régions de France : nombre de projets');
-    expect(svg.querySelector('desc')!.textContent).to.contain('Entrée ou Espace : sélectionner');
+    expect(squash(svg.querySelector('desc')!.textContent)).to.contain('Entrée ou Espace : sélectionner');
     expect($$(map, '.inset-frame')).to.have.length(5);
     expect(shapes(map).every((s) => s.getAttribute('role') === 'button' && s.getAttribute('aria-pressed') === 'false')).to.equal(true);
     // One tab stop for the whole map.

@@ -46,7 +46,7 @@ export : écrit les projets (ou les chiffres) d’un jeu de données en CSV.
   --no-bom                       sans marque d’ordre d’octets UTF-8 (écrite par défaut pour Excel)
   --no-formula-guard             ne pas préfixer de ' les cellules commençant par = + - @
 
-  --lang en|fr                   langue des messages (par défaut : d’après LANG)
+  --lang en|fr                   langue des messages (par défaut : le français ; l’anglais si LANG est en_…)
   -h, --help                     cette aide
 
 Codes de sortie : 0 aucun problème ; 1 problèmes dans les données (enregistrements
@@ -98,7 +98,7 @@ export: writes the projects (or figures) of a dataset as CSV.
   --no-bom                       no UTF-8 byte order mark (written by default for Excel)
   --no-formula-guard             do not prefix cells starting with = + - @ with '
 
-  --lang en|fr                   language of messages (default: from LANG)
+  --lang en|fr                   language of messages (default: French; English when LANG is en_…)
   -h, --help                     this help
 
 Exit codes: 0 no problem; 1 problems in the data (invalid records, unknown

@@ -279,8 +279,9 @@ describe.skipIf(!built && !ci)('bin/cnr-widgets.js (built CLI)', () => {
 
   it('runs as a process and sets the exit code', () => {
     // --standalone: the file is self-contained; checked alone.
-    const ok = spawnSync(process.execPath, [bin, 'validate', file('valid.json'), '--standalone'], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
-    expect(ok.stdout).toMatch(/valid — /);
+    // French first: a machine whose locale says nothing (LANG=C) gets French.
+    const ok = spawnSync(process.execPath, [bin, 'validate', file('valid.json'), '--standalone'], { encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C' } });
+    expect(ok.stdout).toMatch(/valide — /);
     expect(ok.status).toBe(0);
     const bad = spawnSync(process.execPath, [bin, 'validate', file('bad.json'), '--lang', 'en'], { encoding: 'utf8' });
     expect(bad.stdout).toMatch(/error projects\[2\] \(id p-3\) › title/);

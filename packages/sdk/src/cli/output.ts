@@ -9,9 +9,13 @@ export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
 
+/**
+ * French first (the producers are French public bodies): English only when the
+ * locale asks for it (`LANG=en_GB.UTF-8`…); `C`, `POSIX` or none is French.
+ */
 export function langFromEnv(env: CliIo['env']): CliLang {
   const locale = env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '';
-  return locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  return locale.toLowerCase().startsWith('en') ? 'en' : 'fr';
 }
 
 export function errorMessage(error: unknown): string {

@@ -6,8 +6,8 @@ import { normalizeText } from './normalize.js';
 /** Territory kinds, from the widest to the narrowest. */
 export const TERRITORY_KINDS = ['pays', 'region', 'departement', 'tds', 'epci', 'commune'] as const satisfies readonly TerritoryKind[];
 
-/** The order in which a bare code (`44`, `2A`, `88160`) is looked up. */
-export const BARE_CODE_ORDER = ['region', 'departement', 'tds', 'commune', 'epci', 'pays'] as const satisfies readonly TerritoryKind[];
+// The order in which a bare code is looked up lives with the ids: widgets read it without the query engine.
+export { BARE_CODE_ORDER } from '../territories/ids.js';
 
 const KIND_BIT: Readonly<Record<TerritoryKind, number>> = {
   pays: 1,

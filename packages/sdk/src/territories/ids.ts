@@ -6,6 +6,9 @@ import type { TerritoryKind } from '../schemas/territory.js';
 
 const KINDS: readonly TerritoryKind[] = ['pays', 'region', 'departement', 'tds', 'epci', 'commune'];
 
+/** The order in which a bare code (`44`, `2A`, `88160`) is looked up: `44` is the région Grand Est, never the département. */
+export const BARE_CODE_ORDER = ['region', 'departement', 'tds', 'commune', 'epci', 'pays'] as const satisfies readonly TerritoryKind[];
+
 /** The kind and code of a kinded id (`departement:44` → `{ kind: 'departement', code: '44' }`); `undefined` for a bare code or an unknown kind. */
 export function parseTerritoryId(id: string): { kind: TerritoryKind; code: string } | undefined {
   const colon = id.indexOf(':');

@@ -1,5 +1,6 @@
 import type { FigureQualifier } from '@cnr-widgets/sdk';
 import type { Locale } from './locale.js';
+import { plural } from './plural.js';
 
 /**
  * Number and euro formatting in French and English, through `Intl` only, so
@@ -7,16 +8,33 @@ import type { Locale } from './locale.js';
  * 1 100 » the same way.
  */
 
-const formats = new Map<string, Intl.NumberFormat>();
+/** The `Intl` formatters made so far, one per kind, locale and options: created when first used, then reused. */
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>();
 
-function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = locale + JSON.stringify(options);
-  let format = formats.get(key);
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>(kind: string, locale: Locale, options: object, create: () => F): F {
+  const key = kind + locale + JSON.stringify(options);
+  let format = formats.get(key) as F | undefined;
   if (format === undefined) {
-    format = new Intl.NumberFormat(locale, options);
+    format = create();
     formats.set(key, format);
   }
   return format;
+}
+
+/** A cached `Intl.NumberFormat`. */
+export function numberFormat(locale: Locale, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  return cached('n', locale, options, () => new Intl.NumberFormat(locale, options));
+}
+
+/** A date with a cached `Intl.DateTimeFormat`. */
+export function formatDate(date: Date, locale: Locale, options: Intl.DateTimeFormatOptions): string {
+  return cached('d', locale, options, () => new Intl.DateTimeFormat(locale, options)).format(date);
+}
+
+/** « A, B et C », "A, B and C", with a cached `Intl.ListFormat`. */
+export function formatList(items: readonly string[], locale: Locale): string {
+  const options = { type: 'conjunction' } as const;
+  return cached('l', locale, options, () => new Intl.ListFormat(locale, options)).format(items);
 }
 
 export interface EurosOptions {
@@ -48,8 +66,7 @@ export function formatEuros(amount: number, locale: Locale, { compact = false, r
 /** The full amount in words for assistive technologies: « 2 900 000 euros », « 1 euro ». */
 export function formatEurosAccessible(amount: number, locale: Locale): string {
   const number = numberFormat(locale, { maximumFractionDigits: 2 }).format(amount);
-  const one = locale === 'fr' ? amount < 2 : amount === 1;
-  return `${number} ${one ? 'euro' : 'euros'}`;
+  return `${number} ${plural(amount, locale, 'euro', 'euros')}`;
 }
 
 /** A count with the locale's digit grouping: « 1 100 », « 1,100 ». */

@@ -1,3 +1,4 @@
+import { formatDate } from './format.js';
 import type { Locale } from './locale.js';
 
 const QUARTER = /^(\d{4})-Q([1-4])$/;
@@ -17,5 +18,5 @@ export function formatPartialDate(date: string, locale: Locale): string {
   const options: Intl.DateTimeFormatOptions = { year: 'numeric', timeZone: 'UTC' };
   if (month) options.month = 'long';
   if (day) options.day = 'numeric';
-  return new Intl.DateTimeFormat(locale, options).format(new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1)));
+  return formatDate(new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1)), locale, options);
 }

@@ -1,0 +1,31 @@
+import type { Messages } from './locale.js';
+
+/** The texts of `<cnr-funding-counter>`. */
+export const messages: Messages<'label' | 'none' | 'details' | 'funders' | 'funder' | 'amount' | 'sources' | 'lowerBound' | 'approximate' | 'deduced' | 'deducedSubject'> = {
+  fr: {
+    label: 'Financements identifiés',
+    none: 'Aucun financement identifié pour cette sélection',
+    details: 'Détail',
+    funders: 'Financeurs',
+    funder: 'Financeur',
+    amount: 'Montant',
+    sources: 'Sources',
+    lowerBound: 'Les documents donnent au moins un de ces montants comme un minimum («\u00a0plus de\u00a0»)\u202f: le total est un minimum.',
+    approximate: 'Les documents donnent au moins un de ces montants comme approché\u202f: le total l’est aussi.',
+    deduced: 'Une partie de ce total repose sur une déduction (financeur, nature du montant ou lien entre montants) que les documents ne disent pas mot pour mot.',
+    deducedSubject: 'financeurs ou liens entre montants',
+  },
+  en: {
+    label: 'Identified funding',
+    none: 'No funding identified for this selection',
+    details: 'Details',
+    funders: 'Funders',
+    funder: 'Funder',
+    amount: 'Amount',
+    sources: 'Sources',
+    lowerBound: 'The documents give at least one of these amounts as a minimum (“more than”): the total is a minimum.',
+    approximate: 'The documents give at least one of these amounts as approximate: so is the total.',
+    deduced: 'Part of this total rests on a deduction (funder, kind of amount or link between amounts) that the documents do not state word for word.',
+    deducedSubject: 'funders or links between amounts',
+  },
+};

@@ -1,0 +1,65 @@
+import type { FigureMetric, MeetingKind } from '@cnr-widgets/sdk';
+import type { Locale } from './locale.js';
+import type { Messages } from './locale.js';
+
+/** The texts of `<cnr-key-figures>`: each metric's singular and plural, the kinds of meetings, the rest. */
+export const LABELS: Record<Locale, Record<FigureMetric, readonly [one: string, other: string]>> = {
+  fr: {
+    reunions: ['réunion', 'réunions'],
+    participants: ['participant', 'participants'],
+    contributions: ['contribution', 'contributions'],
+    propositions: ['proposition', 'propositions'],
+    constats: ['constat', 'constats'],
+    projets: ['projet', 'projets'],
+    projetsRealises: ['projet réalisé', 'projets réalisés'],
+    projetsEnCours: ['projet en cours', 'projets en cours'],
+  },
+  en: {
+    reunions: ['meeting', 'meetings'],
+    participants: ['participant', 'participants'],
+    contributions: ['contribution', 'contributions'],
+    propositions: ['proposal', 'proposals'],
+    constats: ['finding', 'findings'],
+    projets: ['project', 'projects'],
+    projetsRealises: ['completed project', 'completed projects'],
+    projetsEnCours: ['project in progress', 'projects in progress'],
+  },
+};
+
+export const MEETINGS: Record<Locale, Record<MeetingKind, string>> = {
+  fr: {
+    'dialogue-territorial': 'dialogues territoriaux',
+    'reunion-departementale': 'réunions départementales',
+    'rencontre-regionale': 'rencontres régionales',
+    atelier: 'ateliers',
+    'reunion-publique': 'réunions publiques',
+    pleniere: 'séances plénières',
+    autre: 'autres réunions',
+  },
+  en: {
+    'dialogue-territorial': 'territorial dialogues',
+    'reunion-departementale': 'departmental meetings',
+    'rencontre-regionale': 'regional meetings',
+    atelier: 'workshops',
+    'reunion-publique': 'public meetings',
+    pleniere: 'plenary sessions',
+    autre: 'other meetings',
+  },
+};
+
+export const messages: Messages<'title' | 'everywhere' | 'empty' | 'sources' | 'including'> = {
+  fr: {
+    title: 'Chiffres de la concertation\u202f:',
+    everywhere: 'Tous les territoires',
+    empty: 'Aucun chiffre publié pour ce territoire',
+    sources: 'Sources',
+    including: 'dont',
+  },
+  en: {
+    title: 'Consultation figures:',
+    everywhere: 'All territories',
+    empty: 'No figures published for this territory',
+    sources: 'Sources',
+    including: 'including',
+  },
+};

@@ -1,0 +1,18 @@
+import type { Locale } from './locale.js';
+
+const rules = new Map<Locale, Intl.PluralRules>();
+
+/** Whether `n` takes the singular in `locale` (CLDR plural rules: French 0 and 1, English 1), through a cached `Intl.PluralRules`. */
+export function isOne(n: number, locale: Locale): boolean {
+  let rule = rules.get(locale);
+  if (rule === undefined) {
+    rule = new Intl.PluralRules(locale);
+    rules.set(locale, rule);
+  }
+  return rule.select(n) === 'one';
+}
+
+/** `one` or `other` after `n`: « 1 projet », « 2 projets ». */
+export function plural(n: number, locale: Locale, one: string, other: string): string {
+  return isOne(n, locale) ? one : other;
+}

@@ -1,0 +1,94 @@
+import type { ProjectPresentation, ProjectStatus } from '@cnr-widgets/sdk';
+import type { Messages } from './locale.js';
+
+/** The texts of `<cnr-project-card>`. */
+export type Key =
+  | ProjectStatus
+  | Exclude<ProjectPresentation, 'autre'>
+  | 'status'
+  | 'axis'
+  | 'porteurs'
+  | 'acteurs'
+  | 'partenaires'
+  | 'territory'
+  | 'place'
+  | 'stage'
+  | 'publics'
+  | 'funding'
+  | 'requested'
+  | 'requestedNote'
+  | 'wholeRecord'
+  | 'shared'
+  | 'objectives'
+  | 'more'
+  | 'less'
+  | 'source'
+  | 'page'
+  | 'select'
+  | 'website'
+  | 'notFound';
+
+export const messages: Messages<Key> = {
+  fr: {
+    status: 'Statut',
+    'en-reflexion': 'En réflexion',
+    'en-projet': 'En projet',
+    'en-cours': 'En cours',
+    realise: 'Réalisé',
+    axis: 'Axe',
+    porteurs: 'Porté par',
+    acteurs: 'Acteurs',
+    partenaires: 'Partenaires',
+    territory: 'Territoire',
+    place: 'Lieu',
+    stage: 'Avancement',
+    publics: 'Publics',
+    funding: 'Financement',
+    requested: 'Montant demandé',
+    requestedNote: 'une demande, pas un financement obtenu',
+    wholeRecord: 'ce projet',
+    shared: 'montant partagé avec d’autres projets',
+    objectives: 'Objectifs',
+    more: 'Lire plus',
+    less: 'Lire moins',
+    source: 'Source',
+    page: 'p.',
+    select: 'Voir le projet',
+    website: 'Site du projet',
+    notFound: 'Ce projet est introuvable dans la source de données.',
+    atelier: 'Présenté en atelier',
+    'echange-partenaires': 'Échangé avec les partenaires',
+    'retour-terrain': 'Retour de terrain',
+  },
+  en: {
+    status: 'Status',
+    'en-reflexion': 'Under consideration',
+    'en-projet': 'Planned',
+    'en-cours': 'In progress',
+    realise: 'Completed',
+    axis: 'Axis',
+    porteurs: 'Led by',
+    acteurs: 'Stakeholders',
+    partenaires: 'Partners',
+    territory: 'Territory',
+    place: 'Place',
+    stage: 'Stage',
+    publics: 'Intended for',
+    funding: 'Funding',
+    requested: 'Amount requested',
+    requestedNote: 'a request, not funding obtained',
+    wholeRecord: 'this project',
+    shared: 'amount shared with other projects',
+    objectives: 'Objectives',
+    more: 'Read more',
+    less: 'Read less',
+    source: 'Source',
+    page: 'p.',
+    select: 'View the project',
+    website: 'Project website',
+    notFound: 'This project is not in the data source.',
+    atelier: 'Presented in a workshop',
+    'echange-partenaires': 'Discussed with partners',
+    'retour-terrain': 'Field report',
+  },
+};

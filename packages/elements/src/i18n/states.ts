@@ -1,0 +1,43 @@
+import type { Locale } from './locale.js';
+import { plural } from './plural.js';
+import type { Messages } from './locale.js';
+
+/** The texts of the states every data widget shares (base/states.ts). */
+export const messages: Messages<'loading' | 'error' | 'network' | 'notFound' | 'unreadable' | 'notDataset' | 'file' | 'at' | 'retry' | 'stale' | 'problems' | 'problem'> = {
+  fr: {
+    loading: 'Chargement des données…',
+    error: 'Les données n’ont pas pu être chargées.',
+    network: 'Le serveur de données ne répond pas ou a refusé la demande.',
+    notFound: 'Rien à cette adresse (erreur 404)\u202f: vérifiez l’URL des données.',
+    unreadable: 'Le fichier de données est illisible\u202f: ce n’est pas du JSON valide.',
+    notDataset: 'Le fichier de données est illisible\u202f: ce n’est pas un jeu de données CNR.',
+    file: 'Fichier',
+    at: 'ligne {line}, colonne {column}',
+    retry: 'Réessayer',
+    stale: 'Ces données peuvent ne pas être à jour\u202f: la dernière actualisation a échoué.',
+    problems: 'enregistrements écartés ou incomplets',
+    problem: 'enregistrement écarté ou incomplet',
+  },
+  en: {
+    loading: 'Loading data…',
+    error: 'The data could not be loaded.',
+    network: 'The data server does not answer or refused the request.',
+    notFound: 'Nothing at this address (error 404): check the data URL.',
+    unreadable: 'The data file is unreadable: it is not valid JSON.',
+    notDataset: 'The data file is unreadable: it is not a CNR dataset.',
+    file: 'File',
+    at: 'line {line}, column {column}',
+    retry: 'Try again',
+    stale: 'This data may be out of date: the last refresh failed.',
+    problems: 'records left out or incomplete',
+    problem: 'record left out or incomplete',
+  },
+};
+
+/** The console's report of the problems of a source: « [cnr-widgets] 2 problèmes dans les données (…) ; … ». */
+export function problemsHeader(count: number, source: string | undefined, locale: Locale): string {
+  if (locale === 'en') {
+    return `[cnr-widgets] ${count} ${plural(count, locale, 'problem', 'problems')} in the data (${source ?? 'embedded dataset'}); the valid records are shown:`;
+  }
+  return `[cnr-widgets] ${count} ${plural(count, locale, 'problème', 'problèmes')} dans les données (${source ?? 'jeu de données intégré'})\u202f; les enregistrements valides sont affichés\u202f:`;
+}
