@@ -39,22 +39,32 @@ const WIDGETS = ['axis-filter', 'funding-counter', 'key-figures', 'project-card'
  * The chunk a module goes to (`output.codeSplitting.groups`), for a flat graph
  * with few requests (issue 14):
  * - one chunk per widget: its registration file (src/define/<tag>.ts, what the
- *   autoloader imports) and its component folder together, so the autoloader's
- *   `import()` fetches the component itself, not a stub that imports it;
+ *   autoloader imports), its component folder and its texts (src/i18n/<tag>.ts)
+ *   together, so the autoloader's `import()` fetches the component itself, not
+ *   a stub that imports it (the list's CSV export, imported on demand, goes
+ *   with the CSV chunk instead);
  * - `core`: what every widget needs — Lit, the elements' base, events and
- *   styles, the SDK's client, query engine and in-memory source — in one file,
- *   fetched in parallel with the widget's chunk;
+ *   styles, shared texts and formatters, the SDK's client, query engine and
+ *   in-memory source, the small SDK modules these import and rolldown's
+ *   helpers — in one file, fetched in parallel with the widget's chunk;
  * - the rest (dataset, geometry, zod/mini and validation, HTTP, REST, CSV) as
  *   rolldown splits it: loaded on demand only.
  */
 function chunkGroup(id: string): string | null {
   const file = id.replaceAll('\\', '/');
+  // Rolldown's runtime and the decorators' helper: tiny, needed by core; no file of their own.
+  if (file.startsWith('\0') || /rolldown:runtime|@oxc-project\/runtime/.test(file)) return 'core';
   if (CHUNK_NAMES.some(([pattern]) => pattern.test(file))) return null;
+  // The list's CSV export is imported on demand: it goes with the CSV chunk.
+  if (/\/elements\/src\/project-list\/list-csv\.ts$/.test(file)) return null;
+  // Small SDK modules that core imports statically (schemas' collections, the problems report, transport helpers).
+  if (/\/sdk\/src\/(schemas\/collections|validation\/report|transport\/shared)\.ts$/.test(file)) return 'core';
   // The entries themselves (the autoloader, the eager and classes entries) stay out of every group.
   if (/\/elements\/src\/cdn(\/|\.ts$|-all\.ts$|-classes\.ts$)/.test(file)) return null;
   const define = /\/elements\/src\/define\/([a-z-]+)\.ts$/.exec(file);
   if (define && WIDGETS.includes(define[1]!)) return define[1]!;
-  const folder = /\/elements\/src\/([a-z-]+)\//.exec(file);
+  // A widget's folder, and its texts (src/i18n/<widget>.ts); the shared texts and formatters go to core.
+  const folder = /\/elements\/src\/(?:i18n\/(?=[a-z-]+\.ts$))?([a-z-]+)[/.]/.exec(file);
   if (folder && WIDGETS.includes(folder[1]!)) return folder[1]!;
   // Barrels (importing them would pull every widget, or zod) and what a `src`/`api` page alone needs.
   if (/\/(elements|sdk)\/src\/index\.ts$|\/elements\/src\/define\/index\.ts$/.test(file)) return null;
