@@ -74,8 +74,10 @@ const CEILINGS = {
   '@cnr-widgets/elements/provider.js': 44,
   '@cnr-widgets/elements/territory-map.js': 56.5,
   'cnr-widgets.js (entry alone)': 39.5,
-  'entry + code chunks': 78,
-  'code of a page on the embedded dataset': 48,
+  // Issue 14: one chunk per widget + a core chunk (the autoloader) instead of one bundle; every file
+  // compressed apart costs about 10 kB gz over one file. What pages fetch: scripts/size-pages.mjs.
+  'entry + code chunks': 86.8,
+  'code of a page on the embedded dataset': 46,
   'geometry chunk': 25,
   '@cnr-widgets/sdk, on the embedded dataset': 36.5,
   '@cnr-widgets/sdk, reading a src document': 36.5,
@@ -207,6 +209,8 @@ function cdnFiles() {
 function cdnKind(file) {
   if (file === 'cnr-widgets.js') return 'entry';
   const mapFile = path.join(dist, 'cdn', `${file}.map`);
+  // The rolldown runtime (a few bytes) has no source map.
+  if (!existsSync(mapFile)) return 'code';
   const map = JSON.parse(readFileSync(mapFile, 'utf8'));
   const sources = (map.sources ?? []).map((s) => path.resolve(path.dirname(mapFile), s));
   if (sources.length > 0 && sources.every(isGeometry)) return 'geometry';
@@ -249,11 +253,8 @@ async function main() {
   const cdn = [
     { name: 'cnr-widgets.js (entry alone)', ...sum(of('entry')), budget: BUDGETS.cdnEntry },
     { name: 'entry + code chunks', ...sum(of('entry', 'code')), budget: BUDGETS.cdnCode },
-    // The code a page on the embedded dataset downloads: no validation (zod), no HTTP (ky), no CSV.
-    (() => {
-      const page = sum(files.filter((f) => f.kind === 'entry' || /^chunks\/(embedded|memory|collections|shared)-/.test(f.file)));
-      return { name: 'code of a page on the embedded dataset', ...page, embedded: page.gzip, budget: BUDGETS.cdnCode };
-    })(),
+    // What each page downloads (the autoloader loads only its widgets' chunks) is measured in
+    // Chromium by scripts/size-pages.mjs.
     { name: 'geometry chunk', ...sum(of('geometry')), budget: BUDGETS.geometry },
     { name: 'dataset chunk', ...sum(of('dataset')) },
     { name: 'code + dataset', ...sum(of('entry', 'code', 'dataset')) },

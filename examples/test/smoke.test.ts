@@ -696,7 +696,8 @@ describe('dev server (the README’s demo command)', () => {
     const script = await fetch(`${origin}/cdn/cnr-widgets.js`);
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toMatch(/javascript/);
-    expect(await script.text()).toMatch(/define\/index/);
+    // src/cdn.ts: the autoloader, which imports each tag's registration module (src/cdn/tags.ts).
+    expect(await script.text()).toMatch(/startAutoloader/);
     const integrity = await fetch(`${origin}/cdn/integrity.json`);
     if (integrityBuilt) {
       expect(integrity.status).toBe(200);

@@ -64,6 +64,7 @@ function packageJson(pkg, names) {
     './dist/cdn/**',
     './src/define/*.ts',
     './src/cdn.ts',
+    './src/cdn-all.ts',
   ];
   return { ...pkg, sideEffects, exports };
 }

@@ -1,16 +1,27 @@
 /**
- * Entry of the CDN bundle `dist/cdn/cnr-widgets.js` (vite.cdn.config.ts):
- * defines every element, with Lit, @lit/task and the SDK bundled in. The
- * embedded dataset, the map geometry and the CSV module stay separate chunks
- * that the elements load on demand.
+ * Entry of the CDN bundle `dist/cdn/cnr-widgets.js` (vite.cdn.config.ts): the
+ * **autoloader**. It defines nothing heavy itself. It looks for `cnr-*` tags in
+ * the document — those present now and those added later (a
+ * `MutationObserver`), including inside the open shadow roots of our own
+ * elements — and imports only the modules of the tags it finds, one dynamic
+ * `import()` per tag. A page with one `<cnr-project-list>` downloads the list
+ * (and the cards it renders), never the map, the filter or the counters.
+ *
+ * As soon as it sees a widget that reads the embedded dataset (no `src`/`api`
+ * on it or on an enclosing `<cnr-provider>`), it also starts loading the
+ * dataset and the SDK's embedded source, in parallel with the element's code.
  *
  * ```html
  * <script type="module" src="…/cnr-widgets.js" integrity="sha384-…" crossorigin="anonymous"></script>
  * ```
  *
- * See docs/cdn.md for the snippet with Subresource Integrity.
+ * Other entries of the same build: `cnr-widgets-all.js` defines every element
+ * at once (no autoloading) and `cnr-widgets-classes.js` exports the classes
+ * and events without registering anything, for pages that subclass. See
+ * docs/cdn.md. Model: Shoelace's autoloader (shoelace-style/shoelace,
+ * `src/shoelace-autoloader.ts`); this one is written for our tags, shadow
+ * roots and dataset.
  */
-import './define/index.js';
+import { startAutoloader } from './cdn/autoloader.js';
 
-// The classes and events, for pages that subclass or type-check against the CDN copy.
-export * from './index.js';
+startAutoloader();

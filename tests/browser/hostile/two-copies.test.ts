@@ -8,7 +8,8 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { browserName, describeWatch, listCount, mount, TAGS, watchPage, type PageWatch } from './helpers.js';
 
-const ENTRY = '/packages/elements/src/cdn.ts';
+// The eager CDN entry (defines every element, exports the classes): two copies of it are two bundles.
+const ENTRY = '/packages/elements/src/cdn-all.ts';
 const DEFINE = '/packages/elements/src/define/index.ts';
 
 class HostCard extends HTMLElement {}

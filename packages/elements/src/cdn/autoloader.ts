@@ -1,0 +1,84 @@
+import { DATA_TAGS, TAG_LOADERS } from './tags.js';
+
+/** Tags whose module was requested (once per copy of the bundle). */
+const requested = new Set<string>();
+/** Roots already observed. */
+const observed = new WeakSet<Document | ShadowRoot>();
+let dataPreloaded = false;
+let observer: MutationObserver | undefined;
+
+/** Reports a module that failed to load without throwing into the page. */
+function reportFailure(tag: string, error: unknown): void {
+  console.warn(`[cnr-widgets] the module of <${tag}> could not be loaded:`, error);
+}
+
+/** True when the element reads the embedded dataset: no `src`/`api` on it or on an enclosing provider. */
+function readsEmbeddedData(element: Element): boolean {
+  if (element.hasAttribute('src') || element.hasAttribute('api')) return false;
+  const provider = element.closest('cnr-provider');
+  return !provider || (!provider.hasAttribute('src') && !provider.hasAttribute('api'));
+}
+
+function preloadData(): void {
+  if (dataPreloaded) return;
+  dataPreloaded = true;
+  import('./preload-data.js').then(
+    ({ preloadEmbeddedData }) => preloadEmbeddedData(),
+    (error: unknown) => reportFailure('dataset', error),
+  );
+}
+
+/** Observes the open shadow root of one of our elements, once it has one (it does once defined and connected). */
+function watchShadowRoot(element: Element): void {
+  const tag = element.localName;
+  const observeIt = (): void => {
+    if (element.shadowRoot) observe(element.shadowRoot);
+  };
+  if (customElements.get(tag)) observeIt();
+  else void customElements.whenDefined(tag).then(observeIt);
+}
+
+/** Handles one element: loads its tag's module, preloads the data, watches its shadow root. */
+function found(element: Element): void {
+  const tag = element.localName;
+  const load = TAG_LOADERS[tag];
+  if (!load) return;
+  if (DATA_TAGS.has(tag) && !dataPreloaded && readsEmbeddedData(element)) preloadData();
+  if (!requested.has(tag) && !customElements.get(tag)) {
+    requested.add(tag);
+    load().catch((error: unknown) => {
+      requested.delete(tag);
+      reportFailure(tag, error);
+    });
+  }
+  watchShadowRoot(element);
+}
+
+/** Looks at `root` itself (an element) and every `cnr-*` element under it. */
+function discover(root: Element | Document | ShadowRoot | DocumentFragment): void {
+  if (root instanceof Element && root.localName.startsWith('cnr-')) found(root);
+  for (const element of root.querySelectorAll('*')) {
+    if (element.localName.startsWith('cnr-')) found(element);
+  }
+}
+
+function observe(root: Document | ShadowRoot): void {
+  if (observed.has(root)) return;
+  observed.add(root);
+  observer ??= new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) if (node instanceof Element) discover(node);
+    }
+  });
+  observer.observe(root, { childList: true, subtree: true });
+  discover(root);
+}
+
+/**
+ * Starts the autoloader on `document`: loads the modules of the `cnr-*` tags
+ * present, then of those added later. Calling it again does nothing.
+ */
+export function startAutoloader(): void {
+  if (typeof document === 'undefined' || typeof customElements === 'undefined') return;
+  observe(document);
+}

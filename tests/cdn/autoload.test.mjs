@@ -1,0 +1,193 @@
+// The autoloader of the CDN bundle (cnr-widgets.js, issue 14), in Debian's
+// Chromium and Firefox ESR (puppeteer-core): a page downloads only the modules
+// of the tags it shows, elements added later are defined, two copies of the
+// bundle do not throw, and Subresource Integrity through the import map
+// blocks a flipped byte in any chunk a page loads. Needs `pnpm build` first.
+//
+//   node --test tests/cdn/         (pnpm test:cdn; BROWSERS=chromium to pick one)
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { importMapText } from '../../packages/elements/scripts/cdn-snippet.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, FIREFOX_PATH } from '../../scripts/browsers.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cdnDir = path.join(root, 'packages/elements/dist/cdn');
+const only = process.env.BROWSERS?.split(',');
+// WebKit (scripts/webkit.mjs) has no request log through WebDriver: these run in Chromium and Firefox.
+const browsers = [
+  { name: 'chromium', launch: () => puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS }) },
+  { name: 'firefox', launch: () => puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true }) },
+].filter((b) => !only || only.includes(b.name));
+
+if (!existsSync(path.join(cdnDir, 'integrity.json'))) {
+  throw new Error('tests/cdn: packages/elements/dist/cdn/integrity.json is missing — run pnpm build first');
+}
+const integrity = JSON.parse(readFileSync(path.join(cdnDir, 'integrity.json'), 'utf8'));
+
+/**
+ * Changes one byte without changing what the code does, so that only SRI can tell: the case of a letter of
+ * the source-map comment, or else the final line break made a space.
+ */
+function tamper(bytes) {
+  const copy = Buffer.from(bytes);
+  const at = bytes.toString('latin1').lastIndexOf('sourceMappingURL');
+  if (at !== -1) copy[at] ^= 0x20;
+  else if (copy.at(-1) === 0x0a) copy[copy.length - 1] = 0x20;
+  else copy[0] ^= 0x01; // no comment (the rolldown runtime): any byte; the SRI check below looks for the browser's message
+  return copy;
+}
+
+const RECORDER = `<script>window.__cnr = { errors: [] };
+addEventListener('error', (e) => { __cnr.errors.push(String(e.message)); });
+addEventListener('unhandledrejection', (e) => { __cnr.errors.push('unhandled rejection: ' + String(e.reason)); });</script>`;
+
+/**
+ * Pages: /page?body=…&entries=a.js,b.js[&sri=1][&tamper=<file>]. With `tamper`, the files are served under
+ * /t/<file>/… where that one file has a byte flipped; with `sri`, an import map gives every file's integrity.
+ */
+function startServer() {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    if (url.pathname === '/page') {
+      const tampered = url.searchParams.get('tamper');
+      const base = tampered ? `/t/${encodeURIComponent(tampered)}/` : '/cdn/';
+      const entries = (url.searchParams.get('entries') ?? 'cnr-widgets.js').split(',');
+      const map = url.searchParams.get('sri') ? `<script type="importmap">${importMapText(integrity, base)}</script>` : '';
+      const scripts = entries.map((e) => `<script type="module" src="${base}${e}"></script>`).join('\n');
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>autoload</title>${RECORDER}${map}${scripts}</head><body>${url.searchParams.get('body') ?? ''}</body></html>`);
+      return;
+    }
+    const match = /^\/(?:cdn|t\/([^/]+))\/(.+)$/.exec(url.pathname);
+    const file = match && path.join(cdnDir, path.normalize(match[2]));
+    if (!file || !file.startsWith(cdnDir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    let bytes = readFileSync(file);
+    if (match[1] && decodeURIComponent(match[1]) === match[2].split('?')[0]) bytes = tamper(bytes);
+    res.writeHead(200, { 'content-type': 'text/javascript', 'access-control-allow-origin': '*' });
+    res.end(bytes);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })),
+  );
+}
+
+const LIST = '<cnr-project-list territory="departement:57"></cnr-project-list>';
+const FULL = `<cnr-provider territory="region:44"><cnr-key-figures></cnr-key-figures><cnr-territory-map level="department"></cnr-territory-map><cnr-axis-filter></cnr-axis-filter><cnr-funding-counter></cnr-funding-counter><cnr-project-list></cnr-project-list></cnr-provider>`;
+const chunkOf = (url) => new URL(url).pathname.replace(/^\/(cdn|t\/[^/]+)\//, '');
+
+for (const { name, launch } of browsers) {
+  describe(`autoloading CDN entry in ${name}`, { timeout: 240_000 }, () => {
+    let server;
+    let browser;
+    before(async () => {
+      server = await startServer();
+      browser = await launch();
+    });
+    after(async () => {
+      await browser?.close();
+      server?.close();
+    });
+
+    /** Opens a page; `act` runs in it after load; returns what the page fetched and state once `until` holds. */
+    async function open(query, { until = 'true', act, timeout = 15_000 } = {}) {
+      const page = await browser.newPage();
+      const fetched = [];
+      const consoleText = [];
+      page.on('requestfinished', (r) => fetched.push(chunkOf(r.url())));
+      page.on('console', (m) => consoleText.push(m.text()));
+      try {
+        await page.goto(`${server.url}/page?${new URLSearchParams(query)}`, { waitUntil: 'load' });
+        if (act) await page.evaluate(act);
+        const held = await page.waitForFunction(until, { timeout, polling: 100 }).then(() => true, () => false);
+        await new Promise((r) => setTimeout(r, 300));
+        const state = await page.evaluate(() => ({
+          errors: window.__cnr.errors,
+          defined: ['cnr-provider', 'cnr-project-list', 'cnr-project-card', 'cnr-territory-map', 'cnr-axis-filter', 'cnr-funding-counter', 'cnr-key-figures'].filter((t) => customElements.get(t)),
+        }));
+        return { held, fetched, consoleText, ...state };
+      } finally {
+        await page.close();
+      }
+    }
+
+    const cardsShown = `(() => { const l = document.querySelector('cnr-project-list'); return !!l?.shadowRoot?.querySelector('cnr-project-card'); })()`;
+
+    test('a page with only a list loads the list and its cards, and no map, axis-filter, counter or key-figures module', async () => {
+      const r = await open({ body: LIST }, { until: cardsShown });
+      assert.ok(r.held, 'the list shows project cards');
+      assert.deepEqual(r.defined, ['cnr-project-list', 'cnr-project-card']);
+      const js = r.fetched.filter((f) => f.endsWith('.js'));
+      assert.ok(js.some((f) => /^chunks\/project-list/.test(f)), `the list's chunk was fetched: ${js.join(' ')}`);
+      const others = js.filter((f) => /(territory-map|axis-filter|funding-counter|key-figures|geometry)/.test(f));
+      assert.deepEqual(others, [], 'no module of another widget was fetched');
+      assert.deepEqual(r.errors, []);
+    });
+
+    test('the entry alone fetches nothing else', async () => {
+      const r = await open({ body: '<p>Rien</p>' });
+      assert.deepEqual(r.fetched.filter((f) => f.endsWith('.js')), ['cnr-widgets.js']);
+      assert.deepEqual(r.defined, []);
+    });
+
+    test('an element added after load is defined, and so is one added inside the shadow root of one of ours', async () => {
+      const r = await open(
+        { body: LIST },
+        {
+          until: cardsShown,
+          act: () => document.body.insertAdjacentHTML('beforeend', '<cnr-funding-counter territory="region:44"></cnr-funding-counter>'),
+        },
+      );
+      assert.ok(r.defined.includes('cnr-funding-counter'), `defined: ${r.defined.join(' ')}`);
+      const inShadow = await open(
+        { body: LIST },
+        {
+          until: `customElements.get('cnr-key-figures') !== undefined`,
+          act: async () => {
+            await customElements.whenDefined('cnr-project-list');
+            const list = document.querySelector('cnr-project-list');
+            await list.updateComplete;
+            list.shadowRoot.append(document.createElement('cnr-key-figures'));
+          },
+        },
+      );
+      assert.ok(inShadow.held, 'a <cnr-key-figures> put in the list’s shadow root got defined');
+    });
+
+    test('two copies of the bundle (and the eager entry beside the autoloader) do not throw', async () => {
+      const r = await open(
+        { body: FULL, entries: 'cnr-widgets.js,cnr-widgets.js?copy=2,cnr-widgets-all.js' },
+        { until: `customElements.get('cnr-territory-map') !== undefined && customElements.get('cnr-project-list') !== undefined` },
+      );
+      assert.ok(r.held);
+      assert.deepEqual(r.defined.length, 7);
+      assert.deepEqual(r.errors, []);
+    });
+
+    test('with the import map, a flipped byte in any chunk the full page loads is blocked', async () => {
+      const control = await open({ body: FULL, sri: '1' }, { until: `customElements.get('cnr-territory-map') !== undefined` });
+      assert.equal(control.defined.length, 7, 'untampered, every element is defined');
+      const chunks = [...new Set(control.fetched.filter((f) => f.startsWith('chunks/') && f.endsWith('.js')))].sort();
+      assert.ok(chunks.length > 5, `chunks fetched: ${chunks.join(' ')}`);
+      // Chromium: every chunk, the console names the blocked file. Firefox (whose console does not reach
+      // puppeteer): the list's chunks, whose blocking leaves <cnr-project-list> undefined.
+      const sample = name === 'chromium' ? chunks : chunks.filter((f) => /project-list/.test(f));
+      for (const chunk of sample) {
+        const r = await open({ body: FULL, sri: '1', tamper: chunk }, { until: 'false', timeout: 1500 });
+        // The tampered chunk never runs: something is left undefined, or its data never arrives. The browser says why.
+        const blamed = r.consoleText.some((t) => t.includes(chunk) && /integrity|digest/i.test(t));
+        assert.ok(name === 'firefox' ? blamed || r.defined.length < 7 : blamed, `${chunk}: tampered, yet nothing was blocked (${r.defined.join(' ')})`);
+      }
+      // Control: the same tampered file without the import map runs (the flipped byte is harmless).
+      const harmless = await open({ body: FULL, tamper: chunks.find((f) => /project-list/.test(f)) }, { until: `customElements.get('cnr-project-list') !== undefined` });
+      assert.ok(harmless.held);
+    });
+  });
+}
