@@ -75,3 +75,13 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 /** A retry policy that keeps tests fast. */
 export const FAST_RETRY = { limit: 2, delay: 10, backoffLimit: 20 } as const;
+
+/** The rejection of `promise` (a test fails when it resolves). */
+export async function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (error: unknown) => error,
+  );
+}

@@ -5,21 +5,12 @@ import referential from '@cnr-widgets/data/referential';
 import { createClient, parseSrcList } from '../../src/client.js';
 import { CnrDataError, CnrHttpError } from '../../src/errors.js';
 import type { Dataset } from '../../src/schemas/dataset.js';
-import { faultServer, sendJson, serveFetch, type LoopbackServer } from './helpers.js';
+import { failure, faultServer, sendJson, serveFetch, type LoopbackServer } from './helpers.js';
 
 const servers: LoopbackServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: unknown) => error,
-  );
-}
 
 function producerFile(publisher: string, prefix: string, territories: string[]) {
   const document = `${prefix}-bilan`;

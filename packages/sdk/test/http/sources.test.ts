@@ -4,21 +4,12 @@ import { createClient } from '../../src/client.js';
 import { CnrAbortError, CnrDataError, CnrHttpError } from '../../src/errors.js';
 import { smallDataset } from '../../src/query/__fixtures__/small-dataset.js';
 import { createEmbeddedSource } from '../../src/sources/index.js';
-import { FAST_RETRY, faultServer, sendJson, serveFetch, sleep, type LoopbackServer } from './helpers.js';
+import { FAST_RETRY, failure, faultServer, sendJson, serveFetch, sleep, type LoopbackServer } from './helpers.js';
 
 const servers: LoopbackServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: unknown) => error,
-  );
-}
 
 type Mode = 'up' | 'down' | 'garbage' | 'hang';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CnrAbortError, CnrDataError, CnrHttpError } from '../../src/errors.js';
 import { createHttp } from '../../src/transport/index.js';
-import { FAST_RETRY, faultServer, sendJson, sleep, type FaultServer } from './helpers.js';
+import { FAST_RETRY, failure, faultServer, sendJson, sleep, type FaultServer } from './helpers.js';
 
 const servers: FaultServer[] = [];
 afterEach(async () => {
@@ -17,15 +17,6 @@ async function serverWith(handler: (request: IncomingMessage, response: ServerRe
 
 /** A handler that never answers (the connection stays open until the test closes the server). */
 const hang = () => undefined;
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: unknown) => error,
-  );
-}
 
 describe('createHttp: timeouts', () => {
   it('times out when the server never answers, without retrying', async () => {
