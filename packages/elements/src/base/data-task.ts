@@ -1,11 +1,8 @@
+import { isAbortError } from '@cnr-widgets/sdk';
 import type { CnrClient } from '@cnr-widgets/sdk';
 import { Task, TaskStatus, type TaskConfig } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import { CnrErrorEvent } from '../events/events.js';
-
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AbortError';
-}
 
 /**
  * A `Task` that aborts its run when the element leaves the page (so its
@@ -16,7 +13,7 @@ export class LifecycleTask<const A extends readonly unknown[], R> extends Task<A
   private abortedByDisconnect = false;
 
   hostConnected(): void {
-    if (this.abortedByDisconnect || isAbort(this.error)) {
+    if (this.abortedByDisconnect || isAbortError(this.error)) {
       this.abortedByDisconnect = false;
       void this.run();
     }
@@ -46,7 +43,7 @@ export class DataTask<const A extends readonly unknown[], R> extends LifecycleTa
         this.lastValue = value;
       },
       onError: (error) => {
-        if (isAbort(error)) return;
+        if (isAbortError(error)) return;
         element.dispatchEvent(new CnrErrorEvent({ error: error instanceof Error ? error : new Error(String(error)) }));
       },
     });
@@ -54,7 +51,7 @@ export class DataTask<const A extends readonly unknown[], R> extends LifecycleTa
 
   /** True when the last run failed for a reason other than an abort. */
   get failed(): boolean {
-    return this.error !== undefined && !isAbort(this.error);
+    return this.error !== undefined && !isAbortError(this.error);
   }
 
   /** « Actualiser » over stale data: revalidates the client's source, then runs again, whether that worked or not. */

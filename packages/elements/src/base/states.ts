@@ -140,9 +140,9 @@ function describeFault(locale: Locale, error: unknown): string {
   const t = messages[locale];
   if (!(error instanceof Error)) return '';
   const fields = error as Error & { code?: unknown; url?: unknown; line?: unknown; column?: unknown; status?: unknown };
-  // A document that arrived but is not a dataset: the producer's file is at fault, not the server.
-  // (`CnrHttpError` with code `parse` is how SDKs before the `CnrDataError` codes said « not JSON ».)
-  const unreadable = (error.name === 'CnrDataError' && fields.code !== 'not-a-dataset' && fields.code !== undefined) || (error.name === 'CnrHttpError' && fields.code === 'parse');
+  // A document that arrived but is not JSON, or not a dataset: the producer's file is at fault, not the server.
+  // (By name, not `instanceof`: a second copy of the bundle on the page has its own classes.)
+  const unreadable = error.name === 'CnrDataError' && fields.code === 'unreadable';
   const notDataset = error.name === 'CnrDataError' && !unreadable;
   const notFound = error.name === 'CnrHttpError' && fields.status === 404;
   if (!unreadable && !notDataset && !notFound) return error.name === 'CnrHttpError' ? t.network : '';

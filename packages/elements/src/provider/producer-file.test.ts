@@ -219,7 +219,7 @@ describe('an ARS’s own file (src)', () => {
         expect(shadow(list).querySelector('[part="retry-button"]') !== null, 'a retry button').to.equal(true);
         const error = errors[0]?.detail.error as (Error & { code?: string }) | undefined;
         expect(errors[0]).to.be.instanceOf(CnrErrorEvent);
-        // The SDK's CnrDataError with code 'unreadable' (issue 12); SDKs before it said CnrHttpError 'parse'.
+        // The SDK's CnrDataError with code 'unreadable' (issue 12).
         expect(`${error?.name}/${error?.code}`, 'the typed error').to.equal('CnrDataError/unreadable');
         await expect(list).to.be.accessible();
       } finally {
