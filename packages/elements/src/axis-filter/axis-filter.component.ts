@@ -97,6 +97,9 @@ export class CnrAxisFilter extends CnrDataWidget {
   /** The legend of the group; default « Axes du CNR santé ». */
   @property() label: string | undefined;
 
+  /** @internal */
+  protected override readonly loadSubject = 'axes';
+
 
   private readonly task = new DataTask(this, {
     args: () => [this.source.client, filtersKey(withoutAxes(this.source.filters))] as const,

@@ -93,6 +93,9 @@ export class CnrFundingCounter extends CnrDataWidget {
   /** Whether the funders and sources are shown. */
   @property({ type: Boolean, reflect: true }) open = false;
 
+  /** @internal */
+  protected override readonly loadSubject = 'funding';
+
   /** The number shown while the amount animates; `undefined` otherwise. */
   @state() private shown: number | undefined;
   private target: number | undefined;
@@ -187,7 +190,7 @@ export class CnrFundingCounter extends CnrDataWidget {
               >${visible}</span
             >
           </p>`}
-      <div class="live" role="status">
+      <div class="live">
         ${data.none
           ? html`<p class="empty" part="empty">${t.none}</p>`
           : html`<span class="visually-hidden">${qualifier ? `${qualifier} ` : ''}${formatEurosAccessible(data.total, locale)}</span>`}
@@ -260,6 +263,10 @@ export class CnrFundingCounter extends CnrDataWidget {
     const locale = this.locale;
     const data = this.task.lastValue;
     const failed = this.task.failed;
+    // The amount is announced once the change has settled, by the provider or the counter (base/announcer.ts).
+    const qualifier = data ? qualifierText(data.qualifier, locale) : '';
+    const spoken = data === undefined ? undefined : data.none ? messages[locale].none : `${qualifier ? `${qualifier} ` : ''}${formatEurosAccessible(data.total, locale)}`;
+    this.summarize('funding', spoken, this.task);
     return html`<div class="root" part="base" lang=${locale}>
       ${this.renderStatus(this.task)}
       <p class="label" part="label"><slot name="label">${messages[locale].label}</slot></p>

@@ -34,6 +34,35 @@ export const messages: Messages<'loading' | 'error' | 'network' | 'notFound' | '
   },
 };
 
+/** What a widget loads, to name its « Réessayer » button and its failure (`loadSubject` of a data element). */
+export type LoadSubject = 'data' | 'projects' | 'project' | 'axes' | 'funding' | 'figures' | 'map';
+
+/**
+ * The accessible names of the « Réessayer » buttons: the visible word first
+ * (WCAG 2.5.3, label in name), then what it loads again, so that several
+ * buttons of one page are told apart.
+ */
+export const retryLabels: Record<Locale, Record<LoadSubject, string>> = {
+  fr: {
+    data: 'Réessayer le chargement des données',
+    projects: 'Réessayer le chargement des projets',
+    project: 'Réessayer le chargement du projet',
+    axes: 'Réessayer le chargement des axes',
+    funding: 'Réessayer le chargement des financements',
+    figures: 'Réessayer le chargement des chiffres clés',
+    map: 'Réessayer le chargement de la carte',
+  },
+  en: {
+    data: 'Try again to load the data',
+    projects: 'Try again to load the projects',
+    project: 'Try again to load the project',
+    axes: 'Try again to load the axes',
+    funding: 'Try again to load the funding',
+    figures: 'Try again to load the key figures',
+    map: 'Try again to load the map',
+  },
+};
+
 /** The console's report of the problems of a source: « [cnr-widgets] 2 problèmes dans les données (…) ; … ». */
 export function problemsHeader(count: number, source: string | undefined, locale: Locale): string {
   if (locale === 'en') {

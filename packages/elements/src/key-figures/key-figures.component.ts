@@ -132,6 +132,9 @@ export class CnrKeyFigures extends CnrDataWidget {
    */
   @property({ type: Boolean, attribute: 'show-unattributed' }) showUnattributed = false;
 
+  /** @internal */
+  protected override readonly loadSubject = 'figures';
+
   @state() private unattributedOpen = false;
 
   /** Whether the source passages are shown. */
@@ -239,7 +242,7 @@ export class CnrKeyFigures extends CnrDataWidget {
     const chosen = splitList(this.metrics);
     const figures = chosen.length === 0 ? data.figures : data.figures.filter((figure) => chosen.includes(figure.metric));
     return html`
-      <div role="status">
+      <div>
         <p class="territory" part="territory">
           <span class="visually-hidden">${t.title}</span> <span dir="auto">${data.territory ? (data.territory.name ?? describeTerritoryId(data.territory.id, locale)) : t.everywhere}</span>
         </p>
@@ -291,6 +294,12 @@ export class CnrKeyFigures extends CnrDataWidget {
     const locale = this.locale;
     const data = this.task.lastValue;
     const failed = this.task.failed;
+    // The territory is announced once the change has settled, by the provider or the widget (base/announcer.ts).
+    this.summarize(
+      'territory',
+      data ? (data.territory ? (data.territory.name ?? describeTerritoryId(data.territory.id, locale)) : messages[locale].everywhere) : undefined,
+      this.task,
+    );
     return html`<div class="root" part="base" lang=${locale}>
       ${this.renderStatus(this.task)}
       ${data === undefined && failed

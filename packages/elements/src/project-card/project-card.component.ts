@@ -11,7 +11,7 @@ import { formatCount, numberFormat } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { messages, type Key } from '../i18n/project-card.js';
 import { colon, quote } from '../i18n/typography.js';
-import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
+import { renderLoading, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrProjectSelectEvent } from '../events/events.js';
 import { lookedUp, lookupLabels, type LabelKind, type Labels } from './labels.js';
@@ -119,6 +119,9 @@ export class CnrProjectCard extends CnrDataElement {
   /** Shows a « Voir le projet » button that fires `cnr-project-select`. */
   @property({ type: Boolean, reflect: true }) selectable = false;
 
+  /** @internal */
+  protected override readonly loadSubject = 'project';
+
   @state() private expanded = false;
   @state() private labels: Partial<Labels> = {};
 
@@ -211,7 +214,7 @@ export class CnrProjectCard extends CnrDataElement {
     if (this.project || !this.projectId) return nothing;
     return html`<div class="root" part="base">
       ${this.task.failed
-        ? renderError(locale, this.task.error, () => void this.task.run())
+        ? this.renderFailure(this.task.error, () => void this.task.run())
         : this.task.value && this.task.value.data === undefined
           ? html`<p class="not-found" role="status">${messages[locale].notFound}</p>`
           : renderLoading(locale)}
@@ -300,7 +303,7 @@ export class CnrProjectCard extends CnrDataElement {
 
   /** Above a loaded project: the error of a failed reload, or the stale notice. */
   private renderDegraded(locale: Locale): TemplateResult | typeof nothing {
-    if (this.task.failed) return renderError(locale, this.task.error, () => void this.task.run());
+    if (this.task.failed) return this.renderFailure(this.task.error, () => void this.task.run());
     return this.task.value?.stale ? renderStale(locale) : nothing;
   }
 

@@ -139,6 +139,9 @@ export class CnrProjectList extends CnrDataWidget {
   /** Gives each card a « Voir le projet » button firing `cnr-project-select`. */
   @property({ type: Boolean }) selectable = false;
 
+  /** @internal */
+  protected override readonly loadSubject = 'projects';
+
   @state() private page = 1;
   @state() private searchText = '';
   @state() private announcement = '';
@@ -330,6 +333,8 @@ export class CnrProjectList extends CnrDataWidget {
     const result = this.current;
     const page = result?.data;
     const problems: ValidationProblem[] = [...(this.report.value ?? []), ...(result?.problems ?? [])];
+    // The count is announced once the change has settled, by the provider or the list (base/announcer.ts): not a live region.
+    this.summarize('count', page ? countLabel(page.total, locale) : undefined, this.task);
     return html`
       <div class="root" part="base">
         <div class="toolbar" part="toolbar">
@@ -354,7 +359,7 @@ export class CnrProjectList extends CnrDataWidget {
           </div>
           <button type="button" class="button secondary" part="export-button" @click=${this.exportCsv}>${t.export}</button>
         </div>
-        <p class="count" part="count" role="status" aria-atomic="true">${page ? countLabel(page.total, locale) : ''}</p>
+        <p class="count" part="count">${page ? countLabel(page.total, locale) : ''}</p>
         <div class="visually-hidden" role="status">${this.announcement}</div>
         ${this.renderStatus(this.task)}
         ${page || !this.task.failed ? this.renderPage(page, locale) : nothing}

@@ -2,6 +2,7 @@ import type { CnrClient, ProjectFilters } from '@cnr-widgets/sdk';
 import { ContextProvider } from '@lit/context';
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { FailureAnnouncer, SummaryAnnouncer, type SummaryPart } from '../base/announcer.js';
 import { clientFor } from '../base/clients.js';
 import { CnrElement } from '../base/cnr-element.js';
 import { filtersFromAttributes, filtersFromUrl, filtersToUrl, normalizeFilters, sameFilters } from '../base/filters.js';
@@ -19,6 +20,27 @@ import { providerStyles } from './provider.styles.js';
  * producer, not to visitors: the console gets the report once, the widgets
  * fire `cnr-problems` (it bubbles through the provider), and `show-problems`
  * shows the notice for a producer's preview.
+ *
+ * Announcements (screen readers). The provider speaks for the widgets it
+ * links, from two visually hidden live regions of its own, so that a change
+ * or a failure is heard once, not once per widget:
+ * - after a change of the filters (a territory, an axis, a search), one
+ *   polite summary once every widget has loaded and nothing has changed for
+ *   0.6 s: « 6 projets, 1 200 000 euros, Vosges » (the result count, the
+ *   funding, the territory, as the widgets present show them). Typing a search
+ *   announces the result of what was typed, not the counts on the way. The
+ *   widgets' own texts (count, amount, selection) are not live regions then.
+ *   The page's first load is not announced.
+ * - when loading fails, one alert for all the widgets that fail together
+ *   (« Les données n'ont pas pu être chargées. Rien à cette adresse (erreur
+ *   404)… »), each distinct message once. Each widget still shows its error
+ *   with a « Réessayer » button whose accessible name says what it loads again
+ *   (« Réessayer le chargement des projets »); a widget that fails again after
+ *   its retry is announced again. Stale data (a failed refresh) is announced
+ *   the same way, politely.
+ *
+ * A widget alone on a page (no provider) announces its own failure (its error
+ * box is a `role="alert"`) and its own settled change, once.
  *
  * @slot - The widgets (and any other content) the provider links.
  */
@@ -68,6 +90,10 @@ export class CnrProvider extends CnrElement {
   private currentFilters: ProjectFilters = filtersFromAttributes({});
   /** The linked widgets subscribe to it (`@lit/context`); a new value on every change tells them. */
   private readonly context = new ContextProvider(this, { context: providerContext, initialValue: { provider: this } });
+  /** The summary after a change, the failures and the stale notices of the linked widgets, each announced once. */
+  private readonly summary = new SummaryAnnouncer(() => this.locale);
+  private readonly failures = new FailureAnnouncer('alert', () => this.locale);
+  private readonly staleNotices = new FailureAnnouncer('status', () => this.locale);
   private readonly onPopState = () => {
     const fromUrl = filtersFromUrl(new URL(location.href));
     this.applyFilters(fromUrl ?? this.attributeFilters(), false);
@@ -91,6 +117,41 @@ export class CnrProvider extends CnrElement {
     this.applyFilters(filters, true);
   }
 
+  /** @internal A linked widget's part of the summary (see the element's description). */
+  reportSummary(source: Element, part: SummaryPart | undefined): void {
+    this.attachRegions();
+    this.summary.report(source, part);
+  }
+
+  /** @internal The failure texts a linked widget shows now; `fresh` when they come from a new failed run. */
+  reportFailures(source: Element, texts: readonly string[], fresh = false): void {
+    this.attachRegions();
+    this.failures.report(source, texts, fresh);
+  }
+
+  /** @internal The stale notices a linked widget shows now. */
+  reportStale(source: Element, texts: readonly string[]): void {
+    this.attachRegions();
+    this.staleNotices.report(source, texts);
+  }
+
+  /** @internal A linked widget's filters changed: the next settled summary is announced. */
+  announceFiltersChanged(): void {
+    this.summary.filtersChanged();
+  }
+
+  /** The live regions, first in the shadow root (on the client, after any hydration). */
+  private attachRegions(): void {
+    if (!this.renderRoot) return;
+    this.staleNotices.region.attach(this.renderRoot);
+    this.failures.region.attach(this.renderRoot);
+    this.summary.region.attach(this.renderRoot);
+  }
+
+  protected override firstUpdated(): void {
+    this.attachRegions();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.syncUrl) window.addEventListener('popstate', this.onPopState);
@@ -99,6 +160,9 @@ export class CnrProvider extends CnrElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onPopState);
+    this.summary.stop();
+    this.failures.stop();
+    this.staleNotices.stop();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -126,6 +190,7 @@ export class CnrProvider extends CnrElement {
       const url = filtersToUrl(next, new URL(location.href));
       if (url.href !== location.href) history.pushState(history.state, '', url);
     }
+    this.summary.filtersChanged();
     this.notify();
   }
 

@@ -5,7 +5,7 @@ import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask, LifecycleTask } from '../base/data-task.js';
 import { deducedStyles } from '../base/deduced.js';
 import { filtersKey } from '../base/filters.js';
-import { renderError, renderLoading, stateStyles } from '../base/states.js';
+import { renderLoading, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrFilterChangeEvent } from '../events/events.js';
 import { MapKeyboard } from './map-keyboard.js';
@@ -118,6 +118,9 @@ export class CnrTerritoryMap extends CnrDataWidget {
   @property({ type: Boolean, attribute: 'table-open', reflect: true }) tableOpen = false;
 
   @state() private sort: MapSort = { key: 'code', descending: false };
+
+  /** @internal */
+  protected override readonly loadSubject = 'map';
 
   private readonly keyboard = new MapKeyboard(this, {
     mapItems: () => this.mapItems(),
@@ -236,10 +239,12 @@ export class CnrTerritoryMap extends CnrDataWidget {
     const view: MapView = { locale: this.locale, level: this.effectiveLevel, metric: this.activeMetric, zoom: this.zoomRegion, items: this.mapItems(), selection: this.selection };
     const ready = geo !== undefined && data !== undefined;
     const partOf = selection?.partOf ? ` (${t.partOf} ${selection.partOf})` : '';
+    // The selection is announced once the change has settled, by the provider or the map (base/announcer.ts): not a live region.
+    this.summarize('territory', selection ? selection.name : t.all, this.data, this.territories);
     // Styles go through CSSOM (.style), which a strict CSP allows, not a style attribute.
     return html`<div class="root" part="base" lang=${locale} .style=${`--_ratio:${WIDTH} / ${HEIGHT}`}>
       <div class="toolbar" part="toolbar">
-        <p class="selection" part="selection" role="status" dir="auto">
+        <p class="selection" part="selection" dir="auto">
           ${t.selection} ${selection ? `${selection.name}${partOf}` : t.all}
         </p>
         <button
@@ -262,7 +267,7 @@ export class CnrTerritoryMap extends CnrDataWidget {
           ${this.tableOpen ? t.hideTable : t.showTable}
         </button>
       </div>
-      ${this.geometry.failed ? renderError(locale, this.geometry.error, this.retryAll) : this.renderStatus(this.data)}
+      ${this.geometry.failed ? this.renderFailure(this.geometry.error, this.retryAll) : this.renderStatus(this.data)}
       <div class="frame" part="map">
         ${ready ? renderMapSvg(view, geo, this.keyboard) : failed ? nothing : renderLoading(locale, '100%')}
       </div>
