@@ -184,12 +184,21 @@ describe('announcements: a failure', () => {
 describe('announcements: a change of the filters', () => {
   const client = createClient();
 
-  /** Types `text` into the list's search field, a key at a time, `pause` ms apart (slow enough for each prefix to be searched). */
+  /**
+   * Types `text` into the list's search field a character at a time, `pause`
+   * ms apart: slower than the list's search delay (200 ms), so that each prefix
+   * is searched on the way, as a visitor typing at that pace. The first key is
+   * a real key press; the next ones are input events at a timed pace (a real
+   * key press through the test runner takes a variable time on a loaded machine).
+   */
   async function typeSlowly(list: HTMLElement, text: string, pause: number): Promise<void> {
-    list.shadowRoot!.querySelector<HTMLInputElement>('[part~="search-input"]')!.focus();
-    for (const character of text) {
-      await keys({ type: character });
+    const input = list.shadowRoot!.querySelector<HTMLInputElement>('[part~="search-input"]')!;
+    input.focus();
+    await keys({ type: text[0]! });
+    for (const character of text.slice(1)) {
       await sleep(pause);
+      input.value += character;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: character, inputType: 'insertText' }));
     }
   }
 
@@ -210,8 +219,8 @@ describe('announcements: a change of the filters', () => {
     await sleep(SETTLE_MS + 400);
     const live = listen(document);
     try {
-      // 220 ms a key (and the time a key press takes): the list searches each prefix (« m », « mo »…) on the way.
-      await typeSlowly(list, 'mobile', 220);
+      // 300 ms a key: the list searches each prefix (« m », « mo »…) on the way.
+      await typeSlowly(list, 'mobile', 300);
       const { data } = await client.projects({ territory: 'region:44', q: 'mobile' }, { limit: 1 });
       const count = countLabel(data.total, 'fr');
       await waitUntil(() => squash(list.shadowRoot!.querySelector('[part~="count"]')!.textContent) === count, `the list shows ${count}`, { timeout: 8000 });
@@ -253,7 +262,7 @@ describe('announcements: a change of the filters', () => {
     await sleep(SETTLE_MS + 400);
     const live = listen(document);
     try {
-      await typeSlowly(list, 'mobile', 220);
+      await typeSlowly(list, 'mobile', 300);
       const { data } = await client.projects({ territory: 'region:44', q: 'mobile' }, { limit: 1 });
       const count = countLabel(data.total, 'fr');
       await waitUntil(() => live.heard.length > 0, 'an announcement', { timeout: 6000 });
