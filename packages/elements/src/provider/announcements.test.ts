@@ -90,6 +90,8 @@ interface AxNode {
  * read the tree (Firefox through WebDriver BiDi, WebKit).
  */
 async function buttonNames(prefix: string): Promise<string[] | undefined> {
+  // Puppeteer reads the tree through CDP: Chromium only (Firefox's BiDi and WebKit's WebDriver have none).
+  if (!/Chrome\//.test(navigator.userAgent)) return undefined;
   let tree: AxNode;
   try {
     tree = (await a11ySnapshot({})) as unknown as AxNode;
