@@ -11,6 +11,17 @@
  * one polite message: « 6 projets, 1 200 000 euros, Vosges ».
  */
 
+/**
+ * Where a widget's announcements go: the announcers of its provider (the
+ * summary, the failures, the stale notices), or a summary announcer of its
+ * own when it is alone (its error box is then its own alert).
+ */
+export interface Announcers {
+  summary: SummaryAnnouncer;
+  failures?: FailureAnnouncer;
+  stale?: FailureAnnouncer;
+}
+
 /** What a part of the summary says; the summary reads them in this order. */
 export type SummaryKind = 'count' | 'funding' | 'territory';
 
@@ -36,20 +47,26 @@ const REWRITE_MS = 100;
 
 /**
  * A visually hidden live region (`role="status"`, atomic, or `role="alert"`),
- * styled through CSSOM (a strict CSP allows it), created on the client only.
+ * styled through CSSOM (a strict CSP allows it), created when first attached:
+ * on the client only (nothing of it in server rendering).
  */
 export class LiveRegion {
-  readonly element: HTMLElement;
+  private created: HTMLElement | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(role: 'status' | 'alert') {
-    const element = document.createElement('div');
-    element.setAttribute('role', role);
-    element.setAttribute('aria-atomic', 'true');
-    element.dataset['cnrAnnouncer'] = role;
-    element.style.cssText =
-      'position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);clip-path:inset(50%);white-space:nowrap;border:0';
-    this.element = element;
+  constructor(private readonly role: 'status' | 'alert') {}
+
+  get element(): HTMLElement {
+    if (this.created === undefined) {
+      const element = document.createElement('div');
+      element.setAttribute('role', this.role);
+      element.setAttribute('aria-atomic', 'true');
+      element.dataset['cnrAnnouncer'] = this.role;
+      element.style.cssText =
+        'position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);clip-path:inset(50%);white-space:nowrap;border:0';
+      this.created = element;
+    }
+    return this.created;
   }
 
   /** Puts the region first in `root` (before the content Lit renders), once. */
@@ -71,7 +88,7 @@ export class LiveRegion {
   /** Empties the region (what it said is no longer true). */
   clear(): void {
     clearTimeout(this.timer);
-    this.element.textContent = '';
+    if (this.created) this.created.textContent = '';
   }
 }
 
@@ -98,6 +115,9 @@ export class SummaryAnnouncer {
     if (part === undefined) {
       if (previous === undefined) return;
       this.parts.delete(source);
+      // A widget leaving the page is no change to announce: the summary without it is the new reference.
+      if (this.timer === undefined && this.started) this.last = this.text();
+      return;
     } else {
       if (previous && previous.kind === part.kind && previous.text === part.text && previous.pending === part.pending) return;
       this.parts.set(source, { ...part });

@@ -2,21 +2,13 @@ import type { CnrClient, ProjectFilters } from '@cnr-widgets/sdk';
 import { TaskStatus } from '@lit/task';
 import { nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { messages, retryLabels, type LoadSubject } from '../i18n/states.js';
-import { SummaryAnnouncer, type SummaryKind, type SummaryPart } from './announcer.js';
+import { messages, retryLabel, type LoadSubject } from '../i18n/states.js';
+import { SummaryAnnouncer, type Announcers, type SummaryKind, type SummaryPart } from './announcer.js';
 import { CnrElement } from './cnr-element.js';
 import type { DataTask } from './data-task.js';
 import { filtersKey } from './filters.js';
 import { SourceController } from './source.js';
 import { failureText, renderError, renderStale } from './states.js';
-
-/** What a provider offers its widgets for their announcements (see `<cnr-provider>`). */
-interface Announcing {
-  reportSummary?(source: Element, part: SummaryPart | undefined): void;
-  reportFailures?(source: Element, texts: readonly string[], fresh?: boolean): void;
-  reportStale?(source: Element, texts: readonly string[]): void;
-  announceFiltersChanged?(): void;
-}
 
 /** The least a task offers to tell whether it is loading. */
 interface TaskLike {
@@ -55,14 +47,13 @@ export class CnrDataElement extends CnrElement {
   private shownFailures: string[] = [];
   private shownStale: string[] = [];
   private summaryPart: SummaryPart | undefined;
-  /** Where the last reports went: the provider, or the element's own announcer. */
-  private reportedTo: Announcing | undefined;
-  private ownAnnouncer: SummaryAnnouncer | undefined;
-  private ownTarget: Announcing | undefined;
-  private lastFiltersKey: string | undefined;
   /** The errors the render shows, and those of the last report: a new error object is a new failure, even if it reads the same. */
   private shownErrors: unknown[] = [];
   private reportedErrors: unknown[] = [];
+  /** Where the last reports went (the provider's announcers, or `ownAnnouncers`). */
+  private announcers: Announcers | undefined;
+  private ownAnnouncers: Announcers | undefined;
+  private lastFiltersKey: string | undefined;
 
   /** @internal The filters the element's own attributes set (none by default). */
   protected ownFilters(): ProjectFilters {
@@ -74,10 +65,9 @@ export class CnrDataElement extends CnrElement {
     task.refreshFrom(this.source.client);
   }
 
-  /** The provider the element is linked to, when it can take its announcements. */
-  private get announcingProvider(): Announcing | undefined {
-    const provider = this.source.provider as (HTMLElement & Announcing) | undefined;
-    return provider && typeof provider.reportSummary === 'function' ? provider : undefined;
+  /** The announcers of the provider the element is linked to, if any. */
+  private get linkedAnnouncers(): Announcers | undefined {
+    return (this.source.provider as { announcers?: Announcers } | undefined)?.announcers;
   }
 
   /**
@@ -88,9 +78,8 @@ export class CnrDataElement extends CnrElement {
     // « Réessayer » runs the task again; « Actualiser » revalidates the source first.
     if (task.failed) return this.renderFailure(task.error, () => void task.run());
     if (!task.lastValue?.stale) return nothing;
-    const announce = this.announcingProvider === undefined;
     this.shownStale.push(messages[this.locale].stale);
-    return renderStale(this.locale, () => this.refreshTask(task), { announce, retryLabel: retryLabels[this.locale][this.loadSubject] });
+    return renderStale(this.locale, () => this.refreshTask(task), { announce: !this.linkedAnnouncers, retryLabel: retryLabel(this.locale, this.loadSubject) });
   }
 
   /**
@@ -100,10 +89,9 @@ export class CnrDataElement extends CnrElement {
    */
   protected renderFailure(error: unknown, retry: () => void): TemplateResult {
     const locale = this.locale;
-    const announce = this.announcingProvider === undefined;
     this.shownFailures.push(failureText(locale, error));
     this.shownErrors.push(error);
-    return renderError(locale, error, retry, { announce, retryLabel: retryLabels[locale][this.loadSubject] });
+    return renderError(locale, error, retry, { announce: !this.linkedAnnouncers, retryLabel: retryLabel(locale, this.loadSubject) });
   }
 
   /**
@@ -127,42 +115,35 @@ export class CnrDataElement extends CnrElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.reportedTo?.reportSummary?.(this, undefined);
-    this.reportedTo?.reportFailures?.(this, []);
-    this.reportedTo?.reportStale?.(this, []);
-    this.reportedTo = undefined;
-    this.ownAnnouncer?.stop();
+    this.leaveAnnouncers();
+    this.ownAnnouncers?.summary.stop();
     this.lastFiltersKey = undefined;
   }
 
-  /** Tells the provider (or the element's own announcer) what the render shows now. */
+  /** Tells the provider's announcers (or the element's own) what the render shows now. */
   private reportAnnouncements(): void {
-    const provider = this.announcingProvider;
-    let target: Announcing | undefined = provider;
-    if (!provider && (this.summaryPart || this.ownTarget)) {
-      if (!this.ownAnnouncer || !this.ownTarget) {
-        const own = new SummaryAnnouncer(() => this.locale);
-        this.ownAnnouncer = own;
-        this.ownTarget = { reportSummary: (source, part) => own.report(source, part), announceFiltersChanged: () => own.filtersChanged() };
-      }
-      this.ownAnnouncer.region.attach(this.renderRoot);
-      target = this.ownTarget;
-    }
-    const previous = this.reportedTo;
-    if (previous && previous !== target) {
-      previous.reportSummary?.(this, undefined);
-      previous.reportFailures?.(this, []);
-      previous.reportStale?.(this, []);
-    }
-    this.reportedTo = target;
+    const linked = this.linkedAnnouncers;
+    if (!linked && this.summaryPart && !this.ownAnnouncers) this.ownAnnouncers = { summary: new SummaryAnnouncer(() => this.locale) };
+    const target = linked ?? this.ownAnnouncers;
+    if (target !== this.announcers) this.leaveAnnouncers();
+    this.announcers = target;
     if (!target) return;
+    if (!linked) target.summary.region.attach(this.renderRoot);
     const key = filtersKey(this.source.filters);
-    if (this.lastFiltersKey !== undefined && key !== this.lastFiltersKey) target.announceFiltersChanged?.();
+    if (this.lastFiltersKey !== undefined && key !== this.lastFiltersKey) target.summary.filtersChanged();
     this.lastFiltersKey = key;
-    target.reportSummary?.(this, this.summaryPart);
-    const fresh = this.shownErrors.some((error) => !this.reportedErrors.includes(error));
+    target.summary.report(this, this.summaryPart);
+    target.failures?.report(this, this.shownFailures, this.shownErrors.some((error) => !this.reportedErrors.includes(error)));
     this.reportedErrors = this.shownErrors;
-    target.reportFailures?.(this, this.shownFailures, fresh);
-    target.reportStale?.(this, this.shownStale);
+    target.stale?.report(this, this.shownStale);
+  }
+
+  /** Takes the element's part out of the announcers it reported to. */
+  private leaveAnnouncers(): void {
+    const announcers = this.announcers;
+    announcers?.summary.report(this, undefined);
+    announcers?.failures?.report(this, []);
+    announcers?.stale?.report(this, []);
+    this.announcers = undefined;
   }
 }

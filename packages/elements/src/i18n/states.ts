@@ -37,31 +37,20 @@ export const messages: Messages<'loading' | 'error' | 'network' | 'notFound' | '
 /** What a widget loads, to name its « Réessayer » button and its failure (`loadSubject` of a data element). */
 export type LoadSubject = 'data' | 'projects' | 'project' | 'axes' | 'funding' | 'figures' | 'map';
 
-/**
- * The accessible names of the « Réessayer » buttons: the visible word first
- * (WCAG 2.5.3, label in name), then what it loads again, so that several
- * buttons of one page are told apart.
- */
-export const retryLabels: Record<Locale, Record<LoadSubject, string>> = {
-  fr: {
-    data: 'Réessayer le chargement des données',
-    projects: 'Réessayer le chargement des projets',
-    project: 'Réessayer le chargement du projet',
-    axes: 'Réessayer le chargement des axes',
-    funding: 'Réessayer le chargement des financements',
-    figures: 'Réessayer le chargement des chiffres clés',
-    map: 'Réessayer le chargement de la carte',
-  },
-  en: {
-    data: 'Try again to load the data',
-    projects: 'Try again to load the projects',
-    project: 'Try again to load the project',
-    axes: 'Try again to load the axes',
-    funding: 'Try again to load the funding',
-    figures: 'Try again to load the key figures',
-    map: 'Try again to load the map',
-  },
+/** What each data element loads, in the accessible name of its « Réessayer » button (`retryLabel`). */
+const subjects: Record<Locale, Record<LoadSubject, string>> = {
+  fr: { data: 'des données', projects: 'des projets', project: 'du projet', axes: 'des axes', funding: 'des financements', figures: 'des chiffres clés', map: 'de la carte' },
+  en: { data: 'the data', projects: 'the projects', project: 'the project', axes: 'the axes', funding: 'the funding', figures: 'the key figures', map: 'the map' },
 };
+
+/**
+ * The accessible name of a « Réessayer » button: the visible word first
+ * (WCAG 2.5.3, label in name), then what it loads again — « Réessayer le
+ * chargement des projets » — so that the buttons of one page are told apart.
+ */
+export function retryLabel(locale: Locale, subject: LoadSubject): string {
+  return `${locale === 'fr' ? 'Réessayer le chargement' : 'Try again to load'} ${subjects[locale][subject]}`;
+}
 
 /** The console's report of the problems of a source: « [cnr-widgets] 2 problèmes dans les données (…) ; … ». */
 export function problemsHeader(count: number, source: string | undefined, locale: Locale): string {

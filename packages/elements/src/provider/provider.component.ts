@@ -2,7 +2,7 @@ import type { CnrClient, ProjectFilters } from '@cnr-widgets/sdk';
 import { ContextProvider } from '@lit/context';
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { FailureAnnouncer, SummaryAnnouncer, type SummaryPart } from '../base/announcer.js';
+import { FailureAnnouncer, SummaryAnnouncer, type Announcers } from '../base/announcer.js';
 import { clientFor } from '../base/clients.js';
 import { CnrElement } from '../base/cnr-element.js';
 import { filtersFromAttributes, filtersFromUrl, filtersToUrl, normalizeFilters, sameFilters } from '../base/filters.js';
@@ -90,10 +90,12 @@ export class CnrProvider extends CnrElement {
   private currentFilters: ProjectFilters = filtersFromAttributes({});
   /** The linked widgets subscribe to it (`@lit/context`); a new value on every change tells them. */
   private readonly context = new ContextProvider(this, { context: providerContext, initialValue: { provider: this } });
-  /** The summary after a change, the failures and the stale notices of the linked widgets, each announced once. */
-  private readonly summary = new SummaryAnnouncer(() => this.locale);
-  private readonly failures = new FailureAnnouncer('alert', () => this.locale);
-  private readonly staleNotices = new FailureAnnouncer('status', () => this.locale);
+  /** @internal The summary after a change, the failures and the stale notices of the linked widgets, each announced once. */
+  readonly announcers: Required<Announcers> = {
+    summary: new SummaryAnnouncer(() => this.locale),
+    failures: new FailureAnnouncer('alert', () => this.locale),
+    stale: new FailureAnnouncer('status', () => this.locale),
+  };
   private readonly onPopState = () => {
     const fromUrl = filtersFromUrl(new URL(location.href));
     this.applyFilters(fromUrl ?? this.attributeFilters(), false);
@@ -117,39 +119,9 @@ export class CnrProvider extends CnrElement {
     this.applyFilters(filters, true);
   }
 
-  /** @internal A linked widget's part of the summary (see the element's description). */
-  reportSummary(source: Element, part: SummaryPart | undefined): void {
-    this.attachRegions();
-    this.summary.report(source, part);
-  }
-
-  /** @internal The failure texts a linked widget shows now; `fresh` when they come from a new failed run. */
-  reportFailures(source: Element, texts: readonly string[], fresh = false): void {
-    this.attachRegions();
-    this.failures.report(source, texts, fresh);
-  }
-
-  /** @internal The stale notices a linked widget shows now. */
-  reportStale(source: Element, texts: readonly string[]): void {
-    this.attachRegions();
-    this.staleNotices.report(source, texts);
-  }
-
-  /** @internal A linked widget's filters changed: the next settled summary is announced. */
-  announceFiltersChanged(): void {
-    this.summary.filtersChanged();
-  }
-
   /** The live regions, first in the shadow root (on the client, after any hydration). */
-  private attachRegions(): void {
-    if (!this.renderRoot) return;
-    this.staleNotices.region.attach(this.renderRoot);
-    this.failures.region.attach(this.renderRoot);
-    this.summary.region.attach(this.renderRoot);
-  }
-
   protected override firstUpdated(): void {
-    this.attachRegions();
+    for (const announcer of Object.values(this.announcers)) announcer.region.attach(this.renderRoot);
   }
 
   override connectedCallback(): void {
@@ -160,9 +132,7 @@ export class CnrProvider extends CnrElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onPopState);
-    this.summary.stop();
-    this.failures.stop();
-    this.staleNotices.stop();
+    for (const announcer of Object.values(this.announcers)) announcer.stop();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -190,7 +160,7 @@ export class CnrProvider extends CnrElement {
       const url = filtersToUrl(next, new URL(location.href));
       if (url.href !== location.href) history.pushState(history.state, '', url);
     }
-    this.summary.filtersChanged();
+    this.announcers.summary.filtersChanged();
     this.notify();
   }
 
