@@ -13,6 +13,7 @@ import { a11ySnapshot } from '@web/test-runner-commands';
 import { squash } from '../../test/data-widget-suite.js';
 import { keys, stubFetch } from '../../test/helpers.js';
 import { SETTLE_MS } from '../base/announcer.js';
+import { clientFor } from '../base/clients.js';
 import '../define/axis-filter.js';
 import '../define/funding-counter.js';
 import '../define/key-figures.js';
@@ -183,6 +184,52 @@ describe('announcements: a failure', () => {
   });
 });
 
+describe('announcements: stale data', () => {
+  let restore: (() => void) | undefined;
+  let fail = false;
+  let body = '';
+  before(async () => {
+    body = JSON.stringify((await createClient().load()).dataset);
+  });
+  beforeEach(() => {
+    fail = false;
+    restore = stubFetch((url) =>
+      url.includes('/__announce-stale/')
+        ? Promise.resolve(fail ? new Response('indisponible', { status: 503 }) : new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }))
+        : undefined,
+    );
+  });
+  afterEach(() => restore?.());
+
+  it('inside a provider: a failed refresh is said once for its widgets, each « Réessayer » named', async () => {
+    const src = `/__announce-stale/donnees-${Date.now()}.json`;
+    const client = clientFor({ src });
+    await client.load();
+    fail = true;
+    await client.refresh();
+    const live = listen(document);
+    try {
+      const provider = await fixture<CnrProvider>(html`<cnr-provider src=${src} territory="region:44">
+        <cnr-funding-counter></cnr-funding-counter>
+        <cnr-project-list></cnr-project-list>
+      </cnr-provider>`);
+      const widgets = ['cnr-funding-counter', 'cnr-project-list'].map((tag) => provider.querySelector(tag)!);
+      await waitUntil(() => widgets.every((widget) => widget.shadowRoot?.querySelector('[part~="stale-notice"]')), 'both widgets show the stale notice', { timeout: 8000 });
+      await waitUntil(() => live.heard.length > 0, 'the stale data is announced', { timeout: 4000 });
+      await sleep(600);
+      expect(live.heard.map((entry) => `${entry.from}/${entry.role}`)).to.deep.equal(['cnr-provider/status']);
+      expect(live.heard[0]!.text).to.contain('peuvent ne pas être à jour');
+      // The notices themselves are no live regions inside a provider.
+      expect(widgets.map((widget) => widget.shadowRoot!.querySelector('[part~="stale-notice"]')!.getAttribute('role'))).to.deep.equal([null, null]);
+      const labels = widgets.map((widget) => widget.shadowRoot!.querySelector('[part~="stale-notice"] [part~="retry-button"]')!.getAttribute('aria-label'));
+      expect(labels).to.deep.equal(['Réessayer le chargement des financements', 'Réessayer le chargement des projets']);
+      await expect(provider).to.be.accessible();
+    } finally {
+      live.stop();
+    }
+  });
+});
+
 describe('announcements: a change of the filters', () => {
   const client = createClient();
 
@@ -270,6 +317,23 @@ describe('announcements: a change of the filters', () => {
       await waitUntil(() => live.heard.length > 0, 'an announcement', { timeout: 6000 });
       await sleep(SETTLE_MS + 600);
       expect(live.heard).to.deep.equal([{ from: 'cnr-project-list', role: 'status', text: count }]);
+    } finally {
+      live.stop();
+    }
+  });
+
+  it('a widget leaving the provider is no change to announce', async () => {
+    const provider = await fixture<CnrProvider>(html`<cnr-provider territory="region:44">
+      <cnr-funding-counter></cnr-funding-counter>
+      <cnr-project-list></cnr-project-list>
+    </cnr-provider>`);
+    await listReady(provider.querySelector<HTMLElement>('cnr-project-list')!);
+    await sleep(SETTLE_MS + 400);
+    const live = listen(document);
+    try {
+      provider.querySelector('cnr-funding-counter')!.remove();
+      await sleep(SETTLE_MS + 600);
+      expect(live.heard).to.deep.equal([]);
     } finally {
       live.stop();
     }
