@@ -109,6 +109,21 @@ async function buttonNames(prefix: string): Promise<string[] | undefined> {
   return names;
 }
 
+/** The nodes of the accessibility tree (Chromium) with `role`, as the texts under them; `undefined` elsewhere. */
+async function axTexts(role: string): Promise<string[] | undefined> {
+  if (!/Chrome\//.test(navigator.userAgent)) return undefined;
+  const tree = (await a11ySnapshot({}).catch(() => undefined)) as unknown as AxNode | undefined;
+  if (!tree) return undefined;
+  const texts: string[] = [];
+  const text = (node: AxNode): string => [node.name ?? '', ...(node.children ?? []).map(text)].join(' ');
+  const walk = (node: AxNode) => {
+    if (node.role === role) texts.push(squash(text(node)));
+    node.children?.forEach(walk);
+  };
+  walk(tree);
+  return texts;
+}
+
 const TAGS = ['cnr-key-figures', 'cnr-territory-map', 'cnr-axis-filter', 'cnr-funding-counter', 'cnr-project-list'];
 
 describe('announcements: a failure', () => {
@@ -141,6 +156,9 @@ describe('announcements: a failure', () => {
       const text = live.heard[0]!.text;
       expect(text.split('Rien à cette adresse (erreur 404)').length - 1, 'the message, once').to.equal(1);
       expect(text).to.contain(`donnees-${unique}.json`);
+      // The browser exposes it: one alert in the accessibility tree (the provider is display: contents; its region is not).
+      const exposed = await axTexts('alert');
+      if (exposed !== undefined) expect(exposed.filter((entry) => entry !== '')).to.deep.equal([text]);
 
       // The five « Réessayer » buttons, visibly « Réessayer », each named after what it loads again.
       const buttons = widgets.map((widget) => widget.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!);
