@@ -138,7 +138,7 @@ function widgetControls(tags: string[]): { host: string; tag: string; part: stri
         host,
         tag: element.localName,
         part: element.getAttribute('part') ?? '',
-        name: (element.getAttribute('aria-label') ?? (element.textContent || element.getAttribute('value') || '')).replace(/\s+/g, ' ').trim(),
+        name: (element.getAttribute('aria-label') ?? (element.textContent || (element as HTMLInputElement).value || '')).replace(/\s+/g, ' ').trim(),
       });
     }
   };
@@ -365,6 +365,19 @@ for (const engine of BROWSERS) {
         await page.keyboard.press('Enter');
         await page.waitForFunction(() => (document.querySelector('cnr-provider') as unknown as { filters: ProjectFilters }).filters.territory === 'departement:88');
         await waitForCount(page, { territory: 'departement:88' }, 'the Vosges');
+        // Screen readers hear it once, from the provider: « 6 projets, …, Vosges ».
+        const vosges = await expectedCount({ territory: 'departement:88' });
+        await page.waitForFunction(
+          (count: string) => {
+            const said = (document.querySelector('cnr-provider')?.shadowRoot?.querySelector('[data-cnr-announcer="summary"]')?.textContent ?? '').replace(/\s+/g, ' ');
+            return said.startsWith(`${count}, `) && said.endsWith('Vosges');
+          },
+          { timeout: 10_000 },
+          vosges,
+        ).catch(async (error: unknown) => {
+          const said = await page.evaluate(() => document.querySelector('cnr-provider')?.shadowRoot?.querySelector('[data-cnr-announcer="summary"]')?.textContent ?? '(no region)');
+          throw new Error(`the provider should say « ${vosges}, …, Vosges », it says « ${said} »`, { cause: error });
+        });
 
         // An axis: the radios are one tab stop; the arrow moves to the next axis, applied once the choice settles.
         await tabTo(page, 'the axes', (stop) => stop.hosts[0] === 'cnr-axis-filter' && stop.type === 'radio');

@@ -54,14 +54,18 @@ export class LiveRegion {
   private created: HTMLElement | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly role: 'status' | 'alert') {}
+  constructor(
+    private readonly role: 'status' | 'alert',
+    /** `data-cnr-announcer` of the region: `summary`, `failures` or `stale`. */
+    private readonly name: string,
+  ) {}
 
   get element(): HTMLElement {
     if (this.created === undefined) {
       const element = document.createElement('div');
       element.setAttribute('role', this.role);
       element.setAttribute('aria-atomic', 'true');
-      element.dataset['cnrAnnouncer'] = this.role;
+      element.dataset['cnrAnnouncer'] = this.name;
       element.style.cssText =
         'position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);clip-path:inset(50%);white-space:nowrap;border:0';
       this.created = element;
@@ -98,7 +102,7 @@ export class LiveRegion {
  * loading) is not announced: the visitor reads the page.
  */
 export class SummaryAnnouncer {
-  readonly region = new LiveRegion('status');
+  readonly region = new LiveRegion('status', 'summary');
   private readonly parts = new Map<Element, SummaryPart>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The last summary settled (announced, or the page's first). */
@@ -125,9 +129,12 @@ export class SummaryAnnouncer {
     this.schedule();
   }
 
-  /** The filters changed (the user, the page or the URL): the next settled summary is announced. */
+  /**
+   * The filters changed (the user, the page or the URL): the next settled
+   * summary is announced — also when it comes before the page's first one
+   * had settled (a visitor quicker than the settling delay).
+   */
   filtersChanged(): void {
-    if (!this.started) return;
     this.changed = true;
     this.schedule();
   }
@@ -171,15 +178,19 @@ export class SummaryAnnouncer {
     // A widget still loading reports again when it is done, which schedules the summary again.
     if ([...this.parts.values()].some((part) => part.pending)) return;
     const text = this.text();
+    // Nothing to say yet (no widget has reported): a change stays to be announced.
+    if (text === '') return;
     if (!this.started) {
-      this.started = text !== '';
-      this.last = text;
-      return;
+      this.started = true;
+      if (!this.changed) {
+        this.last = text;
+        return;
+      }
     }
     if (text === this.last && !this.changed) return;
     this.last = text;
     this.changed = false;
-    if (text) this.region.say(text, this.lang());
+    this.region.say(text, this.lang());
   }
 }
 
@@ -203,7 +214,7 @@ export class FailureAnnouncer {
     role: 'alert' | 'status',
     private readonly lang: () => string,
   ) {
-    this.region = new LiveRegion(role);
+    this.region = new LiveRegion(role, role === 'alert' ? 'failures' : 'stale');
   }
 
   /**

@@ -125,7 +125,11 @@ export class CnrDataElement extends CnrElement {
     const linked = this.linkedAnnouncers;
     if (!linked && this.summaryPart && !this.ownAnnouncers) this.ownAnnouncers = { summary: new SummaryAnnouncer(() => this.locale) };
     const target = linked ?? this.ownAnnouncers;
-    if (target !== this.announcers) this.leaveAnnouncers();
+    if (target !== this.announcers) {
+      this.leaveAnnouncers();
+      // Linked late (the provider defined after the widget): its filters then are no change.
+      this.lastFiltersKey = undefined;
+    }
     this.announcers = target;
     if (!target) return;
     if (!linked) target.summary.region.attach(this.renderRoot);

@@ -160,7 +160,8 @@ export class CnrProvider extends CnrElement {
       const url = filtersToUrl(next, new URL(location.href));
       if (url.href !== location.href) history.pushState(history.state, '', url);
     }
-    this.announcers.summary.filtersChanged();
+    // The filters the attributes (or the URL) give at the start are no change to announce.
+    if (this.hasUpdated) this.announcers.summary.filtersChanged();
     this.notify();
   }
 
