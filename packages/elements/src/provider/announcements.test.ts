@@ -323,6 +323,23 @@ describe('announcements: a change of the filters', () => {
     }
   });
 
+  it('inside a provider: a change made at once, before the first summary has settled, is announced', async () => {
+    const live = listen(document);
+    try {
+      const provider = await fixture<CnrProvider>(html`<cnr-provider territory="region:44">
+        <cnr-project-list></cnr-project-list>
+      </cnr-provider>`);
+      await listReady(provider.querySelector<HTMLElement>('cnr-project-list')!);
+      provider.setFilters({ ...provider.filters, territory: 'departement:88' });
+      const { data } = await client.projects({ territory: 'departement:88' }, { limit: 1 });
+      await waitUntil(() => live.heard.some((entry) => entry.from === 'cnr-provider'), 'an announcement', { timeout: 6000 });
+      await sleep(SETTLE_MS + 400);
+      expect(live.heard.filter((entry) => !/Chargement/.test(entry.text))).to.deep.equal([{ from: 'cnr-provider', role: 'status', text: countLabel(data.total, 'fr') }]);
+    } finally {
+      live.stop();
+    }
+  });
+
   it('a list alone: typing « mobile » announces its settled count once, from the list', async () => {
     const list = await fixture<HTMLElement>(html`<cnr-project-list territory="region:44"></cnr-project-list>`);
     await listReady(list);
