@@ -8,6 +8,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, FIREFOX_PATH } from './scripts/browsers.mjs';
 import { webkitLauncher } from './scripts/webkit-launcher.mjs';
+import { accessibilityTreePlugin } from './tests/browser/commands/accessibility-tree.mjs';
 import { forcedColorsPlugin } from './tests/browser/commands/forced-colors.mjs';
 import { moduleCopiesPlugin } from './tests/browser/hostile/server/copies.mjs';
 import { faultsMiddleware } from './tests/browser/hostile/server/faults.mjs';
@@ -53,6 +54,8 @@ export default {
     moduleCopiesPlugin(),
     // `emulate-forced-colors`: Windows high contrast, for the forced-colors tests (Chromium).
     forcedColorsPlugin(),
+    // `accessibility-tree`: Chromium's accessible names and roles, for the name tests.
+    accessibilityTreePlugin(),
   ],
   browsers,
   // One page at a time per browser: a second tab in Chromium is a background tab whose

@@ -33,7 +33,10 @@ export function renderEmpty(
             (key) =>
               html`<li>
                 <button type="button" class="button secondary" part="relax-button" @click=${() => relax([key])}>
-                  <span class="visually-hidden">${t.remove} </span>${t[key]} ${describe(key, filters, names, locale)}
+                  <span class="visually-hidden">${t.remove} </span>${
+                    // One text node: a button laid out as a flex box drops the space between two (« territoire« Vosges »).
+                    `${t[key]} ${describe(key, filters, names, locale)}`
+                  }
                 </button>
               </li>`,
           )}
