@@ -278,7 +278,8 @@ describe('ars-region: the DSFR page of ARS Grand Est', () => {
     const expected = await titles('region:44');
     expect(expected.length).toBeGreaterThan(0);
     await waitForText(page, expected, 'cnr-project-list');
-    await waitForText(page, ['Accès à un médecin traitant', 'médecin traitant'], 'cnr-axis-filter');
+    // The documents tie no project to an axis: the filter says so instead of offering axes that would empty the list.
+    await waitForText(page, ['ne rattachent aucun projet à un axe'], 'cnr-axis-filter');
     await waitForText(page, ['€'], 'cnr-funding-counter');
     // The map shows the départements of Grand Est (10), each a button.
     await page.waitForFunction(
@@ -538,13 +539,15 @@ describe('frameworks', () => {
       // The chosen project's card, full.
       await waitForWidgets(page, ['cnr-project-card']);
 
-      // Then axis 1 in the filter (inside its shadow root).
+      // Then a search in the list (inside its shadow root). The axis filter offers no axis on the
+      // reference data: the documents tie no project to one.
       await page.evaluate(() => {
-        const radios = [...(document.querySelector('cnr-axis-filter')?.shadowRoot?.querySelectorAll<HTMLInputElement>('input') ?? [])];
-        radios.find((input) => input.value === 'sante-1')?.click();
+        const search = document.querySelector('cnr-project-list')!.shadowRoot!.querySelector<HTMLInputElement>('[part~="search-input"]')!;
+        search.value = 'dentaire';
+        search.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       });
       await page.waitForFunction(() => document.querySelector('[data-testid="event-summary"]')?.textContent?.includes('cnr-filter-change'), { timeout: 5000 });
-      expect(await page.$eval('[data-testid="event-detail"]', (el) => el.textContent)).toContain('sante-1');
+      expect(await page.$eval('[data-testid="event-detail"]', (el) => el.textContent)).toContain('dentaire');
 
       await expectAccessible(page);
       expectClean(visit);

@@ -9,6 +9,7 @@ import { formatCount } from '../i18n/format.js';
 import { messages } from '../i18n/axis-filter.js';
 import type { Locale } from '../i18n/locale.js';
 import { plural } from '../i18n/plural.js';
+import { quote } from '../i18n/typography.js';
 import { renderLoading, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrFilterChangeEvent } from '../events/events.js';
@@ -32,6 +33,8 @@ export interface AxisFilterData {
   total: number;
   /** No project of the whole dataset (this thématique) is tied to an axis. */
   noneTied: boolean;
+  /** No project of the selection (every filter but the axis one) is tied to an axis: every choice would give none. */
+  noneInSelection: boolean;
   stale: boolean;
   problems: ValidationProblem[];
 }
@@ -40,6 +43,15 @@ function withoutAxes(filters: ProjectFilters): ProjectFilters {
   const { axes: _axes, ...rest } = filters;
   return rest;
 }
+
+/**
+ * How long a radio reached with the arrow keys waits before it applies
+ * (milliseconds): going from « Tous les axes » to Axe 4 passes Axes 1–3,
+ * which must not each reload the page's widgets and be announced.
+ */
+export const ARROW_SETTLE_MS = 600;
+
+const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 
 function countText(count: number, locale: Locale): string {
   const t = messages[locale];
@@ -51,7 +63,10 @@ function countText(count: number, locale: Locale): string {
  * (one axis or « Tous les axes ») or, with `multiple`, of checkboxes. Each
  * choice shows the number of projects it would give with the other filters.
  * Choosing writes the axis filter of the provider (or of the element itself
- * when it has none).
+ * when it has none): at once for a click, Space or Enter; a radio reached with
+ * the arrow keys applies once the selection settles (600 ms without another
+ * arrow key, or on leaving the group), so that going from « Tous les axes »
+ * to Axe 4 applies Axe 4 alone.
  *
  * @summary A keyboard-operable filter on the CNR axes, with counts.
  * @since 0.1.0
@@ -69,7 +84,8 @@ function countText(count: number, locale: Locale): string {
  * @csspart input - One radio button or checkbox.
  * @csspart count - The number of projects of a choice.
  * @csspart subgroups - The list of an axis's sub-groups.
- * @csspart note - The note shown when no project is tied to an axis.
+ * @csspart note - The note shown instead of the choices when no project of the selection is tied to an axis (then every choice would give none).
+ * @csspart clear-button - With that note, the button that removes an axis filter set anyway (by the page or the URL).
  * @csspart skeleton - The loading placeholder.
  * @csspart error - The error message.
  * @csspart retry-button - The « Réessayer » button.
@@ -109,7 +125,8 @@ export class CnrAxisFilter extends CnrDataWidget {
         client.projects(filters, { limit: 1 }, { signal }),
       ]);
       const counts = new Map(facets.data.axes.map((facet) => [facet.value, facet.count]));
-      let noneTied = facets.data.axes.every((facet) => facet.count === 0);
+      const noneInSelection = facets.data.axes.every((facet) => facet.count === 0);
+      let noneTied = noneInSelection;
       if (noneTied && Object.keys(filters).some((key) => key !== 'thematique')) {
         // Zero here may be the other filters' doing: ask about the whole dataset.
         const all = await client.facets({ thematique }, { signal });
@@ -129,15 +146,59 @@ export class CnrAxisFilter extends CnrDataWidget {
         axes: list,
         total: page.data.total,
         noneTied,
+        noneInSelection,
         stale: axes.stale || facets.stale || page.stale,
         problems: [...axes.problems, ...facets.problems, ...page.problems],
       };
     },
   });
 
-  /** The axis and sub-group ids currently chosen. */
+  /** The axes chosen with the arrow keys, not applied yet (the selection has not settled). */
+  private pending: string[] | undefined;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The change under way comes from an arrow key (set on keydown, the change follows at once). */
+  private arrowKey = false;
+
+  /** The axis and sub-group ids currently chosen (applied to the filters). */
   get value(): string[] {
     return [...(this.source.filters.axes ?? [])];
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.cancelPending();
+  }
+
+  private cancelPending(): void {
+    clearTimeout(this.settleTimer);
+    this.settleTimer = undefined;
+    this.pending = undefined;
+  }
+
+  /** Applies the radio the arrow keys reached, if any, now. */
+  private settle(): void {
+    const axes = this.pending;
+    this.cancelPending();
+    if (axes !== undefined) this.apply(axes);
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    const input = event.target as HTMLInputElement;
+    if (input.localName !== 'input' || input.type !== 'radio') return;
+    if (ARROWS.has(event.key)) this.arrowKey = true;
+    // Enter or Space on the radio reached: apply at once (a form's radios do nothing on Enter; ours choose).
+    else if (event.key === 'Enter' || event.key === ' ') this.settle();
+  }
+
+  private onKeyup(): void {
+    this.arrowKey = false;
+  }
+
+  private onFocusout(event: FocusEvent): void {
+    const next = event.relatedTarget as Node | null;
+    const fieldset = event.currentTarget as HTMLElement;
+    // Leaving the group (Tab, a click elsewhere): what was reached is chosen.
+    if (!next || !fieldset.contains(next)) this.settle();
   }
 
   /** @internal */
@@ -158,7 +219,20 @@ export class CnrAxisFilter extends CnrDataWidget {
       axes = [...chosen].sort((a, b) => order.indexOf(a) - order.indexOf(b));
     } else {
       axes = input.value ? [input.value] : [];
+      if (this.arrowKey) {
+        // Moving through the radios with the arrow keys: apply once the selection settles.
+        this.arrowKey = false;
+        this.pending = axes;
+        clearTimeout(this.settleTimer);
+        this.settleTimer = setTimeout(() => this.settle(), ARROW_SETTLE_MS);
+        return;
+      }
     }
+    this.cancelPending();
+    this.apply(axes);
+  }
+
+  private apply(axes: string[]): void {
     const base = this.source.provider?.filters ?? this.source.filters;
     this.source.setFilters(normalizeFilters({ ...base, axes }));
     this.emit(new CnrFilterChangeEvent(this.source.provider?.filters ?? this.source.filters));
@@ -178,12 +252,47 @@ export class CnrAxisFilter extends CnrDataWidget {
     </label>`;
   }
 
+  /**
+   * No project of the selection is tied to an axis: every choice would empty
+   * the list. Said once, with no choices; an axis chosen anyway (by the page,
+   * the URL) can be removed.
+   */
+  private renderNone(data: AxisFilterData, legend: string): TemplateResult {
+    const locale = this.locale;
+    const t = messages[locale];
+    const chosen = this.value;
+    const names = new Map<string, string>();
+    for (const axis of data.axes) {
+      names.set(axis.id, `${t.axis} ${axis.number}`);
+      for (const sub of axis.subgroups) names.set(sub.id, sub.label);
+    }
+    return html`<p class="legend" part="legend" dir="auto">${legend}</p>
+      <p class="note" part="note">${data.noneTied ? t.noneTied : t.noneInSelection}</p>
+      ${chosen.length === 0
+        ? nothing
+        : html`<button type="button" class="button secondary" part="clear-button" @click=${() => this.apply([])}>
+            ${t.clear}<span class="visually-hidden"> ${chosen
+                .map((id) => quote(names.get(id) ?? id, locale))
+                .join(', ')}</span>
+          </button>`}
+      ${this.problemsReport.render(locale, data.problems)}`;
+  }
+
   private renderGroup(data: AxisFilterData): TemplateResult {
     const locale = this.locale;
     const t = messages[locale];
-    const chosen = new Set(this.value);
+    // The radio reached with the arrow keys stays checked while it settles (a re-render must not undo it).
+    const chosen = new Set(this.pending ?? this.value);
     const legend = this.label ?? ((this.source.filters.thematique ?? 'sante') === 'education' ? t.legendEducation : t.legendSante);
-    return html`<fieldset part="group" aria-describedby="description" @change=${this.onChange}>
+    if (data.noneInSelection) return this.renderNone(data, legend);
+    return html`<fieldset
+        part="group"
+        aria-describedby="description"
+        @change=${this.onChange}
+        @keydown=${this.onKeydown}
+        @keyup=${this.onKeyup}
+        @focusout=${this.onFocusout}
+      >
         <legend part="legend" dir="auto">${legend}</legend>
         <p class="description" part="description" id="description">${t.description}</p>
         <ul class="options" part="options" role="list">
@@ -201,7 +310,6 @@ export class CnrAxisFilter extends CnrDataWidget {
           )}
         </ul>
       </fieldset>
-      ${data.noneTied ? html`<p class="note" part="note">${t.noneTied}</p>` : nothing}
       ${this.problemsReport.render(locale, data.problems)}`;
   }
 

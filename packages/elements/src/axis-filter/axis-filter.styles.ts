@@ -14,7 +14,8 @@ export const axisFilterStyles = css`
     min-width: 0;
   }
 
-  legend {
+  legend,
+  .legend {
     padding: 0;
     margin: 0 0 var(--_spacing-1);
     font-weight: 700;
@@ -35,6 +36,10 @@ export const axisFilterStyles = css`
     border-inline-start: 4px solid var(--_color-info);
     background: var(--_color-info-background);
     color: var(--_color-text);
+  }
+
+  [part='clear-button'] {
+    margin-top: var(--_spacing-3);
   }
 
   ul {
