@@ -2,6 +2,7 @@ import type { Axis, ProjectFilters, ValidationProblem } from '@cnr-widgets/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { isolate, quoteData } from '../base/bidi.js';
 import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey, normalizeFilters } from '../base/filters.js';
@@ -9,7 +10,6 @@ import { formatCount } from '../i18n/format.js';
 import { messages } from '../i18n/axis-filter.js';
 import type { Locale } from '../i18n/locale.js';
 import { plural } from '../i18n/plural.js';
-import { quote } from '../i18n/typography.js';
 import { renderLoading, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrFilterChangeEvent } from '../events/events.js';
@@ -238,7 +238,8 @@ export class CnrAxisFilter extends CnrDataWidget {
     this.emit(new CnrFilterChangeEvent(this.source.provider?.filters ?? this.source.filters));
   }
 
-  private renderOption(option: AxisOption, text: string, chosen: ReadonlySet<string>): TemplateResult {
+  /** One choice: `text` (ours, with the data's label isolated) and the count. */
+  private renderOption(option: AxisOption, text: unknown, chosen: ReadonlySet<string>): TemplateResult {
     const checked = option.id === '' ? chosen.size === 0 : chosen.has(option.id);
     return html`<label class="option" part="option">
       <input
@@ -248,7 +249,7 @@ export class CnrAxisFilter extends CnrDataWidget {
         value=${option.id}
         .checked=${live(checked)}
       />
-      <span dir="auto">${text} <span class="count" part="count">${countText(option.count, this.locale)}</span></span>
+      <span>${text} <span class="count" part="count">${countText(option.count, this.locale)}</span></span>
     </label>`;
   }
 
@@ -271,9 +272,7 @@ export class CnrAxisFilter extends CnrDataWidget {
       ${chosen.length === 0
         ? nothing
         : html`<button type="button" class="button secondary" part="clear-button" @click=${() => this.apply([])}>
-            ${t.clear}<span class="visually-hidden"> ${chosen
-                .map((id) => quote(names.get(id) ?? id, locale))
-                .join(', ')}</span>
+            ${t.clear}<span class="visually-hidden"> ${chosen.map((id, i) => html`${i > 0 ? ', ' : ''}${quoteData(names.get(id) ?? id, locale)}`)}</span>
           </button>`}
       ${this.problemsReport.render(locale, data.problems)}`;
   }
@@ -300,11 +299,11 @@ export class CnrAxisFilter extends CnrDataWidget {
           ${data.axes.map(
             (axis) =>
               html`<li>
-                ${this.renderOption(axis, `${t.axis} ${axis.number} — ${axis.label}`, chosen)}
+                ${this.renderOption(axis, html`${t.axis} ${axis.number} — ${isolate(axis.label)}`, chosen)}
                 ${axis.subgroups.length === 0
                   ? nothing
                   : html`<ul class="subgroups" part="subgroups" role="list" aria-label=${`${t.subgroups} ${axis.number}`}>
-                      ${axis.subgroups.map((sub) => html`<li>${this.renderOption(sub, sub.label, chosen)}</li>`)}
+                      ${axis.subgroups.map((sub) => html`<li>${this.renderOption(sub, isolate(sub.label), chosen)}</li>`)}
                     </ul>`}
               </li>`,
           )}

@@ -10,6 +10,7 @@ import {
 } from '@cnr-widgets/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { isolatedList, quoteData } from '../base/bidi.js';
 import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask } from '../base/data-task.js';
 import { deducedStyles, renderDeducedMark } from '../base/deduced.js';
@@ -18,10 +19,9 @@ import { disclosureStyles } from '../base/disclosure.styles.js';
 import { linkOrText } from '../base/links.js';
 import { describeTerritoryId } from '../base/territory-names.js';
 import { LABELS, MEETINGS, messages } from '../i18n/key-figures.js';
-import { combineQualifiers, formatCount, formatList, qualifierText } from '../i18n/format.js';
+import { combineQualifiers, formatCount, qualifierText } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { plural } from '../i18n/plural.js';
-import { quote } from '../i18n/typography.js';
 import { renderReserve, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { keyFiguresStyles } from './key-figures.styles.js';
@@ -217,6 +217,7 @@ export class CnrKeyFigures extends CnrDataWidget {
     const [one, other] = LABELS[locale][figure.metric];
     const label = plural(figure.value, locale, one, other);
     const qualifier = qualifierText(figure.qualifier, locale);
+    // « 12 réunions départementales » — the data's own words for the kind, when it gives them (French).
     const meetings = figure.meetings?.map(
       (meeting) => `${formatCount(meeting.count, locale)} ${(locale === 'fr' ? meeting.label : undefined) ?? MEETINGS[locale][meeting.kind]}`,
     );
@@ -226,9 +227,7 @@ export class CnrKeyFigures extends CnrDataWidget {
       <span class="label" part="label">${label}</span>
       ${figure.deduced ? renderDeducedMark(figure.deduced, locale, { subject: label }) : nothing}
       ${meetings
-        ? html`<span class="breakdown" part="breakdown" dir="auto"
-            >${messages[locale].including} ${formatList(meetings, locale)}</span
-          >`
+        ? html`<span class="breakdown" part="breakdown">${messages[locale].including} ${isolatedList(meetings, locale)}</span>`
         : nothing}
     </li>`;
   }
@@ -269,7 +268,7 @@ export class CnrKeyFigures extends CnrDataWidget {
                     <cite dir="auto"
                       >${linkOrText(source.url, source.title)}</cite
                     >
-                    <blockquote lang="fr" dir="auto">${quote(source.excerpt, 'fr')}</blockquote>
+                    <blockquote lang="fr">${quoteData(source.excerpt, 'fr')}</blockquote>
                   </li>`,
               )}
             </ul>`}
