@@ -45,6 +45,9 @@ interface FigureSource {
   excerpt: string;
 }
 
+/** The figures that count projects: announced by the documents, not the records a list shows. */
+const PROJECT_METRICS: ReadonlySet<FigureMetric> = new Set(['projets', 'projetsRealises', 'projetsEnCours']);
+
 /** What the element shows, once loaded. */
 export interface KeyFiguresData {
   /** The territory (its name when known); `undefined` for every territory. */
@@ -88,6 +91,7 @@ export interface KeyFiguresData {
  * @csspart label - What a figure counts.
  * @csspart breakdown - The meetings by kind, under the number of réunions.
  * @csspart empty - The message shown when the territory has no figures.
+ * @csspart scope - Under figures that count projects: what they count (the number the documents announce, not the projects a list shows).
  * @csspart sources-button - The « Sources » button.
  * @csspart sources - The list of source passages.
  * @csspart skeleton - The loading placeholder.
@@ -247,8 +251,11 @@ export class CnrKeyFigures extends CnrDataWidget {
       ${figures.length === 0
         ? nothing
         : html`<ul class="figures" part="figures" role="list">
-            ${figures.map((figure) => this.renderFigure(figure, locale))}
-          </ul>`}
+              ${figures.map((figure) => this.renderFigure(figure, locale))}
+            </ul>
+            ${figures.some((figure) => PROJECT_METRICS.has(figure.metric))
+              ? html`<p class="scope" part="scope">${t.projectsScope}</p>`
+              : nothing}`}
       ${figures.length === 0 || data.sources.length === 0
         ? nothing
         : html`<button
