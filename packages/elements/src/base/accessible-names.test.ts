@@ -32,12 +32,13 @@ describe('accessible names (Chromium)', () => {
   it('a page of key figures, axis filter and full cards: no control name runs words together or repeats', async function () {
     const provider = await fixture(html`<cnr-provider territory="region:44">
       <cnr-key-figures></cnr-key-figures>
+      <cnr-key-figures territory="region:93"></cnr-key-figures>
       <cnr-axis-filter></cnr-axis-filter>
       <cnr-project-list card-variant="full"></cnr-project-list>
     </cnr-provider>`);
     const list = provider.querySelector('cnr-project-list')!;
     await rendered(list, 'cnr-project-card');
-    await rendered(provider.querySelector('cnr-key-figures')!, '[part="figures"]');
+    for (const figures of provider.querySelectorAll('cnr-key-figures')) await rendered(figures, '[part="sources-button"]');
     await rendered(provider.querySelector('cnr-axis-filter')!, 'fieldset, [part="note"]');
     const cards = [...list.shadowRoot!.querySelectorAll('cnr-project-card')];
     await waitUntil(() => cards.every((card) => card.shadowRoot?.querySelector('[part="source"]')), 'cards not rendered');
@@ -46,6 +47,10 @@ describe('accessible names (Chromium)', () => {
     const controls = tree!.filter((node) => CONTROL_ROLES.includes(node.role) && node.name !== '');
     const names = controls.map((node) => node.name);
     expect(names.filter((name) => name.startsWith('Lire plus')).length).to.be.greaterThan(1);
+    expect(names).to.include.members([
+      'Sources (chiffres\u202f: Grand Est)',
+      "Sources (chiffres\u202f: Provence-Alpes-Côte d'Azur)",
+    ]);
     expect(names.filter((name, i) => names.indexOf(name) !== i)).to.deep.equal([]);
     expect(runTogether(tree!)).to.deep.equal([]);
   });

@@ -48,12 +48,13 @@ export const MEETINGS: Record<Locale, Record<MeetingKind, string>> = {
   },
 };
 
-export const messages: Messages<'title' | 'everywhere' | 'empty' | 'sources' | 'including' | 'projectsScope'> = {
+export const messages: Messages<'title' | 'everywhere' | 'empty' | 'sources' | 'including' | 'projectsScope' | 'sourcesOf'> = {
   fr: {
     title: 'Chiffres de la concertation\u202f:',
     everywhere: 'Tous les territoires',
     empty: 'Aucun chiffre publié pour ce territoire',
     sources: 'Sources',
+    sourcesOf: '(chiffres\u202f: {territory})',
     including: 'dont',
     projectsScope:
       'Projets annoncés\u202f: le nombre que donnent les documents sources (voir «\u00a0Sources\u00a0»). Une liste de projets ne compte que ceux que les documents décrivent un par un.',
@@ -63,6 +64,7 @@ export const messages: Messages<'title' | 'everywhere' | 'empty' | 'sources' | '
     everywhere: 'All territories',
     empty: 'No figures published for this territory',
     sources: 'Sources',
+    sourcesOf: '(figures: {territory})',
     including: 'including',
     projectsScope:
       'Projects announced: the number the source documents give (see “Sources”). A project list counts only the projects the documents describe one by one.',

@@ -241,10 +241,11 @@ export class CnrKeyFigures extends CnrDataWidget {
     const t = messages[locale];
     const chosen = splitList(this.metrics);
     const figures = chosen.length === 0 ? data.figures : data.figures.filter((figure) => chosen.includes(figure.metric));
+    const territoryName = data.territory ? (data.territory.name ?? describeTerritoryId(data.territory.id, locale)) : t.everywhere;
     return html`
       <div role="status">
         <p class="territory" part="territory">
-          <span class="visually-hidden">${t.title}</span> <span dir="auto">${data.territory ? (data.territory.name ?? describeTerritoryId(data.territory.id, locale)) : t.everywhere}</span>
+          <span class="visually-hidden">${t.title}</span> <span dir="auto">${territoryName}</span>
         </p>
         ${figures.length === 0 ? html`<p class="empty" part="empty">${t.empty}</p>` : nothing}
       </div>
@@ -266,7 +267,7 @@ export class CnrKeyFigures extends CnrDataWidget {
               aria-controls="sources"
               @click=${this.toggleSources}
             >
-              ${t.sources}
+              ${t.sources}<span class="visually-hidden"> ${t.sourcesOf.replace('{territory}', () => territoryName)}</span>
             </button>
             <ul class="sources" part="sources" id="sources" ?hidden=${!this.sourcesOpen}>
               ${data.sources.map(

@@ -114,7 +114,8 @@ describe('<cnr-key-figures>', () => {
     expect(squash(part(element, 'territory')!.textContent)).to.equal('Consultation figures: Grand Est');
     expect(figures(element).slice(0, 3)).to.deep.equal(['47 meetings', 'more than 1,100 participants', 'more than 1,700 contributions']);
     expect(squash(part(element, 'breakdown')!.textContent)).to.equal('including 44 territorial dialogues and 3 regional meetings');
-    expect(squash(part(element, 'sources-button')!.textContent)).to.equal('Sources');
+    // « Sources » names the territory for screen readers (visually hidden): two key figures on a page differ.
+    expect(squash(part(element, 'sources-button')!.textContent)).to.equal('Sources (figures: Grand Est)');
     const all = wrapper.ownerDocument.createElement('cnr-key-figures');
     all.setAttribute('territory', '44');
     wrapper.append(all);
