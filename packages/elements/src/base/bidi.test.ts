@@ -54,7 +54,7 @@ function texts(root: Node): Text[] {
 function rect(root: Node, text: string, last = false): DOMRect {
   const nodes = texts(root);
   const node = last ? [...nodes].reverse().find((candidate) => candidate.data.includes(text)) : nodes.find((candidate) => candidate.data.includes(text));
-  expect(node, `« ${text} » in « ${(root as Element).textContent} »`).to.be.ok;
+  expect(node !== undefined, `« ${text} » in « ${(root as Element).textContent} »`).to.equal(true);
   const start = last ? node!.data.lastIndexOf(text) : node!.data.indexOf(text);
   const range = document.createRange();
   range.setStart(node!, start);
