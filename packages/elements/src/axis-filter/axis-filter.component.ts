@@ -2,7 +2,7 @@ import type { Axis, ProjectFilters, ValidationProblem } from '@cnr-widgets/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { isolate, quoteData } from '../base/bidi.js';
+import { isolate } from '../base/bidi.js';
 import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey, normalizeFilters } from '../base/filters.js';
@@ -185,13 +185,10 @@ export class CnrAxisFilter extends CnrDataWidget {
   private onKeydown(event: KeyboardEvent): void {
     const input = event.target as HTMLInputElement;
     if (input.localName !== 'input' || input.type !== 'radio') return;
-    if (ARROWS.has(event.key)) this.arrowKey = true;
+    // The change that follows an arrow key comes at once, before any other key.
+    this.arrowKey = ARROWS.has(event.key);
     // Enter or Space on the radio reached: apply at once (a form's radios do nothing on Enter; ours choose).
-    else if (event.key === 'Enter' || event.key === ' ') this.settle();
-  }
-
-  private onKeyup(): void {
-    this.arrowKey = false;
+    if (event.key === 'Enter' || event.key === ' ') this.settle();
   }
 
   private onFocusout(event: FocusEvent): void {
@@ -261,19 +258,11 @@ export class CnrAxisFilter extends CnrDataWidget {
   private renderNone(data: AxisFilterData, legend: string): TemplateResult {
     const locale = this.locale;
     const t = messages[locale];
-    const chosen = this.value;
-    const names = new Map<string, string>();
-    for (const axis of data.axes) {
-      names.set(axis.id, `${t.axis} ${axis.number}`);
-      for (const sub of axis.subgroups) names.set(sub.id, sub.label);
-    }
     return html`<p class="legend" part="legend" dir="auto">${legend}</p>
       <p class="note" part="note">${data.noneTied ? t.noneTied : t.noneInSelection}</p>
-      ${chosen.length === 0
+      ${this.value.length === 0
         ? nothing
-        : html`<button type="button" class="button secondary" part="clear-button" @click=${() => this.apply([])}>
-            ${t.clear}<span class="visually-hidden"> ${chosen.map((id, i) => html`${i > 0 ? ', ' : ''}${quoteData(names.get(id) ?? id, locale)}`)}</span>
-          </button>`}
+        : html`<button type="button" class="button secondary" part="clear-button" @click=${() => this.apply([])}>${t.clear}</button>`}
       ${this.problemsReport.render(locale, data.problems)}`;
   }
 
@@ -289,7 +278,6 @@ export class CnrAxisFilter extends CnrDataWidget {
         aria-describedby="description"
         @change=${this.onChange}
         @keydown=${this.onKeydown}
-        @keyup=${this.onKeyup}
         @focusout=${this.onFocusout}
       >
         <legend part="legend" dir="auto">${legend}</legend>

@@ -1,6 +1,12 @@
 import { css } from 'lit';
 
-/** The skeleton is `--_min` tall, and the filter loaded at least as tall. */
+/**
+ * The skeleton is `--_min` tall, and the filter loaded at least as tall.
+ * `input[type='radio']:focus` draws the ring: WebKit (Safari, every iPhone
+ * browser) focuses the radio button that the arrow keys select without
+ * matching :focus-visible, so the ring of the tokens would vanish after the
+ * first arrow key. (Comments stay out of the CSS: they would ship.)
+ */
 export const axisFilterStyles = css`
   .root {
     --_min: var(--cnr-axis-filter-min-height, 42rem);
@@ -30,16 +36,16 @@ export const axisFilterStyles = css`
     color: var(--_color-text-mention);
   }
 
-  .note {
+  .note,
+  .note + .button {
     margin: var(--_spacing-3) 0 0;
+  }
+
+  .note {
     padding: var(--_spacing-2) var(--_spacing-3);
     border-inline-start: 4px solid var(--_color-info);
     background: var(--_color-info-background);
     color: var(--_color-text);
-  }
-
-  [part='clear-button'] {
-    margin-top: var(--_spacing-3);
   }
 
   ul {
@@ -70,9 +76,6 @@ export const axisFilterStyles = css`
     cursor: pointer;
   }
 
-  /* WebKit (Safari, every iPhone browser) focuses the radio button that the
-     arrow keys select without matching :focus-visible: the ring of the
-     tokens would vanish after the first arrow key. */
   input[type='radio']:focus {
     outline: 2px solid var(--_color-focus);
     outline-offset: 2px;
