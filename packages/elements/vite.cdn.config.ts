@@ -1,3 +1,7 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 
@@ -94,19 +98,148 @@ function isolateZodGlobals(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [isolateZodGlobals(), minifyTemplates()],
+/**
+ * The one-file bundle (`--mode bundle`, run **before** the main pass):
+ * `chunks/bundle-<hash>.js` holds every element (src/define/index.ts), Lit,
+ * the SDK's client and query engine, and what a page on the embedded dataset
+ * imports on demand at once (the SDK's embedded and in-memory sources, the key
+ * figures' unattributed block), so that those `import()` calls resolve in the
+ * same file. The autoloader (src/cdn/autoloader.ts) imports it instead of the
+ * core and widget chunks when a page shows enough kinds of widget that one
+ * file costs less than several: each file is gzipped on its own, so the same
+ * code in one file is smaller (docs/size.md). What only some pages load
+ * (dataset, geometry, zod/mini and validation, HTTP, CSV) is split as in the
+ * main pass, under the same names (the dataset and geometry chunks come out as
+ * the very same files). The main pass then writes beside it
+ * (`emptyOutDir: false`) and hands its file name to the autoloader as
+ * `__CNR_CDN_BUNDLE__` (undefined when the bundle pass did not run: the
+ * autoloader then always loads chunks).
+ */
+const BUNDLE_ENTRY = 'virtual:cnr-widgets-bundle';
+const bundleGroup = (id: string): string | null => (chunkGroup(id) === null ? null : 'bundle');
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+function bundleEntry(): Plugin {
+  const resolved = `\0${BUNDLE_ENTRY}`;
+  const onDemand = [
+    'src/key-figures/unattributed.ts',
+    '../sdk/src/sources/embedded.ts',
+    '../sdk/src/sources/memory.ts',
+    '../sdk/src/transport/shared.ts',
+  ].map((file) => path.join(here, file));
+  return {
+    name: 'cnr-bundle-entry',
+    resolveId: (id) => (id.endsWith(BUNDLE_ENTRY) ? resolved : null),
+    // Every element (side effects), and the on-demand modules as namespaces: exported, so kept.
+    load: (id) =>
+      id === resolved
+        ? [`import ${JSON.stringify(path.join(here, 'src/define/index.ts'))};`]
+            .concat(onDemand.map((file, i) => `export * as m${i} from ${JSON.stringify(file)};`))
+            .join('\n')
+        : null,
+    /**
+     * Rolldown writes the entry as a facade re-exporting from the `bundle` group
+     * (`export{…}from"./chunks/bundle-….js"`), and the group imports the facade
+     * back. The autoloader imports the group's file itself; the facade is not
+     * written, and the group's import of it is blanked (same length, so the
+     * source map stays right). Both shapes are checked.
+     */
+    generateBundle(_options, bundle) {
+      const entries = Object.values(bundle).filter((output) => output.type === 'chunk' && output.isEntry);
+      const facade = entries[0];
+      const code = facade?.type === 'chunk' ? facade.code.replace(/\n\/\/# sourceMappingURL=.*$/, '').trim() : '';
+      const target = /^export\{[\w$, ]*\}from"\.\/(chunks\/bundle-[\w-]+\.js)";$/.exec(code)?.[1];
+      const group = target ? bundle[target] : undefined;
+      const back = `import"../${facade?.fileName}";`;
+      if (entries.length !== 1 || !facade || !group || group.type !== 'chunk' || !group.code.startsWith(back)) {
+        this.error('cnr-bundle-entry: the bundle pass no longer writes a bare facade and one group chunk; review bundleEntry()');
+      }
+      for (const output of Object.values(bundle)) {
+        if (output !== facade && output.type === 'chunk' && output.imports.includes(facade.fileName) && output !== group) {
+          this.error(`cnr-bundle-entry: ${output.fileName} imports the facade; review bundleEntry()`);
+        }
+      }
+      group.code = ' '.repeat(back.length) + group.code.slice(back.length);
+      delete bundle[facade.fileName];
+      delete bundle[`${facade.fileName}.map`];
+    },
+  };
+}
+
+/**
+ * What the autoloader weighs to choose the bundle: gzip -9 bytes of each tag's
+ * chunk in the main pass (the card's code is in the list's chunk), and of what
+ * every chunked page fetches besides (core, rolldown's runtime, the dataset
+ * preloader). Measured; `checkBundleWeights()` warns when the build drifts
+ * from them by more than 15 %.
+ */
+const TAG_WEIGHTS: Readonly<Record<string, number>> = {
+  'cnr-project-list': 8900,
+  'cnr-territory-map': 8200,
+  'cnr-key-figures': 3700,
+  'cnr-funding-counter': 2900,
+  'cnr-axis-filter': 2400,
+  'cnr-provider': 900,
+};
+const CORE_WEIGHT = 26_400;
+const gzipSize = (code: string | Uint8Array): number => gzipSync(code, { level: 9 }).length;
+const withoutMapComment = (code: string): string => code.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '');
+
+/**
+ * The bundle pass's file (`chunks/bundle-<hash>.js`) and the threshold (its
+ * size less the core's: a page whose tags' chunks sum above it fetches less
+ * with the bundle), for the main pass; undefined when there is no bundle.
+ */
+function builtBundle(): { file: string; threshold: number; weights: Readonly<Record<string, number>> } | undefined {
+  const dir = path.join(here, 'dist/cdn/chunks');
+  const found = existsSync(dir) ? readdirSync(dir).filter((name) => /^bundle-[\w-]+\.js$/.test(name)) : [];
+  if (found.length > 1) throw new Error(`vite.cdn.config.ts: several bundles in dist/cdn/chunks (${found.join(', ')}): run the bundle pass first, it empties dist/cdn`);
+  if (found[0] === undefined) return undefined;
+  const size = gzipSize(withoutMapComment(readFileSync(path.join(dir, found[0]), 'utf8')));
+  return { file: `chunks/${found[0]}`, threshold: size - CORE_WEIGHT, weights: TAG_WEIGHTS };
+}
+
+/** Main pass: warns when the chunks' sizes drift from TAG_WEIGHTS / CORE_WEIGHT (the autoloader's choice would be off). */
+function checkBundleWeights(): Plugin {
+  return {
+    name: 'cnr-check-bundle-weights',
+    apply: (_config, env) => env.mode !== 'bundle',
+    generateBundle(_options, bundle) {
+      const sizes: Record<string, number> = {};
+      for (const output of Object.values(bundle)) {
+        if (output.type !== 'chunk') continue;
+        const name = /^chunks\/([a-z-]+)-[\w-]{8}\.js$/.exec(output.fileName)?.[1];
+        if (name) sizes[name] = (sizes[name] ?? 0) + gzipSize(output.code);
+      }
+      const measured: [string, number, number][] = Object.entries(TAG_WEIGHTS).map(([tag, weight]) => [tag, weight, sizes[tag.replace(/^cnr-/, '')] ?? 0]);
+      measured.push(['core + runtime + preloader', CORE_WEIGHT, (sizes.core ?? 0) + (sizes['rolldown-runtime'] ?? 0) + (sizes['preload-data'] ?? 0)]);
+      for (const [what, weight, size] of measured) {
+        if (Math.abs(size - weight) > weight * 0.15) {
+          this.warn(`${what}: ${size} B gz, but the autoloader weighs it ${weight} B: update TAG_WEIGHTS / CORE_WEIGHT in vite.cdn.config.ts`);
+        }
+      }
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => ({
+  define: { __CNR_CDN_BUNDLE__: (mode === 'bundle' ? undefined : JSON.stringify(builtBundle())) ?? 'undefined' },
+  plugins: [isolateZodGlobals(), minifyTemplates(), ...(mode === 'bundle' ? [bundleEntry()] : [checkBundleWeights()])],
   resolve: { conditions: ['source', ...defaultClientConditions] },
   build: {
     target: 'es2022',
     outDir: 'dist/cdn',
-    emptyOutDir: true,
+    // The bundle pass runs first and empties dist/cdn; the main pass writes beside it.
+    emptyOutDir: mode === 'bundle',
     sourcemap: true,
     minify: true,
     lib: {
       // cnr-widgets.js: the autoloader (src/cdn.ts); cnr-widgets-all.js: every element at
       // once, and the classes; cnr-widgets-classes.js: the classes, registering nothing (docs/cdn.md).
-      entry: { 'cnr-widgets': 'src/cdn.ts', 'cnr-widgets-all': 'src/cdn-all.ts', 'cnr-widgets-classes': 'src/cdn-classes.ts' },
+      // Mode `bundle` (first pass): everything in one file, for the autoloader (bundleEntry()).
+      entry: mode === 'bundle'
+        ? ({ 'bundle-entry': BUNDLE_ENTRY } as Record<string, string>)
+        : ({ 'cnr-widgets': 'src/cdn.ts', 'cnr-widgets-all': 'src/cdn-all.ts', 'cnr-widgets-classes': 'src/cdn-classes.ts' } as Record<string, string>),
       formats: ['es'],
     },
     rolldownOptions: {
@@ -116,11 +249,11 @@ export default defineConfig({
       preserveEntrySignatures: 'allow-extension',
       output: {
         minify: true,
-        codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: chunkGroup }] },
+        codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: mode === 'bundle' ? bundleGroup : chunkGroup }] },
         entryFileNames: '[name].js',
         chunkFileNames: (chunk) => {
           const ids = [chunk.facadeModuleId ?? '', ...chunk.moduleIds].map((id) => id.replaceAll('\\', '/'));
-          if (chunk.name === 'core' || WIDGETS.includes(chunk.name)) return `chunks/${chunk.name}-[hash].js`;
+          if (chunk.name === 'core' || chunk.name === 'bundle' || WIDGETS.includes(chunk.name)) return `chunks/${chunk.name}-[hash].js`;
           const name = CHUNK_NAMES.find(([pattern]) => ids.some((id) => pattern.test(id)))?.[1] ?? '[name]';
           return `chunks/${name}-[hash].js`;
         },
@@ -128,4 +261,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));
