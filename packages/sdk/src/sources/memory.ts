@@ -1,18 +1,11 @@
 import { CnrError, isAbortError } from '../errors.js';
-import {
-  computeFacets,
-  createIndex,
-  queryProjects,
-  sumFigures,
-  territoryBreakdown,
-  totalFunding,
-  unattributedFigures,
-  type DatasetIndex,
-} from '../query/index.js';
+import { computeFacets, createIndex, queryProjects, totalFunding, type DatasetIndex } from '../query/index.js';
 import type { Dataset } from '../schemas/dataset.js';
 import { createSharedRunner, throwIfAborted } from '../transport/shared.js';
 import type { ValidationReport } from '../validation/report.js';
 import type { CallOptions, ClientResult, DataSource, LoadResult, SourceFailure } from './types.js';
+
+type Totals = typeof import('../query/totals.js');
 
 interface Loaded extends Prepared {
   raw: unknown;
@@ -109,7 +102,16 @@ export function createMemorySource(
   }
 
   async function query<T>(options: CallOptions | undefined, run: (loaded: Loaded) => T): Promise<ClientResult<T>> {
-    const loaded = await ensure(options?.signal);
+    return result(await ensure(options?.signal), run);
+  }
+
+  /** A query needing the totals module (query/totals.ts), imported alongside the document. */
+  async function totalsQuery<T>(options: CallOptions | undefined, run: (loaded: Loaded, totals: Totals) => T): Promise<ClientResult<T>> {
+    const [loaded, totals] = await Promise.all([ensure(options?.signal), import('../query/totals.js')]);
+    return result(loaded, (ready) => run(ready, totals));
+  }
+
+  function result<T>(loaded: Loaded, run: (loaded: Loaded) => T): ClientResult<T> {
     return {
       data: run(loaded),
       stale: staleError !== undefined,
@@ -157,13 +159,13 @@ export function createMemorySource(
       return query(options, ({ index }) => totalFunding(index, filters));
     },
     figures(figuresQuery, options) {
-      return query(options, ({ index }) => sumFigures(index, figuresQuery));
+      return totalsQuery(options, ({ index }, { sumFigures }) => sumFigures(index, figuresQuery));
     },
     unattributedFigures(figuresQuery, options) {
-      return query(options, ({ index }) => unattributedFigures(index, figuresQuery));
+      return totalsQuery(options, ({ index }, { unattributedFigures }) => unattributedFigures(index, figuresQuery));
     },
     breakdown(filters, level, options) {
-      return query(options, ({ index }) => territoryBreakdown(index, filters, level));
+      return totalsQuery(options, ({ index }, { territoryBreakdown }) => territoryBreakdown(index, filters, level));
     },
     territories(options) {
       return query(options, ({ dataset }) => dataset.territories);
