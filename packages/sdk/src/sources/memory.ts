@@ -1,11 +1,12 @@
 import { CnrError, isAbortError } from '../errors.js';
 import { computeFacets, createIndex, queryProjects, totalFunding, type DatasetIndex } from '../query/index.js';
+import type * as TotalsModule from '../query/totals.js';
 import type { Dataset } from '../schemas/dataset.js';
 import { createSharedRunner, throwIfAborted } from '../transport/shared.js';
 import type { ValidationReport } from '../validation/report.js';
 import type { CallOptions, ClientResult, DataSource, LoadResult, SourceFailure } from './types.js';
 
-type Totals = typeof import('../query/totals.js');
+type Totals = typeof TotalsModule;
 
 interface Loaded extends Prepared {
   raw: unknown;
