@@ -40,6 +40,13 @@ const CHUNK_NAMES: readonly (readonly [RegExp, string])[] = [
  */
 const WIDGETS = ['axis-filter', 'funding-counter', 'key-figures', 'project-card', 'project-list', 'provider', 'territory-map'];
 
+/** Modules outside a widget's folder that a single widget uses (checked: `grep` their importers). */
+const ONE_USER: readonly (readonly [RegExp, string])[] = [
+  [/\/elements\/src\/i18n\/unattributed\.ts$/, 'key-figures'],
+  [/\/elements\/src\/i18n\/partial-date\.ts$/, 'project-list'],
+  [/\/@lit\/context\/lib\/(controllers\/context-provider|value-notifier)\.js$/, 'provider'],
+];
+
 const TOTALS = /\/sdk\/src\/query\/(totals|figures|breakdown)\.ts$/;
 
 /**
@@ -83,6 +90,9 @@ function chunkGroup(id: string): string | null {
   // A widget's folder, and its texts (src/i18n/<widget>.ts); the shared texts and formatters go to core.
   const folder = /\/elements\/src\/(?:i18n\/(?=[a-z-]+\.ts$))?([a-z-]+)[/.]/.exec(file);
   if (folder && WIDGETS.includes(folder[1]!)) return widgetChunk(folder[1]!);
+  // Shared-looking modules that one widget alone uses: with it.
+  const owner = ONE_USER.find(([pattern]) => pattern.test(file))?.[1];
+  if (owner) return owner;
   // Barrels (importing them would pull every widget, or zod) and what a `src`/`api` page alone needs.
   if (/\/(elements|sdk)\/src\/index\.ts$|\/elements\/src\/define\/index\.ts$/.test(file)) return null;
   if (/\/sdk\/src\/(sources\/(static|rest|rest-params|rest-schemas|records|reference)|transport|validation|csv|schemas)[/.]/.test(file)) return null;
@@ -181,14 +191,15 @@ function bundleEntry(): Plugin {
  * from them by more than 15 %.
  */
 const TAG_WEIGHTS: Readonly<Record<string, number>> = {
-  'cnr-project-list': 8900,
-  'cnr-territory-map': 8200,
-  'cnr-key-figures': 3700,
+  'cnr-project-list': 9000,
+  // The map and the key figures both load the SDK's totals chunk (2 kB): half of it each.
+  'cnr-territory-map': 9000,
+  'cnr-key-figures': 5000,
   'cnr-funding-counter': 2900,
   'cnr-axis-filter': 2400,
-  'cnr-provider': 900,
+  'cnr-provider': 1500,
 };
-const CORE_WEIGHT = 25_000;
+const CORE_WEIGHT = 23_600;
 const gzipSize = (code: string | Uint8Array): number => gzipSync(code, { level: 9 }).length;
 const withoutMapComment = (code: string): string => code.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '');
 
@@ -218,7 +229,11 @@ function checkBundleWeights(): Plugin {
         const name = /^chunks\/([a-z-]+)-[\w-]{8}\.js$/.exec(output.fileName)?.[1];
         if (name) sizes[name] = (sizes[name] ?? 0) + gzipSize(output.code);
       }
-      const measured: [string, number, number][] = Object.entries(TAG_WEIGHTS).map(([tag, weight]) => [tag, weight, sizes[tag.replace(/^cnr-/, '')] ?? 0]);
+      const half = (sizes.totals ?? 0) / 2;
+      const measured: [string, number, number][] = Object.entries(TAG_WEIGHTS).map(([tag, weight]) => {
+        const name = tag.replace(/^cnr-/, '');
+        return [tag, weight, (sizes[name] ?? 0) + (name === 'territory-map' || name === 'key-figures' ? half : 0)];
+      });
       measured.push(['core + runtime + preloader', CORE_WEIGHT, (sizes.core ?? 0) + (sizes['rolldown-runtime'] ?? 0) + (sizes['preload-data'] ?? 0)]);
       for (const [what, weight, size] of measured) {
         if (Math.abs(size - weight) > weight * 0.15) {
