@@ -83,6 +83,9 @@ function chunkGroup(id: string): string | null {
   if (TOTALS.test(file)) return null;
   // Small SDK modules that core imports statically (schemas' collections, the problems report, transport helpers).
   if (/\/sdk\/src\/(schemas\/collections|validation\/report|transport\/shared)\.ts$/.test(file)) return 'core';
+  // The dataset preloader runs on every page with a data widget, all of which need core: in core,
+  // so that the autoloader's import of it starts fetching core at once, and one file fewer.
+  if (/\/elements\/src\/cdn\/preload-data\.ts$/.test(file)) return 'core';
   // The entries themselves (the autoloader, the eager and classes entries) stay out of every group.
   if (/\/elements\/src\/cdn(\/|\.ts$|-all\.ts$|-classes\.ts$)/.test(file)) return null;
   const define = /\/elements\/src\/define\/([a-z-]+)\.ts$/.exec(file);
