@@ -48,6 +48,8 @@ const ONE_USER: readonly (readonly [RegExp, string])[] = [
 ];
 
 const TOTALS = /\/sdk\/src\/query\/(totals|figures|breakdown)\.ts$/;
+/** The page of projects and the facets (sdk/src/query/listing.ts), imported on demand by the in-memory source. */
+const LISTING = /\/sdk\/src\/query\/(listing|query|facets)\.ts$/;
 
 /**
  * The card travels with the list (one file instead of two: the list renders
@@ -81,6 +83,9 @@ function chunkGroup(id: string): string | null {
   // The figures and the breakdown (sdk/src/query/totals.ts), imported on demand by the in-memory
   // source: the key figures and map pages load them; a list or counter page does not.
   if (TOTALS.test(file)) return null;
+  // The page of projects and the facets (sdk/src/query/listing.ts), likewise: the list and the axis
+  // filter load them; a counter or key-figures page does not.
+  if (LISTING.test(file)) return 'listing';
   // Small SDK modules that core imports statically (schemas' collections, the problems report, transport helpers).
   if (/\/sdk\/src\/(schemas\/collections|validation\/report|transport\/shared)\.ts$/.test(file)) return 'core';
   // The dataset preloader runs on every page with a data widget, all of which need core: in core,
@@ -135,7 +140,7 @@ function isolateZodGlobals(): Plugin {
  */
 const BUNDLE_ENTRY = 'virtual:cnr-widgets-bundle';
 const bundleGroup = (id: string): string | null =>
-  chunkGroup(id) !== null || TOTALS.test(id.replaceAll('\\', '/')) ? 'bundle' : null;
+  chunkGroup(id) !== null || TOTALS.test(id.replaceAll('\\', '/')) || LISTING.test(id.replaceAll('\\', '/')) ? 'bundle' : null;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 function bundleEntry(): Plugin {
@@ -146,6 +151,7 @@ function bundleEntry(): Plugin {
     '../sdk/src/sources/memory.ts',
     '../sdk/src/transport/shared.ts',
     '../sdk/src/query/totals.ts',
+    '../sdk/src/query/listing.ts',
   ].map((file) => path.join(here, file));
   return {
     name: 'cnr-bundle-entry',
@@ -189,22 +195,55 @@ function bundleEntry(): Plugin {
 /**
  * What the autoloader weighs to choose the bundle: gzip -9 bytes of each tag's
  * chunk in the main pass (the card's code is in the list's chunk), and of what
- * every chunked page fetches besides (core, rolldown's runtime, the dataset
- * preloader). Measured; `checkBundleWeights()` warns when the build drifts
+ * every chunked page fetches besides (core with the dataset preloader,
+ * rolldown's runtime). Measured; `checkBundleWeights()` warns when the build drifts
  * from them by more than 15 %.
  */
 const TAG_WEIGHTS: Readonly<Record<string, number>> = {
-  'cnr-project-list': 9000,
-  // The map and the key figures both load the SDK's totals chunk (2 kB): half of it each.
-  'cnr-territory-map': 9000,
-  'cnr-key-figures': 5000,
-  'cnr-funding-counter': 2900,
-  'cnr-axis-filter': 2400,
-  'cnr-provider': 1500,
+  // Each with half of the SDK's query chunk it shares with another widget (SHARED_CHUNKS).
+  'cnr-project-list': 10_100,
+  'cnr-territory-map': 9_200,
+  'cnr-key-figures': 5_100,
+  'cnr-funding-counter': 2_900,
+  'cnr-axis-filter': 3_400,
+  'cnr-provider': 1_500,
 };
-const CORE_WEIGHT = 23_600;
+const CORE_WEIGHT = 22_400;
+/** The SDK's query chunks, each loaded by two widgets (fetchQueryModulesWithWidgets()). */
+const SHARED_CHUNKS: Readonly<Record<string, readonly string[]>> = {
+  listing: ['project-list', 'axis-filter'],
+  totals: ['territory-map', 'key-figures'],
+};
 const gzipSize = (code: string | Uint8Array): number => gzipSync(code, { level: 9 }).length;
 const withoutMapComment = (code: string): string => code.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '');
+
+/**
+ * Main pass: the SDK's on-demand query modules (sdk/src/query/listing.ts and
+ * totals.ts, which the in-memory source imports at its first query) are
+ * fetched with the widget that needs them, not after it: the registration file
+ * of each such widget re-exports the module's namespace, so its chunk imports
+ * that chunk statically and the browser fetches both at once (no round trip
+ * more, no file the page does not use).
+ */
+function fetchQueryModulesWithWidgets(): Plugin {
+  const modules: Readonly<Record<string, string>> = {
+    'project-list': 'listing',
+    'axis-filter': 'listing',
+    'territory-map': 'totals',
+    'key-figures': 'totals',
+  };
+  return {
+    name: 'cnr-fetch-query-modules-with-widgets',
+    apply: (_config, env) => env.mode !== 'bundle',
+    transform(code, id) {
+      const widget = /[\\/]elements[\\/]src[\\/]define[\\/]([a-z-]+)\.ts$/.exec(id)?.[1];
+      const module = widget ? modules[widget] : undefined;
+      if (!module) return null;
+      const file = path.join(here, `../sdk/src/query/${module}.ts`);
+      return { code: `${code}\nexport * as cdnQueryModule from ${JSON.stringify(file)};\n`, map: null };
+    },
+  };
+}
 
 /**
  * The bundle pass's file (`chunks/bundle-<hash>.js`) and the threshold (its
@@ -232,12 +271,12 @@ function checkBundleWeights(): Plugin {
         const name = /^chunks\/([a-z-]+)-[\w-]{8}\.js$/.exec(output.fileName)?.[1];
         if (name) sizes[name] = (sizes[name] ?? 0) + gzipSize(output.code);
       }
-      const half = (sizes.totals ?? 0) / 2;
       const measured: [string, number, number][] = Object.entries(TAG_WEIGHTS).map(([tag, weight]) => {
         const name = tag.replace(/^cnr-/, '');
-        return [tag, weight, (sizes[name] ?? 0) + (name === 'territory-map' || name === 'key-figures' ? half : 0)];
+        const shared = Object.entries(SHARED_CHUNKS).filter(([, users]) => users.includes(name));
+        return [tag, weight, (sizes[name] ?? 0) + shared.reduce((sum, [chunk, users]) => sum + (sizes[chunk] ?? 0) / users.length, 0)];
       });
-      measured.push(['core + runtime + preloader', CORE_WEIGHT, (sizes.core ?? 0) + (sizes['rolldown-runtime'] ?? 0) + (sizes['preload-data'] ?? 0)]);
+      measured.push(['core + runtime', CORE_WEIGHT, (sizes.core ?? 0) + (sizes['rolldown-runtime'] ?? 0)]);
       for (const [what, weight, size] of measured) {
         if (Math.abs(size - weight) > weight * 0.15) {
           this.warn(`${what}: ${size} B gz, but the autoloader weighs it ${weight} B: update TAG_WEIGHTS / CORE_WEIGHT in vite.cdn.config.ts`);
@@ -249,7 +288,7 @@ function checkBundleWeights(): Plugin {
 
 export default defineConfig(({ mode }) => ({
   define: { __CNR_CDN_BUNDLE__: (mode === 'bundle' ? undefined : JSON.stringify(builtBundle())) ?? 'undefined' },
-  plugins: [isolateZodGlobals(), minifyTemplates(), ...(mode === 'bundle' ? [bundleEntry()] : [checkBundleWeights()])],
+  plugins: [isolateZodGlobals(), minifyTemplates(), ...(mode === 'bundle' ? [bundleEntry()] : [checkBundleWeights(), fetchQueryModulesWithWidgets()])],
   resolve: { conditions: ['source', ...defaultClientConditions] },
   build: {
     target: 'es2022',
@@ -283,7 +322,7 @@ export default defineConfig(({ mode }) => ({
         entryFileNames: '[name].js',
         chunkFileNames: (chunk) => {
           const ids = [chunk.facadeModuleId ?? '', ...chunk.moduleIds].map((id) => id.replaceAll('\\', '/'));
-          if (chunk.name === 'core' || chunk.name === 'bundle' || WIDGETS.includes(chunk.name)) return `chunks/${chunk.name}-[hash].js`;
+          if (['core', 'bundle', 'listing'].includes(chunk.name) || WIDGETS.includes(chunk.name)) return `chunks/${chunk.name}-[hash].js`;
           const name = CHUNK_NAMES.find(([pattern]) => ids.some((id) => pattern.test(id)))?.[1] ?? '[name]';
           return `chunks/${name}-[hash].js`;
         },

@@ -1,12 +1,15 @@
 import { CnrError, isAbortError } from '../errors.js';
-import { computeFacets, createIndex, queryProjects, totalFunding, type DatasetIndex } from '../query/index.js';
+import { createIndex, totalFunding, type DatasetIndex } from '../query/index.js';
+import type * as ListingModule from '../query/listing.js';
 import type * as TotalsModule from '../query/totals.js';
 import type { Dataset } from '../schemas/dataset.js';
 import { createSharedRunner, throwIfAborted } from '../transport/shared.js';
 import type { ValidationReport } from '../validation/report.js';
 import type { CallOptions, ClientResult, DataSource, LoadResult, SourceFailure } from './types.js';
 
-type Totals = typeof TotalsModule;
+/** The query modules imported with the first call needing them (query/listing.ts, query/totals.ts). */
+const listing = (): Promise<typeof ListingModule> => import('../query/listing.js');
+const totals = (): Promise<typeof TotalsModule> => import('../query/totals.js');
 
 interface Loaded extends Prepared {
   raw: unknown;
@@ -106,10 +109,14 @@ export function createMemorySource(
     return result(await ensure(options?.signal), run);
   }
 
-  /** A query needing the totals module (query/totals.ts), imported alongside the document. */
-  async function totalsQuery<T>(options: CallOptions | undefined, run: (loaded: Loaded, totals: Totals) => T): Promise<ClientResult<T>> {
-    const [loaded, totals] = await Promise.all([ensure(options?.signal), import('../query/totals.js')]);
-    return result(loaded, (ready) => run(ready, totals));
+  /** A query needing a module imported on demand (`listing`, `totals`), imported alongside the document. */
+  async function lazyQuery<M, T>(
+    load: () => Promise<M>,
+    options: CallOptions | undefined,
+    run: (loaded: Loaded, module: M) => T,
+  ): Promise<ClientResult<T>> {
+    const [loaded, module] = await Promise.all([ensure(options?.signal), load()]);
+    return result(loaded, (ready) => run(ready, module));
   }
 
   function result<T>(loaded: Loaded, run: (loaded: Loaded) => T): ClientResult<T> {
@@ -148,25 +155,25 @@ export function createMemorySource(
       return result;
     },
     projects(filters, queryOptions, options) {
-      return query(options, ({ index }) => queryProjects(index, filters, queryOptions));
+      return lazyQuery(listing, options, ({ index }, { queryProjects }) => queryProjects(index, filters, queryOptions));
     },
     project(id, options) {
       return query(options, ({ index }) => index.projectsById.get(id));
     },
     facets(filters, options) {
-      return query(options, ({ index }) => computeFacets(index, filters));
+      return lazyQuery(listing, options, ({ index }, { computeFacets }) => computeFacets(index, filters));
     },
     fundingTotal(filters, options) {
       return query(options, ({ index }) => totalFunding(index, filters));
     },
     figures(figuresQuery, options) {
-      return totalsQuery(options, ({ index }, { sumFigures }) => sumFigures(index, figuresQuery));
+      return lazyQuery(totals, options, ({ index }, { sumFigures }) => sumFigures(index, figuresQuery));
     },
     unattributedFigures(figuresQuery, options) {
-      return totalsQuery(options, ({ index }, { unattributedFigures }) => unattributedFigures(index, figuresQuery));
+      return lazyQuery(totals, options, ({ index }, { unattributedFigures }) => unattributedFigures(index, figuresQuery));
     },
     breakdown(filters, level, options) {
-      return totalsQuery(options, ({ index }, { territoryBreakdown }) => territoryBreakdown(index, filters, level));
+      return lazyQuery(totals, options, ({ index }, { territoryBreakdown }) => territoryBreakdown(index, filters, level));
     },
     territories(options) {
       return query(options, ({ dataset }) => dataset.territories);
