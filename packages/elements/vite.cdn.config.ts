@@ -103,6 +103,9 @@ function chunkGroup(id: string): string | null {
   if (owner) return owner;
   // Barrels (importing them would pull every widget, or zod) and what a `src`/`api` page alone needs.
   if (/\/(elements|sdk)\/src\/index\.ts$|\/elements\/src\/define\/index\.ts$/.test(file)) return null;
+  // A `src` page's own pieces (the static source, the reference it merges over, the validation of a
+  // document) in one chunk: one file, and zod/mini fetched with it rather than after the document.
+  if (/\/sdk\/src\/(sources\/(static|reference)|validation\/(parse|references|record-warnings))\.ts$/.test(file)) return 'src';
   if (/\/sdk\/src\/(sources\/(static|rest|rest-params|rest-schemas|records|reference)|transport|validation|csv|schemas)[/.]/.test(file)) return null;
   if (/\/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(file)) return 'core';
   if (/\/(elements|sdk)\/src\//.test(file)) return 'core';
@@ -139,8 +142,12 @@ function isolateZodGlobals(): Plugin {
  * autoloader then always loads chunks).
  */
 const BUNDLE_ENTRY = 'virtual:cnr-widgets-bundle';
-const bundleGroup = (id: string): string | null =>
-  chunkGroup(id) !== null || TOTALS.test(id.replaceAll('\\', '/')) || LISTING.test(id.replaceAll('\\', '/')) ? 'bundle' : null;
+function bundleGroup(id: string): string | null {
+  const group = chunkGroup(id);
+  // A `src` page shows few widgets: it uses the chunks, not the bundle; here `src` is left to rolldown.
+  if (group === 'src') return null;
+  return group !== null || TOTALS.test(id.replaceAll('\\', '/')) ? 'bundle' : null;
+}
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 function bundleEntry(): Plugin {
@@ -178,7 +185,7 @@ function bundleEntry(): Plugin {
       const group = target ? bundle[target] : undefined;
       const back = `import"../${facade?.fileName}";`;
       if (entries.length !== 1 || !facade || !group || group.type !== 'chunk' || !group.code.startsWith(back)) {
-        this.error('cnr-bundle-entry: the bundle pass no longer writes a bare facade and one group chunk; review bundleEntry()');
+        this.error(`cnr-bundle-entry: the bundle pass no longer writes a bare facade and one group chunk; review bundleEntry() (entry: ${code.slice(0, 200)}; group: ${group?.type === 'chunk' ? group.code.slice(0, 200) : ''})`);
       }
       for (const output of Object.values(bundle)) {
         if (output !== facade && output.type === 'chunk' && output.imports.includes(facade.fileName) && output !== group) {
@@ -311,9 +318,11 @@ export default defineConfig(({ mode }) => ({
       // and an on-demand chunk use then stays in the entry (one request), the
       // chunk importing it from there, instead of in a small shared chunk.
       preserveEntrySignatures: 'allow-extension',
-      // The bundle pass imports on-demand modules statically on purpose (bundleEntry()).
+      // The groups decide where modules go, not `import()` (and the bundle pass imports on-demand
+      // modules statically on purpose, bundleEntry()): rolldown's notice that an `import()` does not
+      // move a module is expected.
       onLog: (level, log, handler) => {
-        if (mode === 'bundle' && log.code === 'INEFFECTIVE_DYNAMIC_IMPORT') return;
+        if (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT') return;
         handler(level, log);
       },
       output: {
@@ -322,7 +331,7 @@ export default defineConfig(({ mode }) => ({
         entryFileNames: '[name].js',
         chunkFileNames: (chunk) => {
           const ids = [chunk.facadeModuleId ?? '', ...chunk.moduleIds].map((id) => id.replaceAll('\\', '/'));
-          if (['core', 'bundle', 'listing'].includes(chunk.name) || WIDGETS.includes(chunk.name)) return `chunks/${chunk.name}-[hash].js`;
+          if (['core', 'bundle', 'listing', 'src'].includes(chunk.name) || WIDGETS.includes(chunk.name)) return `chunks/${chunk.name}-[hash].js`;
           const name = CHUNK_NAMES.find(([pattern]) => ids.some((id) => pattern.test(id)))?.[1] ?? '[name]';
           return `chunks/${name}-[hash].js`;
         },
