@@ -83,6 +83,10 @@ function startServer() {
       res.end(page(PAGES[Number(pageMatch[1])]?.body ?? ''));
       return;
     }
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     if (url.pathname === '/data/cnr-dataset.json') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(readFileSync(documentFile));
@@ -103,6 +107,12 @@ function startServer() {
 async function measure(browser, base, index) {
   const tab = await browser.newPage();
   const files = new Set();
+  // A page that broke (a chunk that failed to load or to run) fetches less: it must not pass for a small one.
+  const problems = [];
+  tab.on('pageerror', (error) => problems.push(String(error.message)));
+  tab.on('console', (message) => {
+    if (message.type() === 'error' || message.text().includes('[cnr-widgets]')) problems.push(message.text());
+  });
   tab.on('response', (response) => {
     const { pathname } = new URL(response.url());
     if (pathname.endsWith('.js') && response.ok()) files.add(pathname.slice(1));
@@ -115,7 +125,8 @@ async function measure(browser, base, index) {
   }
   const sums = { code: 0, dataset: 0, geometry: 0 };
   for (const file of files) sums[kindOf(file)] += gzipOf(file);
-  return { files: [...files].sort(), ...sums };
+  if (PAGES[index].waitFor && sums.dataset === 0) problems.push('no dataset was fetched');
+  return { files: [...files].sort(), problems, ...sums };
 }
 
 if (!existsSync(path.join(cdnDir, 'cnr-widgets.js'))) {
@@ -141,6 +152,11 @@ const geometry = Math.max(...rows.map((r) => r.geometry ?? 0));
 rows.push({ name: 'map geometry chunk', code: geometry, ...GEOMETRY });
 
 let failed = false;
+for (const [i, result] of results.entries()) {
+  if (result.problems.length === 0) continue;
+  failed = true;
+  console.error(`size-pages: the page « ${PAGES[i].name} » is broken: ${result.problems.join(' | ')}`);
+}
 console.log('Pages on the CDN build, what Chromium fetched — gzip -9, kB (code; dataset and geometry apart)\n');
 for (const row of rows) {
   const over = row.budget !== undefined && row.code > row.budget * KB;
@@ -156,6 +172,6 @@ if (process.argv.includes('--json')) {
 }
 if (process.argv.includes('--files')) for (const row of rows) if (row.files) console.log(`\n${row.name}\n  ${row.files.join('\n  ')}`);
 if (failed) {
-  console.error('\nsize-pages: a page is above its regression ceiling (see docs/size.md)');
+  console.error('\nsize-pages: a page is broken or above its regression ceiling (see docs/size.md)');
   process.exit(1);
 }
