@@ -1,10 +1,9 @@
 import { css } from 'lit';
 
-/** The skeleton is `--_min` tall, and the filter loaded at least as tall. */
+/** The skeleton is `--_min` tall; the filter loaded, as tall as its axes (no blank under them). */
 export const axisFilterStyles = css`
   .root {
     --_min: var(--cnr-axis-filter-min-height, 42rem);
-    min-height: var(--_min);
   }
 
   fieldset {
