@@ -5,7 +5,8 @@
 // cumulative layout shift ≤ 0.01 with their web fonts and with the fonts
 // blocked. A page that reserves space for its widgets (examples/ars-region,
 // examples/collectivite) reserves the height its data gives them: when the
-// data or a widget changes, these tests say which widget no longer fits.
+// data or a widget changes, these tests say which widget no longer fits, and
+// `node examples/widget-heights.mjs <page>` measures the heights to reserve.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { measureBlank } from '../../bench/lib/blank-probe.mjs';
 import { LAYOUT_PAGES, startSite, visit, WIDTHS, type LayoutPage, type Site } from './pages';
