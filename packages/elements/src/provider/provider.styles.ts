@@ -21,12 +21,7 @@ export const providerStyles = css`
     box-sizing: inherit;
   }
 
-  ::slotted(cnr-key-figures:not(:first-child)),
-  ::slotted(cnr-territory-map:not(:first-child)),
-  ::slotted(cnr-axis-filter:not(:first-child)),
-  ::slotted(cnr-funding-counter:not(:first-child)),
-  ::slotted(cnr-project-list:not(:first-child)),
-  ::slotted(cnr-project-card:not(:first-child)) {
+  ::slotted(:is(cnr-key-figures, cnr-territory-map, cnr-axis-filter, cnr-funding-counter, cnr-project-list, cnr-project-card):not(:first-child)) {
     margin-block-start: var(--cnr-gap, 1.5rem);
   }
 `;
