@@ -29,13 +29,15 @@ export type LayoutPage = keyof typeof LAYOUT_PAGES;
 export const WIDTHS = [1280, 375] as const;
 
 /**
- * The README's first ```html block (« Paste it in a page ») on an otherwise
+ * The README's ```html block of « Paste it in a page » on an otherwise
  * blank page — no style of its own — with its <script> tags replaced by the
  * build's CDN entry (the same autoloader, served locally, without `integrity`).
  */
 export function readmeSnippetPage(): string {
   const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
-  const block = /```html\n([\s\S]*?)```/.exec(readme)?.[1];
+  // The first html block of the « Paste it in a page » section (of the whole README if it has no such heading).
+  const section = readme.slice(Math.max(0, readme.search(/^#+ .*Paste it/m)));
+  const block = /```html\n([\s\S]*?)```/.exec(section)?.[1];
   if (!block) throw new Error('README.md has no ```html block');
   const markup = block.replace(/<script\b[^>]*>[\s\S]*?<\/script>\s*/g, '').trim();
   return `<!doctype html>
