@@ -388,4 +388,8 @@ export class CnrProjectList extends CnrDataWidget {
     return html`${full ? html`<div class="stack">${renderReserve(locale, false, this.size, 'cards')}${content}</div>` : content}
       ${last > 1 ? renderPager(current, last, locale, (p) => this.goTo(p)) : nothing}`;
   }
+
+
+
+
 }
