@@ -145,10 +145,11 @@ export interface Visit {
 /**
  * Opens a page in a fresh browser context (empty cache), `width` × 900 (812
  * for a phone), light colour scheme, reduced motion (no shimmer, no count-up,
- * no transition), optionally with its web fonts blocked. Resolves once every
+ * no transition), optionally with its web fonts blocked and `init` run before
+ * the page's own scripts. Resolves once every
  * widget shows its data, the fonts are settled and one more second has passed.
  */
-export async function visit(site: Site, name: LayoutPage, width: number, { blockFonts = false } = {}): Promise<Visit> {
+export async function visit(site: Site, name: LayoutPage, width: number, { blockFonts = false, init }: { blockFonts?: boolean; init?: () => void } = {}): Promise<Visit> {
   const context = await site.browser.createBrowserContext();
   const page = await context.newPage();
   const errors: string[] = [];
@@ -162,6 +163,7 @@ export async function visit(site: Site, name: LayoutPage, width: number, { block
     { name: 'prefers-reduced-motion', value: 'reduce' },
   ]);
   await page.evaluateOnNewDocument(PROBE);
+  if (init) await page.evaluateOnNewDocument(init);
   if (blockFonts) {
     await page.setRequestInterception(true);
     page.on('request', (request) => {
