@@ -21,6 +21,8 @@ import { providerStyles } from './provider.styles.js';
  * shows the notice for a producer's preview.
  *
  * @slot - The widgets (and any other content) the provider links.
+ *
+ * @cssprop --cnr-gap - Space between the widgets placed directly in the provider (default 1.5rem): a top margin of each widget but the first child, which collapses with the margins of the page's headings and paragraphs between them and yields to the page's own margins. `0` removes it.
  */
 export class CnrProvider extends CnrElement {
   static override styles = providerStyles;
