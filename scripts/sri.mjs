@@ -2,8 +2,9 @@
 // Subresource Integrity of the CDN bundle of @cnr-widgets/elements: computes
 // the sha384 of every JavaScript file of packages/elements/dist/cdn/ and writes
 //   dist/cdn/integrity.json  { package, version, algorithm, entry, base, files, sizes }
-//   dist/cdn/snippet.html    the ready snippet: import map with every file's
-//                            integrity + the module script (docs/cdn.md)
+//   dist/cdn/snippet.html    the recommended snippet (README, docs/cdn.md, the
+//                            configurator): import map with every file's
+//                            integrity + the module script
 // and prints the snippet's CSP hash. Run after the CDN build (the elements'
 // `build:cdn` script does).
 //
@@ -13,7 +14,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { cdnSnippet, cspHash, defaultBase } from '../packages/elements/scripts/cdn-snippet.mjs';
+import { cdnSnippet, cspLine, defaultBase } from '../packages/elements/scripts/cdn-snippet.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name) => {
@@ -65,8 +66,8 @@ for (const file of files) {
 writeFileSync(path.join(dir, 'integrity.json'), JSON.stringify(integrity, null, 2) + '\n');
 const snippet = cdnSnippet(integrity);
 writeFileSync(path.join(dir, 'snippet.html'), snippet + '\n');
-const hash = await cspHash(integrity);
+const csp = await cspLine(integrity);
 
 console.log(`sri: ${files.length} files → ${path.relative(root, dir)}/integrity.json, snippet.html`);
 console.log(`sri: ${ENTRY} ${integrity.files[ENTRY]}`);
-console.log(`sri: CSP without a nonce: script-src ${hash} ${new URL(integrity.base).origin}`);
+console.log(`sri: CSP without a nonce: ${csp}`);

@@ -4,7 +4,7 @@ import '@gouvfr/dsfr/dist/dsfr.min.css';
 import './configurator.css';
 import { createClient, formatProblem, type Axis, type CnrClient, type Territory, type ValidationProblem } from '@cnr-widgets/sdk';
 import elementsPackage from '@cnr-widgets/elements/package.json';
-import type { CdnIntegrity } from '../../packages/elements/scripts/cdn-snippet.mjs';
+import { cspLine, type CdnIntegrity } from '../../packages/elements/scripts/cdn-snippet.mjs';
 import { Combobox, type ComboboxOption } from './combobox';
 import {
   WIDGETS,
@@ -30,6 +30,8 @@ const code = $<HTMLElement>('#code');
 const copyButton = $<HTMLButtonElement>('#copier');
 const copyStatus = $<HTMLElement>('#copie-statut');
 const integrityNote = $<HTMLElement>('#integrite-note');
+const cspBlock = $<HTMLElement>('#csp-bloc');
+const cspCode = $<HTMLElement>('#csp');
 const frame = $<HTMLIFrameElement>('#apercu');
 const srcInput = $<HTMLInputElement>('#fichier');
 const srcGroup = $<HTMLElement>('#fichier-groupe');
@@ -398,5 +400,10 @@ update();
 const [integrityResult] = await Promise.all([loadIntegrity(), loadSource()]);
 integrity = integrityResult;
 showIntegrityNote();
+if (integrity) {
+  // The CSP line (`script-src 'sha256-…' https://cdn.jsdelivr.net`): the import map's hash and the CDN's origin.
+  cspCode.textContent = await cspLine(integrity);
+  cspBlock.hidden = false;
+}
 update();
 document.documentElement.dataset.ready = 'true';

@@ -120,20 +120,17 @@ export interface Snippet {
 }
 
 /**
- * The snippet: with the release build's integrity.json, the import map that
- * declares every file's hash and the script tag with its own (see
- * packages/elements/scripts/cdn-snippet.mjs); without it, the script tag alone,
- * with a comment saying where the hash comes from.
+ * The snippet: with the release build's integrity.json, exactly the
+ * recommended snippet (`dist/cdn/snippet.html`, the README, docs/cdn.md: the
+ * import map that declares every file's hash and the script tag with its own,
+ * see packages/elements/scripts/cdn-snippet.mjs) followed by the markup;
+ * without it, the script tag alone, with a comment saying where the hash comes
+ * from. The CSP line goes beside it (`cspLine()` of cdn-snippet.mjs).
  */
 export function snippet(markup: string, theme: ThemeChoice, integrity: CdnIntegrity | undefined, version: string): Snippet {
   const parts: string[] = [];
   if (integrity) {
-    parts.push(
-      `<!-- CNR Widgets ${integrity.version}, à coller une fois par page. La carte d’import (importmap) déclare l’empreinte`,
-      `     d’intégrité de chaque fichier chargé. Si votre site a une politique de sécurité du contenu (CSP), donnez à`,
-      `     la carte d’import le nonce de la page, ou autorisez son empreinte dans script-src. -->`,
-      cdnSnippet(integrity, { comment: false }),
-    );
+    parts.push(cdnSnippet(integrity));
   } else {
     const url = new URL(`cnr-widgets.js`, defaultBase(version)).href;
     parts.push(

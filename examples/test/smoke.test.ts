@@ -380,6 +380,7 @@ describe('configurator', () => {
     if (integrityBuilt) {
       expect(text).toMatch(/<script type="module" src="https:\/\/[^"]+\/cnr-widgets\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"><\/script>/);
       expect(text).toContain('<script type="importmap">');
+      expect(await page.$eval('#csp', (el) => el.textContent)).toMatch(/^script-src 'sha256-[A-Za-z0-9+/=]+' https:\/\/cdn\.jsdelivr\.net$/);
     } else {
       expect(text).toContain('crossorigin="anonymous"');
       expect(await page.$eval('#integrite-note', (el) => el.textContent)).toContain('construction de publication');

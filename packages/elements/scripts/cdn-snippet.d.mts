@@ -20,7 +20,7 @@ export interface CdnSnippetOptions {
   nonce?: string;
   /** HTML to put after the scripts, e.g. `<cnr-project-list territory="57"></cnr-project-list>`. */
   element?: string;
-  /** Add an explanatory HTML comment (default true). */
+  /** Add an explanatory HTML comment (default false). */
   comment?: boolean;
 }
 
@@ -32,3 +32,5 @@ export function importMapText(integrity: CdnIntegrity, base?: string): string;
 export function cdnSnippet(integrity: CdnIntegrity, options?: CdnSnippetOptions): string;
 /** `'sha256-…'`: the CSP `script-src` source that allows the import map without a nonce. */
 export function cspHash(integrity: CdnIntegrity, base?: string): Promise<string>;
+/** `script-src 'sha256-…' https://cdn.jsdelivr.net`: the CSP directive that allows the snippet without a nonce. */
+export function cspLine(integrity: CdnIntegrity, base?: string): Promise<string>;
