@@ -9,6 +9,8 @@ export interface CdnIntegrity {
   base: string;
   /** Every JavaScript file of dist/cdn/, relative to `base`, and its integrity (`sha384-…`). */
   files: Record<string, string>;
+  /** The iframe embed's files (`embed.js`, `embed-resize.js`, `embed.css`) and their integrity; not in the snippet's import map. */
+  embed?: Record<string, string>;
   /** Raw and gzipped sizes of each file, in bytes. */
   sizes?: Record<string, { raw: number; gzip: number }>;
 }
