@@ -160,3 +160,103 @@ export function dataFileUrl(value: string, base: string): string | undefined | n
     return null;
   }
 }
+
+// ---------------------------------------------------------------- the other forms: iframe, static HTML
+
+export type FormChoice = 'script' | 'iframe' | 'static';
+
+/** The widgets of each choice, by their name in the embed page's `widgets=` (the tag without `cnr-`). */
+export const EMBED_NAMES: Record<WidgetChoice, readonly string[]> = {
+  list: ['project-list'],
+  map: ['territory-map'],
+  counter: ['funding-counter'],
+  figures: ['key-figures'],
+  axes: ['axis-filter'],
+  all: ['key-figures', 'territory-map', 'axis-filter', 'funding-counter', 'project-list'],
+};
+
+/** What the frame shows, for its `title` (read by screen readers: RGAA 2.1). */
+const FRAME_TITLES: Record<WidgetChoice, string> = {
+  list: 'Projets du CNR santé',
+  map: 'Carte des projets du CNR santé',
+  counter: 'Financements du CNR santé',
+  figures: 'Chiffres clés du CNR santé',
+  axes: 'Axes du CNR santé',
+  all: 'Projets et chiffres du CNR santé',
+};
+
+/** A height that shows the widget without scrolling on a desktop page, for hosts that add no resize script. */
+export const FRAME_HEIGHTS: Record<WidgetChoice, number> = { list: 1100, map: 800, counter: 320, figures: 380, axes: 520, all: 2600 };
+
+/** A query value as the embed page reads it: `:` and `,` kept legible, the rest percent-encoded. */
+const queryValue = (value: string) => encodeURIComponent(value).replace(/%3A/gi, ':').replace(/%2C/gi, ',');
+
+/**
+ * The query string of the embed page for these options (`widgets=…&territory=…`), the same attributes as
+ * the script form: what `readEmbedParams` (packages/elements/src/embed/params.ts) reads back unchanged.
+ */
+export function embedQuery(options: ConfiguratorOptions): string {
+  const accepted = accepts(options.widget);
+  const pairs: [string, string | undefined][] = [
+    ['widgets', EMBED_NAMES[options.widget].join(',')],
+    ['territory', options.territory ? territoryAttribute(options.territory) : undefined],
+    ['axis', accepted.axes && options.axes.length > 0 ? options.axes.join(',') : undefined],
+    ['status', accepted.statuses && options.statuses.length > 0 ? options.statuses.join(',') : undefined],
+    ['src', options.src],
+    ['lang', options.language === 'en' ? 'en' : undefined],
+    ['theme', options.theme === 'auto' ? undefined : options.theme],
+  ];
+  return pairs
+    .filter((pair): pair is [string, string] => pair[1] !== undefined)
+    .map(([name, value]) => `${name}=${queryValue(value)}`)
+    .join('&');
+}
+
+/** The frame's title: what it shows and where. */
+export function frameTitle(options: ConfiguratorOptions): string {
+  return `${FRAME_TITLES[options.widget]} — ${options.territory ? options.territory.name : 'France'}`;
+}
+
+/**
+ * The iframe form: the `<iframe>` of the CDN's embed.html (with a `title` and a fixed height that works with
+ * nothing else), and, when `resize`, the optional one-line script that makes its height follow its content.
+ */
+export function iframeSnippet(options: ConfiguratorOptions, integrity: CdnIntegrity | undefined, version: string, resize: boolean): string {
+  const base = integrity?.base ?? defaultBase(version);
+  const src = `${new URL('embed.html', base).href}?${embedQuery(options)}`;
+  const lines = [
+    `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(frameTitle(options))}" loading="lazy" style="width: 100%; height: ${FRAME_HEIGHTS[options.widget]}px; border: 0"></iframe>`,
+  ];
+  if (resize) {
+    const sri = integrity?.embed?.['embed-resize.js'];
+    lines.push(
+      `<!-- Facultatif, une fois par page : la hauteur de l’iframe suit son contenu. -->`,
+      `<script src="${new URL('embed-resize.js', base).href}"${sri ? ` integrity="${sri}"` : ''} crossorigin="anonymous" async></script>`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** A shell argument, quoted when it needs it. */
+function shellQuote(value: string): string {
+  return /^[A-Za-z0-9_:,./@%+=-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
+}
+
+/**
+ * The static-HTML form: the command that writes the widgets' HTML ahead of time (server rendering, `cnr-widgets render`),
+ * with the same attributes.
+ */
+export function staticCommand(options: ConfiguratorOptions): string {
+  const accepted = accepts(options.widget);
+  const args = [
+    'npx cnr-widgets render',
+    ...EMBED_NAMES[options.widget],
+    options.src ? `--src ${shellQuote(options.src)}` : undefined,
+    options.territory ? `--territory ${shellQuote(territoryAttribute(options.territory))}` : undefined,
+    accepted.axes && options.axes.length > 0 ? `--axis ${shellQuote(options.axes.join(','))}` : undefined,
+    accepted.statuses && options.statuses.length > 0 ? `--status ${shellQuote(options.statuses.join(','))}` : undefined,
+    options.language === 'en' ? '--lang en' : undefined,
+    '--out cnr-widgets.html',
+  ];
+  return args.filter((arg) => arg !== undefined).join(' ');
+}

@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { createClient } from '@cnr-widgets/sdk';
 import { describe, expect, test } from 'vitest';
 import { cdnSnippet, cspLine, defaultBase, type CdnIntegrity } from '../../packages/elements/scripts/cdn-snippet.mjs';
-import { elementMarkup, snippet } from '../configurator/snippet';
+import { readEmbedParams } from '../../packages/elements/src/embed/params';
+import { elementMarkup, embedQuery, iframeSnippet, snippet, staticCommand, type ConfiguratorOptions, type WidgetChoice } from '../configurator/snippet';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cdn = path.join(repo, 'packages/elements/dist/cdn');
@@ -103,5 +104,43 @@ describe('one recommended snippet', () => {
     const section = readme.slice(readme.indexOf('## Paste it in a page'), readme.indexOf('## Use it from npm'));
     expect(section).toContain('[configurator](examples/configurator)');
     expect(section).not.toMatch(/unpkg\.com|@latest/);
+  });
+});
+
+describe('the other forms of the configurator', () => {
+  const options = async (widget: WidgetChoice, extra: Partial<ConfiguratorOptions> = {}): Promise<ConfiguratorOptions> => {
+    const { data: territories } = await createClient().territories();
+    return { widget, territory: territories.find((t) => t.id === 'departement:57'), axes: [], statuses: [], theme: 'auto', language: 'fr', ...extra };
+  };
+
+  test.each(['list', 'map', 'counter', 'figures', 'axes', 'all'] as const)('iframe, %s: the embed page reads its address back whole, nothing ignored', async (widget) => {
+    const chosen = await options(widget, { axes: ['sante-1'], statuses: ['en-cours', 'realise'], theme: 'dark', language: 'en', src: 'https://www.example.org/cnr/données ars.json' });
+    const read = readEmbedParams(embedQuery(chosen));
+    expect(read.ignored).toEqual([]);
+    expect(read.territory).toBe('departement:57');
+    expect(read.src).toBe('https://www.example.org/cnr/donn%C3%A9es%20ars.json');
+    expect(read.lang).toBe('en');
+    expect(read.theme).toBe('dark');
+    expect(read.widgets.length).toBeGreaterThan(0);
+    const filters = widget === 'list' || widget === 'all';
+    expect(read.axis).toBe(filters ? 'sante-1' : undefined);
+    expect(read.status).toBe(filters ? 'en-cours,realise' : undefined);
+  });
+
+  test('iframe: pinned, titled, the resize line with its integrity (optional)', async () => {
+    const { integrity } = built();
+    const text = iframeSnippet(await options('list'), integrity, version, true);
+    expect(text).toContain(`<iframe src="${integrity.base}embed.html?widgets=project-list&amp;territory=departement:57" title="Projets du CNR santé — Moselle"`);
+    expect(text).toContain(`<script src="${integrity.base}embed-resize.js" integrity="${integrity.embed!['embed-resize.js']}" crossorigin="anonymous" async></script>`);
+    expect(iframeSnippet(await options('list'), integrity, version, false)).not.toContain('<script');
+  });
+
+  test('static HTML: the render command with the same widgets and attributes, quoted for the shell', async () => {
+    expect(staticCommand(await options('all', { axes: ['sante-2'] }))).toBe(
+      'npx cnr-widgets render key-figures territory-map axis-filter funding-counter project-list --territory departement:57 --axis sante-2 --out cnr-widgets.html',
+    );
+    expect(staticCommand(await options('counter', { src: "https://x.org/l'ars.json", language: 'en' }))).toBe(
+      "npx cnr-widgets render funding-counter --src 'https://x.org/l'\\''ars.json' --territory departement:57 --lang en --out cnr-widgets.html",
+    );
   });
 });
