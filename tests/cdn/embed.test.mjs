@@ -1,5 +1,5 @@
 // The iframe embed (issue 18, docs/embed.md): `dist/cdn/embed.html` on a CDN
-// origin, framed by a host page on another origin, in Debian's Chromium
+// origin, framed by a host page on another origin, in Debian's Chromium and Firefox ESR
 // (puppeteer-core). Needs `pnpm build` first (the CDN build writes embed.html).
 //
 // - at a fixed height, no script on the host: the widgets show, the frame
@@ -24,7 +24,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/browsers.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, FIREFOX_PATH } from '../../scripts/browsers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cdnDir = path.join(root, 'packages/elements/dist/cdn');
@@ -141,9 +141,10 @@ const contentHeight = (frame) => frame.evaluate(() => Math.ceil(document.querySe
 const frameHeight = (page) => page.$eval('#embed', (el) => el.getBoundingClientRect().height);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const browsers = [{ name: 'chromium', launch: () => puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS }) }].filter(
-  (b) => !only || only.includes(b.name),
-);
+const browsers = [
+  { name: 'chromium', launch: () => puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS }) },
+  { name: 'firefox', launch: () => puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true }) },
+].filter((b) => !only || only.includes(b.name));
 
 for (const { name, launch } of browsers) {
   describe(`embed.html in ${name}`, () => {
@@ -232,6 +233,7 @@ for (const { name, launch } of browsers) {
       const clipped = [];
       for (let i = 0; i < 400; i++) {
         await page.keyboard.press('Tab');
+        await sleep(30); // let the focus scrolling happen (Firefox scrolls after the key event's round trip)
         const hostActive = await page.evaluate(() => document.activeElement?.id);
         if (hostActive === 'after') break;
         if (hostActive !== 'embed') continue;
@@ -241,11 +243,14 @@ for (const { name, launch } of browsers) {
           if (!el || el === document.body) return undefined;
           const box = el.getBoundingClientRect();
           const inside = box.top >= -1 && box.left >= -1 && box.bottom <= innerHeight + 1 && box.right <= innerWidth + 1;
-          return { id: window.__cnrId(el), inside, box: [box.top, box.left, box.bottom, box.right].map(Math.round) };
+          const seen = box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
+          return { id: window.__cnrId(el), inside, seen, svg: el instanceof SVGElement, box: [box.top, box.left, box.bottom, box.right, scrollY, innerHeight].map(Math.round) };
         });
         if (!focused) continue;
         reached.push(focused.id);
-        if (!focused.inside && focused.box[2] - focused.box[0] < 500) clipped.push(`${focused.id} ${focused.box}`);
+        // Known: Firefox does not scroll a focused shape of the map (SVG) wholly into view, in a frame or not; it must be seen at least.
+        const enough = focused.inside || (name === 'firefox' && focused.svg && focused.seen);
+        if (!enough && focused.box[2] - focused.box[0] < 500) clipped.push(`${focused.id} ${focused.box}`);
       }
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'after', 'Tab leaves the frame after its last control');
       const missed = controls.filter((control) => !reached.includes(control));
