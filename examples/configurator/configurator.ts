@@ -258,7 +258,7 @@ function update(): void {
   code.textContent = result.text;
   code.dataset.integrity = String(result.integrity);
   iframeCode.textContent = iframeSnippet(options, integrity, elementsPackage.version, resizeInput.checked);
-  staticCode.textContent = staticCommand(options);
+  staticCode.textContent = staticCommand(options, territories);
   for (const panel of document.querySelectorAll<HTMLElement>('[data-form]')) panel.hidden = panel.dataset.form !== form;
   copyStatus.textContent = '';
   frame.hidden = form === 'iframe';
@@ -453,7 +453,7 @@ form.addEventListener('submit', (event) => {
   if (document.activeElement === srcInput) void changeSource();
 });
 staticNote.textContent =
-  'Dans un terminal, là où Node.js est installé. La commande écrit le fichier cnr-widgets.html : copiez son contenu dans votre page (ou laissez votre générateur de site l’y inclure).';
+  'Dans un terminal, dans le dossier de votre site, là où Node.js est installé : chaque commande écrit le HTML d’un widget (cnr-project-list.html…). Copiez son contenu dans votre page, ou laissez votre générateur de site l’y inclure.';
 formsFieldset.addEventListener('change', () => update());
 resizeInput.addEventListener('change', () => update());
 copyButton.addEventListener('click', () => void copy());

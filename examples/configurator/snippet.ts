@@ -242,21 +242,44 @@ function shellQuote(value: string): string {
   return /^[A-Za-z0-9_:,./@%+=-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
 }
 
+/** The widgets that have a static form (`cnr-widgets render`): not the axis filter, which only serves with JavaScript. */
+export const STATIC_TAGS = ['cnr-key-figures', 'cnr-territory-map', 'cnr-funding-counter', 'cnr-project-list'] as const;
+
 /**
- * The static-HTML form: the command that writes the widgets' HTML ahead of time (server rendering, `cnr-widgets render`),
- * with the same attributes.
+ * The static-HTML form: the commands that write each widget's HTML ahead of time, with its data (server
+ * rendering: `cnr-widgets render <cnr-tag> [name=value …] [--lang en] [--out file.html]` of the SDK's CLI, with
+ * @cnr-widgets/elements installed), the same attributes as the script form; one command per widget. The axis
+ * filter has no static form (said in a comment line).
  */
-export function staticCommand(options: ConfiguratorOptions): string {
+export function staticCommand(options: ConfiguratorOptions, territories: readonly Territory[] = []): string {
   const accepted = accepts(options.widget);
-  const args = [
-    'npx cnr-widgets render',
-    ...EMBED_NAMES[options.widget],
-    options.src ? `--src ${shellQuote(options.src)}` : undefined,
-    options.territory ? `--territory ${shellQuote(territoryAttribute(options.territory))}` : undefined,
-    accepted.axes && options.axes.length > 0 ? `--axis ${shellQuote(options.axes.join(','))}` : undefined,
-    accepted.statuses && options.statuses.length > 0 ? `--status ${shellQuote(options.statuses.join(','))}` : undefined,
-    options.language === 'en' ? '--lang en' : undefined,
-    '--out cnr-widgets.html',
+  const region = regionOf(options.territory, territories);
+  const common: [string, string | undefined][] = [
+    ['src', options.src],
+    ['territory', options.territory ? territoryAttribute(options.territory) : undefined],
   ];
-  return args.filter((arg) => arg !== undefined).join(' ');
+  const filters: [string, string | undefined][] = [
+    ['axis', accepted.axes && options.axes.length > 0 ? options.axes.join(',') : undefined],
+    ['status', accepted.statuses && options.statuses.length > 0 ? options.statuses.join(',') : undefined],
+  ];
+  const attributesOf = (tag: string): [string, string | undefined][] => {
+    switch (tag) {
+      case 'cnr-territory-map':
+        return [['src', options.src], ...(options.widget === 'all' && region ? ([['level', 'department']] as [string, string][]) : []), ['region', region]];
+      case 'cnr-project-list':
+        return [...common, ...filters];
+      default:
+        return common;
+    }
+  };
+  const tags = EMBED_NAMES[options.widget].map((name) => `cnr-${name}`).filter((tag) => (STATIC_TAGS as readonly string[]).includes(tag));
+  const lines = ['npm install @cnr-widgets/sdk @cnr-widgets/elements'];
+  if (EMBED_NAMES[options.widget].includes('axis-filter')) lines.push('# Le filtre par axe n’a pas de forme statique : il ne sert qu’avec JavaScript.');
+  for (const tag of tags) {
+    const pairs = attributesOf(tag)
+      .filter((pair): pair is [string, string] => pair[1] !== undefined)
+      .map(([name, value]) => shellQuote(`${name}=${value}`));
+    lines.push(['npx cnr-widgets render', tag, ...pairs, ...(options.language === 'en' ? ['--lang en'] : []), `--out ${tag}.html`].join(' '));
+  }
+  return lines.join('\n');
 }

@@ -504,7 +504,7 @@ describe('configurator: the three forms', () => {
     // Static HTML: the command, the same widget and territory.
     await page.click('label[for="forme-statique"]');
     expect(await panels()).toEqual(['static']);
-    expect(await page.$eval('#code-statique', (el) => el.textContent)).toBe('npx cnr-widgets render project-list --territory departement:57 --out cnr-widgets.html');
+    expect(await page.$eval('#code-statique', (el) => el.textContent)).toContain('npx cnr-widgets render cnr-project-list territory=departement:57 --out cnr-project-list.html');
     expect(await page.$eval('#limites-statique', (el) => el.textContent)).toContain('figé');
     expect(await page.$eval('#apercu', (el) => (el as HTMLElement).hidden)).toBe(false);
 

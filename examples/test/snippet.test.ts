@@ -135,12 +135,18 @@ describe('the other forms of the configurator', () => {
     expect(iframeSnippet(await options('list'), integrity, version, false)).not.toContain('<script');
   });
 
-  test('static HTML: the render command with the same widgets and attributes, quoted for the shell', async () => {
-    expect(staticCommand(await options('all', { axes: ['sante-2'] }))).toBe(
-      'npx cnr-widgets render key-figures territory-map axis-filter funding-counter project-list --territory departement:57 --axis sante-2 --out cnr-widgets.html',
-    );
-    expect(staticCommand(await options('counter', { src: "https://x.org/l'ars.json", language: 'en' }))).toBe(
-      "npx cnr-widgets render funding-counter --src 'https://x.org/l'\\''ars.json' --territory departement:57 --lang en --out cnr-widgets.html",
+  test('static HTML: one render command per widget, the same attributes, quoted for the shell; no static axis filter', async () => {
+    const { data: territories } = await createClient().territories();
+    expect(staticCommand(await options('all', { axes: ['sante-2'] }), territories).split('\n')).toEqual([
+      'npm install @cnr-widgets/sdk @cnr-widgets/elements',
+      '# Le filtre par axe n’a pas de forme statique : il ne sert qu’avec JavaScript.',
+      'npx cnr-widgets render cnr-key-figures territory=departement:57 --out cnr-key-figures.html',
+      'npx cnr-widgets render cnr-territory-map level=department region=44 --out cnr-territory-map.html',
+      'npx cnr-widgets render cnr-funding-counter territory=departement:57 --out cnr-funding-counter.html',
+      'npx cnr-widgets render cnr-project-list territory=departement:57 axis=sante-2 --out cnr-project-list.html',
+    ]);
+    expect(staticCommand(await options('counter', { src: "https://x.org/l'ars.json", language: 'en' }), territories).split('\n')[1]).toBe(
+      "npx cnr-widgets render cnr-funding-counter 'src=https://x.org/l'\\''ars.json' territory=departement:57 --lang en --out cnr-funding-counter.html",
     );
   });
 });
