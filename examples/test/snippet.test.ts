@@ -21,7 +21,7 @@ const cdn = path.join(repo, 'packages/elements/dist/cdn');
 const version = (JSON.parse(readFileSync(path.join(repo, 'packages/elements/package.json'), 'utf8')) as { version: string }).version;
 
 /** The documents that show the snippet; the translations are optional (one of each pair must exist). */
-const DOCS = ['README.md', 'docs/cdn.md', 'docs/cdn.en.md', 'docs/getting-started.mdx', 'docs/bien-demarrer.mdx'];
+const DOCS = ['README.md', 'packages/elements/README.md', 'docs/cdn.md', 'docs/cdn.en.md', 'docs/getting-started.mdx', 'docs/bien-demarrer.mdx'];
 
 function built(): { integrity: CdnIntegrity; html: string } {
   const file = path.join(cdn, 'integrity.json');
@@ -76,7 +76,7 @@ describe('one recommended snippet', () => {
 
   const existing = DOCS.filter((doc) => existsSync(path.join(repo, doc)));
   test('README, docs/cdn.md and the getting-started pages show it', () => {
-    expect(existing).toEqual(expect.arrayContaining(['README.md', 'docs/cdn.md']));
+    expect(existing).toEqual(expect.arrayContaining(['README.md', 'packages/elements/README.md', 'docs/cdn.md']));
     expect(existing.some((doc) => doc.includes('getting-started') || doc.includes('bien-demarrer'))).toBe(true);
   });
 
