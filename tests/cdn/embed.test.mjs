@@ -85,7 +85,9 @@ async function startServers() {
 <body style="background: #eef; margin: 0">
 <main><h1>Page hôte</h1>
 <button id="before" type="button">Avant</button>
-<iframe id="embed" src="${cdnOrigin}/cdn/embed.html?${query}" title="Projets du CNR santé" height="${height}" style="display: block; border: 0; width: 800px"></iframe>
+<iframe id="embed" src="${cdnOrigin}/cdn/embed.html?${query}" title="Projets du CNR santé" height="${height}" style="display: block; border: 0; width: 800px"${
+      url.searchParams.has('sandbox') ? ` sandbox="${url.searchParams.get('sandbox')}"` : ''
+    }></iframe>
 <button id="after" type="button">Après</button>
 ${strangerFrame}</main>
 ${resize}
@@ -362,43 +364,46 @@ for (const { name, launch } of browsers) {
       await none.page.close();
     });
 
-    test('links open in the host’s window by default (target _top), or as links= says', async () => {
-      const query = `widgets=funding-counter&territory=region:93&src=${servers.cdnOrigin}/data/paca.json`;
-      const { page, frame } = await open(browser, servers, `embed=${encodeURIComponent(query)}`);
-      await rendered(frame);
-      assert.equal(await frame.evaluate(() => document.querySelector('base').target), '_top');
-      // A link to a source document inside the counter's shadow root (its disclosures opened): clicking it navigates the top window.
-      const link = await frame.waitForFunction(
-        () => {
-          const links = [];
-          const walk = (rootNode) => {
-            for (const el of rootNode.querySelectorAll('*')) {
-              if (el.localName === 'button' && el.getAttribute('aria-expanded') === 'false') el.click();
-              if (el.localName === 'details') el.open = true;
-              if (el.localName === 'a' && el.href.startsWith('https://www.example.org/') && el.checkVisibility()) links.push(el);
-              if (el.shadowRoot) walk(el.shadowRoot);
-            }
-          };
-          walk(document);
-          return links[0] ?? null;
-        },
-        { timeout: 10_000 },
-      );
-      const href = await link.evaluate((a) => a.href);
-      await page.setRequestInterception(true);
-      const navigation = new Promise((resolve) => {
-        page.on('request', (request) => {
-          if (request.isNavigationRequest() && request.url() === href) resolve(request.frame() === page.mainFrame() ? 'top' : 'frame');
-          request.abort().catch(() => {});
+    // Without sandbox, and with the flags docs/embed.md recommends.
+    for (const sandbox of [undefined, 'allow-scripts allow-same-origin allow-top-navigation-by-user-activation']) {
+      test(`links open in the host’s window by default (target _top), or as links= says${sandbox ? `; sandbox="${sandbox}"` : ''}`, async () => {
+        const query = `widgets=funding-counter&territory=region:93&src=${servers.cdnOrigin}/data/paca.json`;
+        const { page, frame } = await open(browser, servers, `embed=${encodeURIComponent(query)}${sandbox ? `&sandbox=${encodeURIComponent(sandbox)}` : ''}`);
+        await rendered(frame);
+        assert.equal(await frame.evaluate(() => document.querySelector('base').target), '_top');
+        // A link to a source document inside the counter's shadow root (its disclosures opened): clicking it navigates the top window.
+        const link = await frame.waitForFunction(
+          () => {
+            const links = [];
+            const walk = (rootNode) => {
+              for (const el of rootNode.querySelectorAll('*')) {
+                if (el.localName === 'button' && el.getAttribute('aria-expanded') === 'false') el.click();
+                if (el.localName === 'details') el.open = true;
+                if (el.localName === 'a' && el.href.startsWith('https://www.example.org/') && el.checkVisibility()) links.push(el);
+                if (el.shadowRoot) walk(el.shadowRoot);
+              }
+            };
+            walk(document);
+            return links[0] ?? null;
+          },
+          { timeout: 10_000 },
+        );
+        const href = await link.evaluate((a) => a.href);
+        await page.setRequestInterception(true);
+        const navigation = new Promise((resolve) => {
+          page.on('request', (request) => {
+            if (request.isNavigationRequest() && request.url() === href) resolve(request.frame() === page.mainFrame() ? 'top' : 'frame');
+            request.abort().catch(() => {});
+          });
         });
-      });
-      await link.click();
-      assert.equal(await Promise.race([navigation, sleep(5000).then(() => 'none')]), 'top');
-      await page.close();
+        await link.click();
+        assert.equal(await Promise.race([navigation, sleep(5000).then(() => 'none')]), 'top');
+        await page.close();
 
-      const blank = await open(browser, servers, `embed=${encodeURIComponent(`${SET}&links=blank`)}`);
-      assert.equal(await blank.frame.evaluate(() => document.querySelector('base').target), '_blank');
-      await blank.page.close();
-    });
+        const blank = await open(browser, servers, `embed=${encodeURIComponent(`${SET}&links=blank`)}`);
+        assert.equal(await blank.frame.evaluate(() => document.querySelector('base').target), '_blank');
+        await blank.page.close();
+      });
+    }
   });
 }
