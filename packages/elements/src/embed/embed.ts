@@ -37,7 +37,7 @@ if (options.widgets.length === 0) {
   message.textContent =
     options.lang === 'en'
       ? 'No widget to show: the address of this frame names none that exists (widgets=project-list, for example).'
-      : 'Aucun widget à afficher : l’adresse de ce cadre n’en nomme aucun qui existe (par exemple widgets=project-list).';
+      : 'Aucun widget à afficher\u00a0: l’adresse de ce cadre n’en nomme aucun qui existe (par exemple widgets=project-list).';
   main.append(message);
 } else {
   const provider = document.createElement('cnr-provider');
