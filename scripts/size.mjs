@@ -212,7 +212,8 @@ function cdnFiles() {
     for (const name of readdirSync(path.join(dir, sub))) {
       const rel = sub ? `${sub}/${name}` : name;
       if (statSync(path.join(dir, rel)).isDirectory()) walk(rel);
-      else if (name.endsWith('.js')) out.push({ file: rel, ...sizes(readFileSync(path.join(dir, rel))) });
+      // The iframe embed page's own scripts (embed.js, embed-resize.js) are not loaded by a page of widgets.
+      else if (name.endsWith('.js') && !/^embed(-resize)?\.js$/.test(rel)) out.push({ file: rel, ...sizes(readFileSync(path.join(dir, rel))) });
     }
   };
   walk('');
