@@ -4,11 +4,11 @@
 // downloads a browser: all three come from apt (scripts/setup.sh).
 // BROWSERS=chromium,firefox,webkit picks some of them.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, FIREFOX_PATH } from './scripts/browsers.mjs';
 import { webkitLauncher } from './scripts/webkit-launcher.mjs';
+import { accessibilityTreePlugin } from './tests/browser/commands/accessibility-tree.mjs';
 import { forcedColorsPlugin } from './tests/browser/commands/forced-colors.mjs';
 import { moduleCopiesPlugin } from './tests/browser/hostile/server/copies.mjs';
 import { faultsMiddleware } from './tests/browser/hostile/server/faults.mjs';
@@ -54,8 +54,8 @@ export default {
     moduleCopiesPlugin(),
     // `emulate-forced-colors`: Windows high contrast, for the forced-colors tests (Chromium).
     forcedColorsPlugin(),
-    // `a11y-snapshot`: the browser's accessibility tree (computed names), through Puppeteer (Chromium).
-    a11ySnapshotPlugin(),
+    // `accessibility-tree`: Chromium's accessible names and roles, for the name tests.
+    accessibilityTreePlugin(),
   ],
   browsers,
   // One page at a time per browser: a second tab in Chromium is a background tab whose

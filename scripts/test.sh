@@ -51,8 +51,9 @@ pnpm exec changeset status
 pnpm -r --filter './packages/**' publish --dry-run --no-git-checks --access public
 node scripts/check-pack.mjs # no test, story or fixture in a tarball; every exported file in it
 
-step "Storybook build"
+step "Storybook build, and its docs pages in the toolbar language"
 pnpm build-storybook
+pnpm test:storybook
 
 step "Summary (each engine, then everything)"
 node scripts/test-summary.mjs "$reports"

@@ -108,6 +108,8 @@ export default {
     'src/**/*.d.ts',
     'src/**/*.generated.*',
     'src/cdn.ts',
+    // The iframe embed page's scripts (dist/cdn/embed.js, embed-resize.js): no element, not the npm API.
+    'src/embed/**',
     'src/territory-map/geometry/**',
     'src/i18n/**',
     'src/base/source.ts',

@@ -126,8 +126,19 @@ for (const { name, launch } of browsers) {
       assert.deepEqual(r.defined, ['cnr-project-list', 'cnr-project-card']);
       const js = r.fetched.filter((f) => f.endsWith('.js'));
       assert.ok(js.some((f) => /^chunks\/project-list/.test(f)), `the list's chunk was fetched: ${js.join(' ')}`);
-      const others = js.filter((f) => /(territory-map|axis-filter|funding-counter|key-figures|geometry)/.test(f));
-      assert.deepEqual(others, [], 'no module of another widget was fetched');
+      const others = js.filter((f) => /(territory-map|axis-filter|funding-counter|key-figures|geometry|bundle)/.test(f));
+      assert.deepEqual(others, [], 'no module of another widget, nor the one-file bundle, was fetched');
+      assert.deepEqual(r.errors, []);
+    });
+
+    test('a page showing every kind of widget loads the one-file bundle instead of the core and widget chunks', async () => {
+      const r = await open({ body: FULL }, { until: `customElements.get('cnr-territory-map') !== undefined && ${cardsShown}` });
+      assert.ok(r.held, 'the map is defined and the list shows project cards');
+      assert.equal(r.defined.length, 7);
+      const code = r.fetched.filter((f) => f.endsWith('.js') && !/chunks\/(dataset|geometry)-/.test(f)).sort();
+      assert.equal(code.length, 2, `the entry and the bundle only: ${code.join(' ')}`);
+      assert.match(code[0], /^chunks\/bundle-/);
+      assert.equal(code[1], 'cnr-widgets.js');
       assert.deepEqual(r.errors, []);
     });
 
@@ -171,23 +182,30 @@ for (const { name, launch } of browsers) {
       assert.deepEqual(r.errors, []);
     });
 
-    test('with the import map, a flipped byte in any chunk the full page loads is blocked', async () => {
-      const control = await open({ body: FULL, sri: '1' }, { until: `customElements.get('cnr-territory-map') !== undefined` });
-      assert.equal(control.defined.length, 7, 'untampered, every element is defined');
-      const chunks = [...new Set(control.fetched.filter((f) => f.startsWith('chunks/') && f.endsWith('.js')))].sort();
-      assert.ok(chunks.length > 5, `chunks fetched: ${chunks.join(' ')}`);
-      // Chromium: every chunk, the console names the blocked file. Firefox (whose console does not reach
-      // puppeteer): the list's chunks, whose blocking leaves <cnr-project-list> undefined.
-      const sample = name === 'chromium' ? chunks : chunks.filter((f) => /project-list/.test(f));
-      for (const chunk of sample) {
-        const r = await open({ body: FULL, sri: '1', tamper: chunk }, { until: 'false', timeout: 1500 });
-        // The tampered chunk never runs: something is left undefined, or its data never arrives. The browser says why.
-        const blamed = r.consoleText.some((t) => t.includes(chunk) && /integrity|digest/i.test(t));
-        assert.ok(name === 'firefox' ? blamed || r.defined.length < 7 : blamed, `${chunk}: tampered, yet nothing was blocked (${r.defined.join(' ')})`);
-      }
-      // Control: the same tampered file without the import map runs (the flipped byte is harmless).
-      const harmless = await open({ body: FULL, tamper: chunks.find((f) => /project-list/.test(f)) }, { until: `customElements.get('cnr-project-list') !== undefined` });
-      assert.ok(harmless.held);
-    });
+    // The full page (the one-file bundle, the dataset, the geometry) and a list page (core, the list's chunk…).
+    for (const [page, body, minimum, expected] of [
+      ['the full page', FULL, 3, 7],
+      ['a list page', `${LIST}<cnr-funding-counter></cnr-funding-counter>`, 5, 3],
+    ]) {
+      test(`with the import map, a flipped byte in any chunk ${page} loads is blocked`, async () => {
+        const control = await open({ body, sri: '1' }, { until: `customElements.get('cnr-project-list') !== undefined && ${cardsShown}` });
+        assert.equal(control.defined.length, expected, 'untampered, every element of the page is defined');
+        const chunks = [...new Set(control.fetched.filter((f) => f.startsWith('chunks/') && f.endsWith('.js')))].sort();
+        assert.ok(chunks.length >= minimum, `chunks fetched: ${chunks.join(' ')}`);
+        // Chromium: every chunk, the console names the blocked file. Firefox (whose console does not reach
+        // puppeteer): the chunks holding the list, whose blocking leaves <cnr-project-list> undefined.
+        const sample = name === 'chromium' ? chunks : chunks.filter((f) => /project-list|bundle/.test(f));
+        assert.ok(sample.length > 0);
+        for (const chunk of sample) {
+          const r = await open({ body, sri: '1', tamper: chunk }, { until: 'false', timeout: 1500 });
+          // The tampered chunk never runs: something is left undefined, or its data never arrives. The browser says why.
+          const blamed = r.consoleText.some((t) => t.includes(chunk) && /integrity|digest/i.test(t));
+          assert.ok(name === 'firefox' ? blamed || r.defined.length < expected : blamed, `${chunk}: tampered, yet nothing was blocked (${r.defined.join(' ')})`);
+        }
+        // Control: the same tampered file without the import map runs (the flipped byte is harmless).
+        const harmless = await open({ body, tamper: chunks.find((f) => /project-list|bundle/.test(f)) }, { until: `customElements.get('cnr-project-list') !== undefined` });
+        assert.ok(harmless.held);
+      });
+    }
   });
 }

@@ -39,7 +39,7 @@ export function App() {
     <main id="contenu" tabIndex={-1}>
       <h1>CNR Widgets dans une page React 19</h1>
       <p>
-        Les éléments sont reliés par <code>&lt;cnr-provider territory="region:44"&gt;</code>. Choisissez un axe ou « Voir le projet » :
+        Les éléments sont reliés par <code>&lt;cnr-provider territory="region:44"&gt;</code>. Cherchez un projet ou choisissez « Voir le projet » :
         la page React reçoit les événements.
       </p>
 

@@ -62,12 +62,13 @@ describe(`strict CSP host page (${browserName})`, function () {
 
   it('filters by axis', async () => {
     const filter = doc.querySelector('cnr-axis-filter')!;
-    const radio = shadow(filter).querySelector<HTMLInputElement>('input[value="sante-2"]')!;
-    radio.click();
-    // No project of the reference dataset is tied to an axis yet: the list empties, and says so.
+    // No project of the reference dataset is tied to an axis yet: the filter offers no axis, but
+    // one set by the page empties the list, and the filter offers to remove it.
+    doc.querySelector('cnr-provider')!.setAttribute('axis', 'sante-2');
     await waitUntil(() => listCount(list) === 'Aucun projet', `list follows the axis (got « ${listCount(list)} »)`);
     expect(shadow(list).querySelector('[part="empty"]') !== null).to.equal(true);
-    shadow(filter).querySelector<HTMLInputElement>('input[value=""]')!.click();
+    await waitUntil(() => shadow(filter).querySelector('[part="clear-button"]'), 'the filter offers to remove the axis');
+    shadow(filter).querySelector<HTMLButtonElement>('[part="clear-button"]')!.click();
     await waitUntil(() => listCount(list) === '20 projets', 'all axes again');
   });
 

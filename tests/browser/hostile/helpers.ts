@@ -131,7 +131,8 @@ export function rendered(element: Element): boolean {
     case 'cnr-project-list':
       return listCount(element) !== '';
     case 'cnr-axis-filter':
-      return root.querySelectorAll('input[name="axis"]').length > 0;
+      // Its choices, or the note that no project of the selection is tied to an axis (the reference data).
+      return root.querySelectorAll('input[name="axis"]').length > 0 || root.querySelector('[part="note"]') !== null;
     case 'cnr-territory-map':
       return root.querySelectorAll('[part="territory"]').length > 0;
     case 'cnr-funding-counter':

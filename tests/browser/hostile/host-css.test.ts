@@ -140,9 +140,11 @@ describe(`hostile host CSS (${browserName})`, function () {
     const list = container.querySelector('cnr-project-list')!;
     await waitUntil(() => listCount(list) === '20 projets', `list loaded (« ${listCount(list)} »)`);
     const filter = container.querySelector('cnr-axis-filter')!;
-    shadow(filter).querySelector<HTMLInputElement>('input[value="sante-4"]')!.click();
+    // The reference data ties no project to an axis: the filter offers none; one set by the page, it removes.
+    container.querySelector('cnr-provider')!.setAttribute('axis', 'sante-4');
     await waitUntil(() => listCount(list) === 'Aucun projet', 'the list follows the axis');
-    shadow(filter).querySelector<HTMLInputElement>('input[value=""]')!.click();
+    await waitUntil(() => shadow(filter).querySelector('[part="clear-button"]'), 'the filter offers to remove the axis');
+    shadow(filter).querySelector<HTMLButtonElement>('[part="clear-button"]')!.click();
     await waitUntil(() => listCount(list) === '20 projets', 'all axes');
 
     const map = container.querySelector('cnr-territory-map')!;

@@ -142,9 +142,12 @@ describe(`privacy (${browserName})`, function () {
     await allRendered([...page.querySelectorAll<HTMLElement>(TAGS.filter((t) => t !== 'cnr-provider').join(','))], 20_000);
     // Use them: an axis, a territory, a page, the source of a card.
     const list = page.querySelector('cnr-project-list')!;
-    shadow(page.querySelector('cnr-axis-filter')!).querySelector<HTMLInputElement>('input[value="sante-3"]')!.click();
+    // The reference data ties no project to an axis: the filter offers none; one set by the page, it removes.
+    page.querySelector('cnr-provider')!.setAttribute('axis', 'sante-3');
     await waitUntil(() => listCount(list) === 'Aucun projet', 'axis applied');
-    shadow(page.querySelector('cnr-axis-filter')!).querySelector<HTMLInputElement>('input[value=""]')!.click();
+    const clear = () => shadow(page.querySelector('cnr-axis-filter')!).querySelector<HTMLButtonElement>('[part="clear-button"]');
+    await waitUntil(clear, 'the filter offers to remove the axis');
+    clear()!.click();
     await waitUntil(() => listCount(list) === '20 projets', 'all axes');
     const map = page.querySelector('cnr-territory-map')!;
     shadow(map).querySelector('[part="territory"][data-code="44"]')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));

@@ -84,9 +84,12 @@ describe(`no global side effects (${browserName})`, function () {
     await allRendered([...page.querySelectorAll<HTMLElement>(TAGS.filter((t) => t !== 'cnr-provider').join(','))], 15_000);
     // Use them: an axis, a territory, a search, a page.
     const list = page.querySelector('cnr-project-list')!;
-    shadow(page.querySelector('cnr-axis-filter')!).querySelector<HTMLInputElement>('input[value="sante-1"]')!.click();
+    // The reference data ties no project to an axis: the filter offers none; one set by the page, it removes.
+    page.querySelector('cnr-provider')!.setAttribute('axis', 'sante-1');
     await waitUntil(() => listCount(list) === 'Aucun projet', 'axis applied');
-    shadow(page.querySelector('cnr-axis-filter')!).querySelector<HTMLInputElement>('input[value=""]')!.click();
+    const clear = () => shadow(page.querySelector('cnr-axis-filter')!).querySelector<HTMLButtonElement>('[part="clear-button"]');
+    await waitUntil(clear, 'the filter offers to remove the axis');
+    clear()!.click();
     await waitUntil(() => listCount(list) === '20 projets', 'all axes');
     shadow(list).querySelectorAll<HTMLButtonElement>('[part="pager-button"]')[2]?.click();
     const map = page.querySelector('cnr-territory-map')!;

@@ -2,6 +2,7 @@ import type { Axis, ProjectFilters, ValidationProblem } from '@cnr-widgets/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { isolate } from '../base/bidi.js';
 import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey, normalizeFilters } from '../base/filters.js';
@@ -32,6 +33,8 @@ export interface AxisFilterData {
   total: number;
   /** No project of the whole dataset (this thématique) is tied to an axis. */
   noneTied: boolean;
+  /** No project of the selection (every filter but the axis one) is tied to an axis: every choice would give none. */
+  noneInSelection: boolean;
   stale: boolean;
   problems: ValidationProblem[];
 }
@@ -40,6 +43,15 @@ function withoutAxes(filters: ProjectFilters): ProjectFilters {
   const { axes: _axes, ...rest } = filters;
   return rest;
 }
+
+/**
+ * How long a radio reached with the arrow keys waits before it applies
+ * (milliseconds): going from « Tous les axes » to Axe 4 passes Axes 1–3,
+ * which must not each reload the page's widgets and be announced.
+ */
+export const ARROW_SETTLE_MS = 600;
+
+const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 
 function countText(count: number, locale: Locale): string {
   const t = messages[locale];
@@ -51,7 +63,10 @@ function countText(count: number, locale: Locale): string {
  * (one axis or « Tous les axes ») or, with `multiple`, of checkboxes. Each
  * choice shows the number of projects it would give with the other filters.
  * Choosing writes the axis filter of the provider (or of the element itself
- * when it has none).
+ * when it has none): at once for a click, Space or Enter; a radio reached with
+ * the arrow keys applies once the selection settles (600 ms without another
+ * arrow key, or on leaving the group), so that going from « Tous les axes »
+ * to Axe 4 applies Axe 4 alone.
  *
  * @summary A keyboard-operable filter on the CNR axes, with counts.
  * @since 0.1.0
@@ -69,7 +84,8 @@ function countText(count: number, locale: Locale): string {
  * @csspart input - One radio button or checkbox.
  * @csspart count - The number of projects of a choice.
  * @csspart subgroups - The list of an axis's sub-groups.
- * @csspart note - The note shown when no project is tied to an axis.
+ * @csspart note - The note shown instead of the choices when no project of the selection is tied to an axis (then every choice would give none).
+ * @csspart clear-button - With that note, the button that removes an axis filter set anyway (by the page or the URL).
  * @csspart skeleton - The loading placeholder.
  * @csspart error - The error message.
  * @csspart retry-button - The « Réessayer » button.
@@ -78,7 +94,7 @@ function countText(count: number, locale: Locale): string {
  *
  * @cssprop --cnr-axis-filter-accent-color - Colour of the checked inputs.
  * @cssprop --cnr-axis-filter-indent - Indentation of the sub-groups.
- * @cssprop --cnr-axis-filter-min-height - Height reserved while loading, and the least height once loaded (default 42rem: the santé axes in a column about 20rem wide).
+ * @cssprop --cnr-axis-filter-min-height - Height reserved while loading (default 42rem: the santé axes in a column about 20rem wide); once loaded, the filter is as tall as its content.
  */
 export class CnrAxisFilter extends CnrDataWidget {
   static override styles = [tokens, stateStyles, axisFilterStyles];
@@ -112,7 +128,8 @@ export class CnrAxisFilter extends CnrDataWidget {
         client.projects(filters, { limit: 1 }, { signal }),
       ]);
       const counts = new Map(facets.data.axes.map((facet) => [facet.value, facet.count]));
-      let noneTied = facets.data.axes.every((facet) => facet.count === 0);
+      const noneInSelection = facets.data.axes.every((facet) => facet.count === 0);
+      let noneTied = noneInSelection;
       if (noneTied && Object.keys(filters).some((key) => key !== 'thematique')) {
         // Zero here may be the other filters' doing: ask about the whole dataset.
         const all = await client.facets({ thematique }, { signal });
@@ -132,15 +149,56 @@ export class CnrAxisFilter extends CnrDataWidget {
         axes: list,
         total: page.data.total,
         noneTied,
+        noneInSelection,
         stale: axes.stale || facets.stale || page.stale,
         problems: [...axes.problems, ...facets.problems, ...page.problems],
       };
     },
   });
 
-  /** The axis and sub-group ids currently chosen. */
+  /** The axes chosen with the arrow keys, not applied yet (the selection has not settled). */
+  private pending: string[] | undefined;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The change under way comes from an arrow key (set on keydown, the change follows at once). */
+  private arrowKey = false;
+
+  /** The axis and sub-group ids currently chosen (applied to the filters). */
   get value(): string[] {
     return [...(this.source.filters.axes ?? [])];
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.cancelPending();
+  }
+
+  private cancelPending(): void {
+    clearTimeout(this.settleTimer);
+    this.settleTimer = undefined;
+    this.pending = undefined;
+  }
+
+  /** Applies the radio the arrow keys reached, if any, now. */
+  private settle(): void {
+    const axes = this.pending;
+    this.cancelPending();
+    if (axes !== undefined) this.apply(axes);
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    const input = event.target as HTMLInputElement;
+    if (input.localName !== 'input' || input.type !== 'radio') return;
+    // The change that follows an arrow key comes at once, before any other key.
+    this.arrowKey = ARROWS.has(event.key);
+    // Enter or Space on the radio reached: apply at once (a form's radios do nothing on Enter; ours choose).
+    if (event.key === 'Enter' || event.key === ' ') this.settle();
+  }
+
+  private onFocusout(event: FocusEvent): void {
+    const next = event.relatedTarget as Node | null;
+    const fieldset = event.currentTarget as HTMLElement;
+    // Leaving the group (Tab, a click elsewhere): what was reached is chosen.
+    if (!next || !fieldset.contains(next)) this.settle();
   }
 
   /** @internal */
@@ -161,13 +219,27 @@ export class CnrAxisFilter extends CnrDataWidget {
       axes = [...chosen].sort((a, b) => order.indexOf(a) - order.indexOf(b));
     } else {
       axes = input.value ? [input.value] : [];
+      if (this.arrowKey) {
+        // Moving through the radios with the arrow keys: apply once the selection settles.
+        this.arrowKey = false;
+        this.pending = axes;
+        clearTimeout(this.settleTimer);
+        this.settleTimer = setTimeout(() => this.settle(), ARROW_SETTLE_MS);
+        return;
+      }
     }
+    this.cancelPending();
+    this.apply(axes);
+  }
+
+  private apply(axes: string[]): void {
     const base = this.source.provider?.filters ?? this.source.filters;
     this.source.setFilters(normalizeFilters({ ...base, axes }));
     this.emit(new CnrFilterChangeEvent(this.source.provider?.filters ?? this.source.filters));
   }
 
-  private renderOption(option: AxisOption, text: string, chosen: ReadonlySet<string>): TemplateResult {
+  /** One choice: `text` (ours, with the data's label isolated) and the count. */
+  private renderOption(option: AxisOption, text: unknown, chosen: ReadonlySet<string>): TemplateResult {
     const checked = option.id === '' ? chosen.size === 0 : chosen.has(option.id);
     return html`<label class="option" part="option">
       <input
@@ -177,16 +249,40 @@ export class CnrAxisFilter extends CnrDataWidget {
         value=${option.id}
         .checked=${live(checked)}
       />
-      <span dir="auto">${text} <span class="count" part="count">${countText(option.count, this.locale)}</span></span>
+      <span>${text} <span class="count" part="count">${countText(option.count, this.locale)}</span></span>
     </label>`;
+  }
+
+  /**
+   * No project of the selection is tied to an axis: every choice would empty
+   * the list. Said once, with no choices; an axis chosen anyway (by the page,
+   * the URL) can be removed.
+   */
+  private renderNone(data: AxisFilterData, legend: string): TemplateResult {
+    const locale = this.locale;
+    const t = messages[locale];
+    return html`<p class="legend" part="legend" dir="auto">${legend}</p>
+      <p class="note" part="note">${data.noneTied ? t.noneTied : t.noneInSelection}</p>
+      ${this.value.length === 0
+        ? nothing
+        : html`<button type="button" class="button secondary" part="clear-button" @click=${() => this.apply([])}>${t.clear}</button>`}
+      ${this.problemsReport.render(locale, data.problems)}`;
   }
 
   private renderGroup(data: AxisFilterData): TemplateResult {
     const locale = this.locale;
     const t = messages[locale];
-    const chosen = new Set(this.value);
+    // The radio reached with the arrow keys stays checked while it settles (a re-render must not undo it).
+    const chosen = new Set(this.pending ?? this.value);
     const legend = this.label ?? ((this.source.filters.thematique ?? 'sante') === 'education' ? t.legendEducation : t.legendSante);
-    return html`<fieldset part="group" aria-describedby="description" @change=${this.onChange}>
+    if (data.noneInSelection) return this.renderNone(data, legend);
+    return html`<fieldset
+        part="group"
+        aria-describedby="description"
+        @change=${this.onChange}
+        @keydown=${this.onKeydown}
+        @focusout=${this.onFocusout}
+      >
         <legend part="legend" dir="auto">${legend}</legend>
         <p class="description" part="description" id="description">${t.description}</p>
         <ul class="options" part="options" role="list">
@@ -194,17 +290,16 @@ export class CnrAxisFilter extends CnrDataWidget {
           ${data.axes.map(
             (axis) =>
               html`<li>
-                ${this.renderOption(axis, `${t.axis} ${axis.number} — ${axis.label}`, chosen)}
+                ${this.renderOption(axis, html`${t.axis} ${axis.number} — ${isolate(axis.label)}`, chosen)}
                 ${axis.subgroups.length === 0
                   ? nothing
                   : html`<ul class="subgroups" part="subgroups" role="list" aria-label=${`${t.subgroups} ${axis.number}`}>
-                      ${axis.subgroups.map((sub) => html`<li>${this.renderOption(sub, sub.label, chosen)}</li>`)}
+                      ${axis.subgroups.map((sub) => html`<li>${this.renderOption(sub, isolate(sub.label), chosen)}</li>`)}
                     </ul>`}
               </li>`,
           )}
         </ul>
       </fieldset>
-      ${data.noneTied ? html`<p class="note" part="note">${t.noneTied}</p>` : nothing}
       ${this.problemsReport.render(locale, data.problems)}`;
   }
 

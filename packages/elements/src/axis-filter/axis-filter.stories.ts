@@ -68,3 +68,14 @@ export const Linked: Story = {
     </div>
   </cnr-provider>`,
 };
+
+/**
+ * No project of the selection (here the projects « en réflexion ») is tied to an axis:
+ * the filter says so once, offers no choice, and offers to remove the axis the page set.
+ */
+export const NoneInSelection: Story = {
+  args: { src: '/cnr-story/linked.json' },
+  render: (args) => html`<cnr-provider src=${args.src} status="en-reflexion" axis="sante-3-former">
+    <cnr-axis-filter></cnr-axis-filter>
+  </cnr-provider>`,
+};

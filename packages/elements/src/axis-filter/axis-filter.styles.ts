@@ -1,10 +1,15 @@
 import { css } from 'lit';
 
-/** The skeleton is `--_min` tall, and the filter loaded at least as tall. */
+/**
+ * The skeleton is `--_min` tall; the filter loaded, as tall as its axes (no blank under them).
+ * `input[type='radio']:focus` draws the ring: WebKit (Safari, every iPhone
+ * browser) focuses the radio button that the arrow keys select without
+ * matching :focus-visible, so the ring of the tokens would vanish after the
+ * first arrow key. (Comments stay out of the CSS: they would ship.)
+ */
 export const axisFilterStyles = css`
   .root {
     --_min: var(--cnr-axis-filter-min-height, 42rem);
-    min-height: var(--_min);
   }
 
   fieldset {
@@ -14,7 +19,8 @@ export const axisFilterStyles = css`
     min-width: 0;
   }
 
-  legend {
+  legend,
+  .legend {
     padding: 0;
     margin: 0 0 var(--_spacing-1);
     font-weight: 700;
@@ -29,8 +35,12 @@ export const axisFilterStyles = css`
     color: var(--_color-text-mention);
   }
 
-  .note {
+  .note,
+  .note + .button {
     margin: var(--_spacing-3) 0 0;
+  }
+
+  .note {
     padding: var(--_spacing-2) var(--_spacing-3);
     border-inline-start: 4px solid var(--_color-info);
     background: var(--_color-info-background);
@@ -65,9 +75,6 @@ export const axisFilterStyles = css`
     cursor: pointer;
   }
 
-  /* WebKit (Safari, every iPhone browser) focuses the radio button that the
-     arrow keys select without matching :focus-visible: the ring of the
-     tokens would vanish after the first arrow key. */
   input[type='radio']:focus {
     outline: 2px solid var(--_color-focus);
     outline-offset: 2px;

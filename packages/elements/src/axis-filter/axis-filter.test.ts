@@ -9,7 +9,7 @@ import type { CnrFilterChangeEvent } from '../events/events.js';
 import type { CnrFundingCounter } from '../funding-counter/funding-counter.component.js';
 import type { CnrKeyFigures } from '../key-figures/key-figures.component.js';
 import type { CnrProvider } from '../provider/provider.component.js';
-import type { CnrAxisFilter } from './axis-filter.component.js';
+import { ARROW_SETTLE_MS, type CnrAxisFilter } from './axis-filter.component.js';
 import { press, stubFetch } from '../../test/helpers.js';
 
 const FIXTURE = '/packages/elements/test/fixtures/figures-linked.json';
@@ -62,64 +62,104 @@ describe('<cnr-axis-filter>', () => {
     }
   });
 
-  it('keeps its reserved height when the axes arrive (no layout shift)', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const src = fresh();
-    const restore = stubFetch((url) => (url.includes(src) ? held.then(() => fetch(FIXTURE)) : undefined));
-    try {
-      const wrapper = await fixture<HTMLDivElement>(
-        html`<div style="width: 320px"><cnr-axis-filter src=${src}></cnr-axis-filter><p>Après</p></div>`,
-      );
-      const filter = wrapper.querySelector('cnr-axis-filter')!;
-      await filter.updateComplete;
-      const geometry = () => [filter.getBoundingClientRect().height, wrapper.querySelector('p')!.getBoundingClientRect().top];
-      const before = geometry();
-      expect(before[0]).to.equal(42 * 16);
-      release();
-      await loaded(filter);
-      expect(geometry()).to.deep.equal(before);
-      // A page that knows its axes reserves their height: the skeleton takes it.
-      filter.style.setProperty('--cnr-axis-filter-min-height', '10rem');
-      expect(filter.getBoundingClientRect().height).to.be.above(160);
-    } finally {
-      restore();
-    }
+  it('reserves --cnr-axis-filter-min-height while loading, then is as tall as its axes (no blank); a page that gives their height sees nothing move', async () => {
+    const load = async (minHeight?: string) => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const src = fresh();
+      const restore = stubFetch((url) => (url.includes(src) ? held.then(() => fetch(FIXTURE)) : undefined));
+      try {
+        const wrapper = await fixture<HTMLDivElement>(
+          html`<div style=${`width: 320px;${minHeight ? ` --cnr-axis-filter-min-height: ${minHeight}` : ''}`}><cnr-axis-filter src=${src}></cnr-axis-filter><p>Après</p></div>`,
+        );
+        const filter = wrapper.querySelector('cnr-axis-filter')!;
+        await filter.updateComplete;
+        const geometry = () => [filter.getBoundingClientRect().height, wrapper.querySelector('p')!.getBoundingClientRect().top];
+        const before = geometry();
+        release();
+        await loaded(filter);
+        return { before, after: geometry(), filter };
+      } finally {
+        restore();
+      }
+    };
+    const byDefault = await load();
+    expect(byDefault.before[0]).to.equal(42 * 16);
+    // Loaded: as tall as the axes and the note, no blank under them.
+    const root = byDefault.filter.shadowRoot!.querySelector('[part="base"]')!;
+    const lastChild = [...root.children].filter((child) => child.getBoundingClientRect().height > 0).pop()!;
+    expect(byDefault.filter.getBoundingClientRect().bottom - lastChild.getBoundingClientRect().bottom).to.be.below(2);
+    // The page reserves the height it knows: nothing moves when the axes arrive.
+    const known = await load(`${byDefault.after[0]}px`);
+    expect(known.before[0]).to.be.closeTo(byDefault.after[0]!, 0.5);
+    expect(known.after).to.deep.equal(known.before);
   });
 
-  it('lists the embedded axes as radio buttons with « Tous les axes », sub-groups and counts', async () => {
-    const filter = await fixture<CnrAxisFilter>(html`<cnr-axis-filter></cnr-axis-filter>`);
+  it('lists the axes as radio buttons with « Tous les axes », sub-groups and counts', async () => {
+    const filter = await fixture<CnrAxisFilter>(html`<cnr-axis-filter src=${fresh()}></cnr-axis-filter>`);
     await loaded(filter);
     const fieldset = filter.shadowRoot!.querySelector('fieldset')!;
     expect(fieldset.querySelector('legend')!.textContent).to.equal('Axes du CNR santé');
     const description = filter.shadowRoot!.getElementById(fieldset.getAttribute('aria-describedby')!)!;
     expect(description.textContent).to.contain('nombre de projets');
     const all = labels(filter);
-    expect(all[0]).to.match(/^Tous les axes \(20 projets\)$/);
-    expect(all).to.include('Axe 1 — L\'accès à un médecin traitant ou à une équipe traitante (0 projet)');
-    expect(all).to.include('Former (0 projet)');
-    expect(all).to.include('Fidéliser (0 projet)');
+    expect(all[0]).to.equal('Tous les axes (5 projets)');
+    expect(all).to.include('Former (1 projet)');
+    expect(all).to.include('Attirer (0 projet)');
     expect(filter.shadowRoot!.querySelectorAll('input[type="radio"]')).to.have.length(8);
     expect(input(filter, '').checked).to.equal(true);
     // Sub-groups are nested under their axis, in a list named after it.
     const former = input(filter, 'sante-3-former');
     expect(former.closest('ul')!.getAttribute('aria-label')).to.equal('Sous-groupes de l’axe 3');
     expect(former.closest('ul')!.closest('li')!.querySelector('input')!.value).to.equal('sante-3');
-    // The embedded dataset ties no project to an axis: said plainly.
-    expect(textOf(filter)).to.contain('Les documents sources ne rattachent aucun projet à un axe.');
+    expect(filter.shadowRoot!.querySelector('[part="note"]') === null).to.equal(true);
     // No live region per count.
     expect(filter.shadowRoot!.querySelectorAll('[aria-live], [role="status"]')).to.have.length(0);
     await expect(filter).to.be.accessible();
   });
 
-  it('speaks English under lang="en"', async () => {
-    const wrapper = await fixture(html`<div lang="en"><cnr-axis-filter></cnr-axis-filter></div>`);
-    const filter = wrapper.querySelector('cnr-axis-filter')!;
+  it('on the embedded dataset, which ties no project to an axis: says so once, and offers no choice that would empty the list', async () => {
+    const filter = await fixture<CnrAxisFilter>(html`<cnr-axis-filter></cnr-axis-filter>`);
+    await loaded(filter, '[part="note"]');
+    expect(filter.shadowRoot!.querySelector('[part="legend"]')!.textContent).to.equal('Axes du CNR santé');
+    expect(textOf(filter)).to.equal('Axes du CNR santé Les documents sources ne rattachent aucun projet à un axe.');
+    expect(filter.shadowRoot!.querySelectorAll('input, button')).to.have.length(0);
+    await expect(filter).to.be.accessible();
+  });
+
+  it('when only the selection has no project tied to an axis, says so; an axis set anyway can be removed', async () => {
+    const provider = await fixture<CnrProvider>(html`<cnr-provider src=${fresh()}><cnr-axis-filter></cnr-axis-filter></cnr-provider>`);
+    const filter = provider.querySelector('cnr-axis-filter')!;
     await loaded(filter);
-    expect(filter.shadowRoot!.querySelector('legend')!.textContent).to.equal('CNR health axes');
-    expect(labels(filter)[0]).to.equal('All axes (20 projects)');
-    expect(labels(filter)).to.include('Axis 4 — La prévention pour une meilleure intégration dans le quotidien des Français (0 projects)');
-    expect(textOf(filter)).to.contain('The source documents tie no project to an axis.');
+    // The projects under consideration (one, with no axis), and an axis from the URL.
+    provider.setFilters({ ...provider.filters, statuses: ['en-reflexion'], axes: ['sante-3-former'] });
+    await loaded(filter, '[part="note"]');
+    expect(filter.shadowRoot!.querySelectorAll('input')).to.have.length(0);
+    expect(textOf(filter)).to.contain('Aucun projet de la sélection n’est rattaché à un axe.');
+    const clear = filter.shadowRoot!.querySelector<HTMLButtonElement>('[part="clear-button"]')!;
+    expect(clear.textContent!.trim()).to.equal('Retirer le filtre d’axe');
+    await expect(filter).to.be.accessible();
+    const change = oneEvent(filter, 'cnr-filter-change');
+    clear.click();
+    expect(((await change) as CnrFilterChangeEvent).detail.axes).to.equal(undefined);
+    expect(provider.filters.axes).to.equal(undefined);
+    await filter.updateComplete;
+    expect(filter.shadowRoot!.querySelector('[part="clear-button"]') === null).to.equal(true);
+    // Back to a selection with axes: the choices come back.
+    provider.setFilters({ thematique: 'sante' });
+    await loaded(filter);
+    expect(labels(filter)[0]).to.equal('Tous les axes (5 projets)');
+  });
+
+  it('speaks English under lang="en"', async () => {
+    const wrapper = await fixture(html`<div lang="en"><cnr-axis-filter src=${fresh()}></cnr-axis-filter><cnr-axis-filter></cnr-axis-filter></div>`);
+    const [filter, embedded] = [...wrapper.querySelectorAll('cnr-axis-filter')];
+    await loaded(filter!);
+    expect(filter!.shadowRoot!.querySelector('legend')!.textContent).to.equal('CNR health axes');
+    expect(labels(filter!)[0]).to.equal('All axes (5 projects)');
+    expect(labels(filter!)).to.include('Attirer (0 projects)');
+    await loaded(embedded!, '[part="note"]');
+    expect(textOf(embedded!)).to.equal('CNR health axes The source documents tie no project to an axis.');
   });
 
   it('with multiple, shows checkboxes without « Tous les axes », and counts from the data', async () => {
@@ -136,10 +176,11 @@ describe('<cnr-axis-filter>', () => {
     await expect(filter).to.be.accessible();
   });
 
-  it('is operated with the keyboard alone: Tab to the group, arrows choose a radio', async () => {
+  it('is operated with the keyboard alone: Tab to the group, arrows choose a radio, applied once it settles', async () => {
     const root = await fixture(html`<div>
       <button type="button">Avant</button>
       <cnr-provider src=${fresh()}><cnr-axis-filter></cnr-axis-filter></cnr-provider>
+      <button type="button">Après</button>
     </div>`);
     const provider = root.querySelector('cnr-provider')!;
     const filter = root.querySelector('cnr-axis-filter')!;
@@ -149,21 +190,59 @@ describe('<cnr-axis-filter>', () => {
     expect(focused(filter)).to.equal(input(filter, ''));
     const change = oneEvent(filter, 'cnr-filter-change');
     await press('ArrowDown');
+    // The native radio behaviour: the next radio is focused and checked at once…
+    expect(focused(filter)).to.equal(input(filter, 'sante-1'));
+    expect(input(filter, 'sante-1').checked).to.equal(true);
+    // …and the filter follows when the selection settles.
     const event = (await change) as CnrFilterChangeEvent;
     expect(event.detail.axes).to.deep.equal(['sante-1']);
     expect(event.bubbles && event.composed).to.equal(true);
     expect(provider.filters.axes).to.deep.equal(['sante-1']);
-    expect(focused(filter)).to.equal(input(filter, 'sante-1'));
     expect(input(filter, 'sante-1').checked).to.equal(true);
     await press('ArrowDown');
     await press('ArrowDown');
+    // Enter applies the radio reached without waiting.
+    await press('Enter');
     expect(provider.filters.axes).to.deep.equal(['sante-3']);
     await press('ArrowDown');
-    expect(provider.filters.axes).to.deep.equal(['sante-3-former']);
+    expect(input(filter, 'sante-3-former').checked).to.equal(true);
     // A visible focus ring on the radio the arrow keys reached (WebKit does not
     // count that focus as :focus-visible: the widget's own rule draws it).
     expect(getComputedStyle(focused(filter)!).outlineStyle).to.equal('solid');
     expect(parseFloat(getComputedStyle(focused(filter)!).outlineWidth)).to.be.at.least(2);
+    // Leaving the group applies what was reached.
+    await press('Tab');
+    expect(provider.filters.axes).to.deep.equal(['sante-3-former']);
+  });
+
+  it('applies only the final radio of an arrow-key sequence: one change, one filter state (« Tous les axes » → Axe 4)', async () => {
+    const root = await fixture(html`<div>
+      <button type="button">Avant</button>
+      <cnr-provider src=${fresh()}><cnr-axis-filter></cnr-axis-filter></cnr-provider>
+    </div>`);
+    const provider = root.querySelector('cnr-provider')!;
+    const filter = root.querySelector('cnr-axis-filter')!;
+    await loaded(filter);
+    const states: (readonly string[] | undefined)[] = [];
+    provider.addEventListener('cnr-filter-change', (event) => states.push(event.detail.axes));
+    root.querySelector('button')!.focus();
+    await press('Tab');
+    // Tous les axes → Axe 1 → Axe 2 → Axe 3 → Former → Attirer → Fidéliser → Axe 4.
+    for (let i = 0; i < 7; i++) await press('ArrowDown');
+    expect(focused(filter)).to.equal(input(filter, 'sante-4'));
+    expect(input(filter, 'sante-4').checked).to.equal(true);
+    // Nothing applied on the way.
+    expect(states).to.deep.equal([]);
+    expect(provider.filters.axes).to.equal(undefined);
+    await waitUntil(() => states.length > 0, 'the selection was never applied', { timeout: 3000 });
+    await aTimeout(ARROW_SETTLE_MS + 100);
+    expect(states).to.deep.equal([['sante-4']]);
+    expect(provider.filters.axes).to.deep.equal(['sante-4']);
+    expect(input(filter, 'sante-4').checked).to.equal(true);
+    // A click applies at once, as before.
+    input(filter, 'sante-2').click();
+    expect(provider.filters.axes).to.deep.equal(['sante-2']);
+    expect(states).to.deep.equal([['sante-4'], ['sante-2']]);
   });
 
   it('is operated with the keyboard alone: Tab between checkboxes, Space toggles', async () => {

@@ -26,12 +26,13 @@ dataWidgetSuite({
 dataWidgetSuite({
   tag: 'cnr-axis-filter',
   render: (src) => html`<cnr-axis-filter src=${src}></cnr-axis-filter>`,
-  shown: (filter) => all(filter, '[part~="option"]').map((option) => squash(option.textContent)).join(' | '),
-  // No axis and no project: « Tous les axes » and nothing to count.
-  empty: (filter) => {
-    const counts = all(filter, '[part~="count"]').map((count) => squash(count.textContent));
-    return counts.length > 0 && counts.every((count) => count === '(0 projet)');
-  },
+  // The choices, or (the reference data ties no project to an axis) the note that says so instead.
+  shown: (filter) =>
+    all(filter, '[part~="option"]')
+      .map((option) => squash(option.textContent))
+      .join(' | ') || squash(inShadow(filter, '[part~="note"]')?.textContent),
+  // No axis and no project: the note, and no choice that would lead to nothing.
+  empty: (filter) => inShadow(filter, '[part~="note"]') !== null && all(filter, 'input').length === 0,
 });
 
 dataWidgetSuite({

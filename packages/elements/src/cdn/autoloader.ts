@@ -1,5 +1,15 @@
 import { DATA_TAGS, TAG_LOADERS } from './tags.js';
 
+/**
+ * The one-file bundle of the CDN build (vite.cdn.config.ts, `bundleEntry()`):
+ * its file, the gzip size of each tag's chunk, and the summed size above which
+ * the bundle costs less than the core and widget chunks. Set at build time;
+ * undefined elsewhere (the autoloader then always loads chunks).
+ */
+declare const __CNR_CDN_BUNDLE__: { file: string; threshold: number; weights: Record<string, number> } | undefined;
+const BUNDLE = typeof __CNR_CDN_BUNDLE__ === 'undefined' ? undefined : __CNR_CDN_BUNDLE__;
+let bundled = false;
+
 /** Tags whose module was requested (once per copy of the bundle). */
 const requested = new Set<string>();
 /** Roots already observed. */
@@ -38,11 +48,35 @@ function watchShadowRoot(element: Element): void {
   else void customElements.whenDefined(tag).then(observeIt);
 }
 
+/**
+ * On a page showing many kinds of widget (their chunks summing over the
+ * threshold), imports the one-file bundle instead of the core and widget
+ * chunks: each file is gzipped on its own, so one file is smaller (docs/size.md).
+ * Decided once, on the document as first seen; never both on one page.
+ */
+function chooseBundle(root: Document): void {
+  if (!BUNDLE) return;
+  let weight = 0;
+  for (const [tag, size] of Object.entries(BUNDLE.weights)) {
+    if (!customElements.get(tag) && root.querySelector(tag)) weight += size;
+  }
+  if (weight < BUNDLE.threshold) return;
+  bundled = true;
+  const base = import.meta.url;
+  import(/* @vite-ignore */ new URL(BUNDLE.file, base).href).catch((error: unknown) => {
+    reportFailure('bundle', error);
+  });
+}
+
 /** Handles one element: loads its tag's module, preloads the data, watches its shadow root. */
 function found(element: Element): void {
   const tag = element.localName;
   const load = TAG_LOADERS[tag];
   if (!load) return;
+  if (bundled) {
+    watchShadowRoot(element);
+    return;
+  }
   if (DATA_TAGS.has(tag) && !dataPreloaded && readsEmbeddedData(element)) preloadData();
   if (!requested.has(tag) && !customElements.get(tag)) {
     requested.add(tag);
@@ -80,5 +114,6 @@ function observe(root: Document | ShadowRoot): void {
  */
 export function startAutoloader(): void {
   if (typeof document === 'undefined' || typeof customElements === 'undefined') return;
+  chooseBundle(document);
   observe(document);
 }

@@ -10,7 +10,8 @@ export const LABELS: Record<Locale, Record<FigureMetric, readonly [one: string, 
     contributions: ['contribution', 'contributions'],
     propositions: ['proposition', 'propositions'],
     constats: ['constat', 'constats'],
-    projets: ['projet', 'projets'],
+    // Announced: the number the documents give (« 20 initiatives identifiées »), not the records a list shows.
+    projets: ['projet annoncé', 'projets annoncés'],
     projetsRealises: ['projet réalisé', 'projets réalisés'],
     projetsEnCours: ['projet en cours', 'projets en cours'],
   },
@@ -20,7 +21,7 @@ export const LABELS: Record<Locale, Record<FigureMetric, readonly [one: string, 
     contributions: ['contribution', 'contributions'],
     propositions: ['proposal', 'proposals'],
     constats: ['finding', 'findings'],
-    projets: ['project', 'projects'],
+    projets: ['project announced', 'projects announced'],
     projetsRealises: ['completed project', 'completed projects'],
     projetsEnCours: ['project in progress', 'projects in progress'],
   },
@@ -47,19 +48,25 @@ export const MEETINGS: Record<Locale, Record<MeetingKind, string>> = {
   },
 };
 
-export const messages: Messages<'title' | 'everywhere' | 'empty' | 'sources' | 'including'> = {
+export const messages: Messages<'title' | 'everywhere' | 'empty' | 'sources' | 'including' | 'projectsScope' | 'sourcesOf'> = {
   fr: {
     title: 'Chiffres de la concertation\u202f:',
     everywhere: 'Tous les territoires',
     empty: 'Aucun chiffre publié pour ce territoire',
     sources: 'Sources',
+    sourcesOf: '(chiffres\u202f: {territory})',
     including: 'dont',
+    projectsScope:
+      'Projets annoncés\u202f: le nombre que donnent les documents sources (voir «\u00a0Sources\u00a0»). Une liste de projets ne compte que ceux que les documents décrivent un par un.',
   },
   en: {
     title: 'Consultation figures:',
     everywhere: 'All territories',
     empty: 'No figures published for this territory',
     sources: 'Sources',
+    sourcesOf: '(figures: {territory})',
     including: 'including',
+    projectsScope:
+      'Projects announced: the number the source documents give (see “Sources”). A project list counts only the projects the documents describe one by one.',
   },
 };

@@ -20,6 +20,8 @@ export type Key =
   | 'wholeRecord'
   | 'shared'
   | 'objectives'
+  | 'objectivesOf'
+  | 'sourceOf'
   | 'more'
   | 'less'
   | 'source'
@@ -49,6 +51,8 @@ export const messages: Messages<Key> = {
     wholeRecord: 'ce projet',
     shared: 'montant partagé avec d’autres projets',
     objectives: 'Objectifs',
+    objectivesOf: '(objectifs de {title})',
+    sourceOf: 'du projet {title}',
     more: 'Lire plus',
     less: 'Lire moins',
     source: 'Source',
@@ -80,6 +84,8 @@ export const messages: Messages<Key> = {
     wholeRecord: 'this project',
     shared: 'amount shared with other projects',
     objectives: 'Objectives',
+    objectivesOf: '(objectives of {title})',
+    sourceOf: 'of the project {title}',
     more: 'Read more',
     less: 'Read less',
     source: 'Source',

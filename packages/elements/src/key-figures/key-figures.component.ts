@@ -10,6 +10,7 @@ import {
 } from '@cnr-widgets/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { isolatedList, quoteData } from '../base/bidi.js';
 import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask } from '../base/data-task.js';
 import { deducedStyles, renderDeducedMark } from '../base/deduced.js';
@@ -18,10 +19,9 @@ import { disclosureStyles } from '../base/disclosure.styles.js';
 import { linkOrText } from '../base/links.js';
 import { describeTerritoryId } from '../base/territory-names.js';
 import { LABELS, MEETINGS, messages } from '../i18n/key-figures.js';
-import { combineQualifiers, formatCount, formatList, qualifierText } from '../i18n/format.js';
+import { combineQualifiers, formatCount, qualifierText } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { plural } from '../i18n/plural.js';
-import { quote } from '../i18n/typography.js';
 import { renderReserve, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { keyFiguresStyles } from './key-figures.styles.js';
@@ -44,6 +44,9 @@ interface FigureSource {
   url?: string | undefined;
   excerpt: string;
 }
+
+/** The figures that count projects: announced by the documents, not the records a list shows. */
+const PROJECT_METRICS: ReadonlySet<FigureMetric> = new Set(['projets', 'projetsRealises', 'projetsEnCours']);
 
 /** What the element shows, once loaded. */
 export interface KeyFiguresData {
@@ -88,6 +91,7 @@ export interface KeyFiguresData {
  * @csspart label - What a figure counts.
  * @csspart breakdown - The meetings by kind, under the number of réunions.
  * @csspart empty - The message shown when the territory has no figures.
+ * @csspart scope - Under figures that count projects: what they count (the number the documents announce, not the projects a list shows).
  * @csspart sources-button - The « Sources » button.
  * @csspart sources - The list of source passages.
  * @csspart skeleton - The loading placeholder.
@@ -220,6 +224,7 @@ export class CnrKeyFigures extends CnrDataWidget {
     const [one, other] = LABELS[locale][figure.metric];
     const label = plural(figure.value, locale, one, other);
     const qualifier = qualifierText(figure.qualifier, locale);
+    // « 12 réunions départementales » — the data's own words for the kind, when it gives them (French).
     const meetings = figure.meetings?.map(
       (meeting) => `${formatCount(meeting.count, locale)} ${(locale === 'fr' ? meeting.label : undefined) ?? MEETINGS[locale][meeting.kind]}`,
     );
@@ -229,9 +234,7 @@ export class CnrKeyFigures extends CnrDataWidget {
       <span class="label" part="label">${label}</span>
       ${figure.deduced ? renderDeducedMark(figure.deduced, locale, { subject: label }) : nothing}
       ${meetings
-        ? html`<span class="breakdown" part="breakdown" dir="auto"
-            >${messages[locale].including} ${formatList(meetings, locale)}</span
-          >`
+        ? html`<span class="breakdown" part="breakdown">${messages[locale].including} ${isolatedList(meetings, locale)}</span>`
         : nothing}
     </li>`;
   }
@@ -241,18 +244,22 @@ export class CnrKeyFigures extends CnrDataWidget {
     const t = messages[locale];
     const chosen = splitList(this.metrics);
     const figures = chosen.length === 0 ? data.figures : data.figures.filter((figure) => chosen.includes(figure.metric));
+    const territoryName = data.territory ? (data.territory.name ?? describeTerritoryId(data.territory.id, locale)) : t.everywhere;
     return html`
       <div>
         <p class="territory" part="territory">
-          <span class="visually-hidden">${t.title}</span> <span dir="auto">${data.territory ? (data.territory.name ?? describeTerritoryId(data.territory.id, locale)) : t.everywhere}</span>
+          <span class="visually-hidden">${t.title}</span> <span dir="auto">${territoryName}</span>
         </p>
         ${figures.length === 0 ? html`<p class="empty" part="empty">${t.empty}</p>` : nothing}
       </div>
       ${figures.length === 0
         ? nothing
         : html`<ul class="figures" part="figures" role="list">
-            ${figures.map((figure) => this.renderFigure(figure, locale))}
-          </ul>`}
+              ${figures.map((figure) => this.renderFigure(figure, locale))}
+            </ul>
+            ${figures.some((figure) => PROJECT_METRICS.has(figure.metric))
+              ? html`<p class="scope" part="scope">${t.projectsScope}</p>`
+              : nothing}`}
       ${figures.length === 0 || data.sources.length === 0
         ? nothing
         : html`<button
@@ -263,7 +270,7 @@ export class CnrKeyFigures extends CnrDataWidget {
               aria-controls="sources"
               @click=${this.toggleSources}
             >
-              ${t.sources}
+              ${t.sources}<span class="visually-hidden"> ${t.sourcesOf.replace('{territory}', () => territoryName)}</span>
             </button>
             <ul class="sources" part="sources" id="sources" ?hidden=${!this.sourcesOpen}>
               ${data.sources.map(
@@ -272,7 +279,7 @@ export class CnrKeyFigures extends CnrDataWidget {
                     <cite dir="auto"
                       >${linkOrText(source.url, source.title)}</cite
                     >
-                    <blockquote lang="fr" dir="auto">${quote(source.excerpt, 'fr')}</blockquote>
+                    <blockquote lang="fr">${quoteData(source.excerpt, 'fr')}</blockquote>
                   </li>`,
               )}
             </ul>`}

@@ -62,6 +62,12 @@ export const keyFiguresStyles = css`
     color: var(--_color-text-mention);
   }
 
+  .scope {
+    margin: var(--_spacing-2) 0 0;
+    font-size: 0.875rem;
+    color: var(--_color-text-mention);
+  }
+
   .empty {
     margin: 0;
     color: var(--_color-text-mention);

@@ -48,7 +48,22 @@ describe('<cnr-key-figures>', () => {
     const shown = figures(element);
     expect(shown).to.include('47 réunions');
     expect(shown).to.include('plus de 1 700 contributions');
-    expect(shown).to.include('20 projets');
+    // The documents' « 20 initiatives en santé identifiées », said as what it counts.
+    expect(shown).to.include('20 projets annoncés');
+    expect(squash(part(element, 'scope')!.textContent)).to.equal(
+      'Projets annoncés : le nombre que donnent les documents sources (voir « Sources »). Une liste de projets ne compte que ceux que les documents décrivent un par un.',
+    );
+    // The source on demand: the passage that gives the number.
+    (part(element, 'sources-button') as HTMLButtonElement).click();
+    await element.updateComplete;
+    expect(squash(part(element, 'sources')!.textContent)).to.contain('20 initiatives en santé identifiées et accompagnées');
+    await expect(element).to.be.accessible();
+  });
+
+  it('says nothing of projects when no figure counts them', async () => {
+    const element = await fixture<CnrKeyFigures>(html`<cnr-key-figures territory="44" phase="acte-1"></cnr-key-figures>`);
+    await ready(element, '[part="figures"]');
+    expect(part(element, 'scope') === null).to.equal(true);
   });
 
   it('shows the sources on demand', async () => {
@@ -86,7 +101,7 @@ describe('<cnr-key-figures>', () => {
       '25 réunions',
       'près de 700 participants',
       '77 propositions',
-      '41 projets',
+      '41 projets annoncés',
       '14 projets réalisés',
       '27 projets en cours',
     ]);
@@ -99,7 +114,16 @@ describe('<cnr-key-figures>', () => {
     expect(squash(part(element, 'territory')!.textContent)).to.equal('Consultation figures: Grand Est');
     expect(figures(element).slice(0, 3)).to.deep.equal(['47 meetings', 'more than 1,100 participants', 'more than 1,700 contributions']);
     expect(squash(part(element, 'breakdown')!.textContent)).to.equal('including 44 territorial dialogues and 3 regional meetings');
-    expect(squash(part(element, 'sources-button')!.textContent)).to.equal('Sources');
+    // « Sources » names the territory for screen readers (visually hidden): two key figures on a page differ.
+    expect(squash(part(element, 'sources-button')!.textContent)).to.equal('Sources (figures: Grand Est)');
+    const all = wrapper.ownerDocument.createElement('cnr-key-figures');
+    all.setAttribute('territory', '44');
+    wrapper.append(all);
+    await ready(all, '[part="scope"]');
+    expect(figures(all)).to.include('20 projects announced');
+    expect(squash(part(all, 'scope')!.textContent)).to.equal(
+      'Projects announced: the number the source documents give (see “Sources”). A project list counts only the projects the documents describe one by one.',
+    );
   });
 
   it('says when a territory has no published figure (axe in the empty state)', async () => {

@@ -1,6 +1,7 @@
 import { FIGURE_METRICS, type ConcertationFigures, type MeetingKind, type SourceDocument, type Territory } from '@cnr-widgets/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatCount, qualifierText } from '../i18n/format.js';
+import { isolate, quoteData } from '../base/bidi.js';
 import { linkOrText } from '../base/links.js';
 import type { Locale } from '../i18n/locale.js';
 import { colon } from '../i18n/typography.js';
@@ -66,7 +67,7 @@ export function renderUnattributed(
           const document = documents.get(record.source.document);
           const candidate = derivation?.candidateTerritory;
           return html`<li data-id=${record.id}>
-            <p class="unattributed-values" dir="auto">${unattributedValues(record, locale, meetingWords).join(', ')}</p>
+            <p class="unattributed-values">${unattributedValues(record, locale, meetingWords).map((value, i) => html`${i > 0 ? ', ' : ''}${isolate(value)}`)}</p>
             ${derivation?.position
               ? html`<p><span class="unattributed-term">${t.position}${separator}</span><span lang="fr" dir="auto">${derivation.position}</span></p>`
               : nothing}
@@ -80,7 +81,7 @@ export function renderUnattributed(
                 >${linkOrText(document?.url, document?.title ?? record.source.document)}</cite
               >
             </p>
-            <blockquote lang="fr" dir="auto">« ${record.source.excerpt} »</blockquote>
+            <blockquote lang="fr">${quoteData(record.source.excerpt, 'fr')}</blockquote>
           </li>`;
         })}
       </ul>

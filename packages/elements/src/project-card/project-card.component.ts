@@ -40,6 +40,16 @@ function items(values: readonly string[]): TemplateResult[] {
 }
 
 /**
+ * The hidden end of a control's name that says which project it is about
+ * (« Lire plus (objectifs de « Bus mobile dentaire ») »): one text node that
+ * starts with a word or a bracket, never with punctuation that a browser's
+ * name computation would cut off with a space (« Lire plus , objectifs »).
+ */
+function named(template: string, title: string, locale: Locale): string {
+  return template.replace('{title}', () => quote(title, locale));
+}
+
+/**
  * One CNR project, from its `project` property or resolved by `project-id`
  * through the linked `<cnr-provider>` (or the card's own `src`/`api`, or the
  * embedded dataset).
@@ -268,7 +278,7 @@ export class CnrProjectCard extends CnrDataElement {
           ${full ? list(t.partenaires, project.partenaires) : nothing} ${list(t.territory, territoryNames, 'territories')}
           ${full && project.place ? fact('fact', t.place, html`<span dir="auto">${project.place}</span>`) : nothing}
           ${full && project.stage ? fact('fact', t.stage, html`<span dir="auto">${project.stage}</span>`) : nothing}
-          ${full ? list(t.publics, project.publics) : nothing} ${full ? this.renderObjectives(project, t) : nothing}
+          ${full ? list(t.publics, project.publics) : nothing} ${full ? this.renderObjectives(project, t, locale) : nothing}
           ${funding && funding.total > 0
             ? fact(
                 'funding',
@@ -307,7 +317,7 @@ export class CnrProjectCard extends CnrDataElement {
     return this.task.value?.stale ? renderStale(locale) : nothing;
   }
 
-  private renderObjectives(project: Project, t: Record<Key, string>): TemplateResult | typeof nothing {
+  private renderObjectives(project: Project, t: Record<Key, string>, locale: Locale): TemplateResult | typeof nothing {
     const objectives = project.objectifs ?? [];
     if (objectives.length === 0) return nothing;
     const collapsible = objectives.reduce((sum, text) => sum + text.length, 0) > COLLAPSE_AFTER;
@@ -332,7 +342,7 @@ export class CnrProjectCard extends CnrDataElement {
               aria-controls="objectives"
               @click=${() => (this.expanded = !this.expanded)}
             >
-              ${this.expanded ? t.less : t.more}<span class="visually-hidden">, ${t.objectives.toLowerCase()}</span>
+              ${this.expanded ? t.less : t.more}<span class="visually-hidden"> ${named(t.objectivesOf, project.title, locale)}</span>
             </button>`
           : nothing}
       </dd>
@@ -356,7 +366,7 @@ export class CnrProjectCard extends CnrDataElement {
     const title = html`<cite dir="auto">${document?.title ?? id}</cite>`;
     const presentation = project.presentation && project.presentation !== 'autre' ? t[project.presentation] : undefined;
     return html`<details class="source" part="source">
-      <summary>${t.source}</summary>
+      <summary>${t.source}<span class="visually-hidden"> ${named(t.sourceOf, project.title, locale)}</span></summary>
       <div class="document">
         ${linkOrText(document?.url, title)}${document ? html`, <span dir="auto">${document.publisher}</span>` : nothing}${document?.date
           ? `, ${formatPartialDate(document.date, locale)}`

@@ -4,6 +4,7 @@ import '../define/project-card.js';
 import '../define/provider.js';
 import type { CnrProjectCard } from './project-card.component.js';
 import { press } from '../../test/helpers.js';
+import { accessibilityTree, CONTROL_ROLES, runTogether } from '../../test/accessibility-tree.js';
 
 const FIXTURE = '/packages/elements/test/fixtures/list-full.json';
 
@@ -88,7 +89,7 @@ describe('<cnr-project-card>', () => {
     expect(text).to.contain('Objectifs');
     // The source: document title, publisher, date, page, and the passage as a quotation inside « Source ».
     const source = $(card, 'details[part="source"]') as HTMLDetailsElement;
-    expect(source.querySelector('summary')!.textContent).to.equal('Source');
+    expect(squash(source.querySelector('summary')!.textContent)).to.equal('Source du projet « Téléconsultation assistée dans les Vosges »');
     expect(source.querySelector('cite')!.textContent).to.equal('Un an de CNR en Grand Est (dossier de test)');
     expect(source.textContent).to.contain('ARS Grand Est, décembre 2023, p. 12');
     expect(source.textContent).to.contain('Présenté en atelier');
@@ -146,6 +147,45 @@ describe('<cnr-project-card>', () => {
     await card.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     expect(region.textContent).to.not.contain('Former les infirmières');
+  });
+
+  describe('names each control after its project (accessibility tree, as a screen reader gets it)', () => {
+    async function twoCards(lang: string) {
+      const full = await fixtureProject('p-full');
+      const other: Project = { ...full, id: 'p-autre', title: 'Bus dentaire' };
+      await fixture(html`<div lang=${lang}>
+        <cnr-project-card .project=${full}></cnr-project-card><cnr-project-card .project=${other}></cnr-project-card>
+      </div>`);
+    }
+
+    it('« Lire plus » and « Source » say which project, with the spaces a reader needs (Chromium)', async function () {
+      await twoCards('fr');
+      const tree = await accessibilityTree();
+      if (!tree) this.skip();
+      const controls = tree!.filter((node) => CONTROL_ROLES.includes(node.role));
+      const names = controls.map((node) => node.name);
+      expect(names).to.include.members([
+        'Lire plus (objectifs de «\u00a0Téléconsultation assistée dans les Vosges\u00a0»)',
+        'Lire plus (objectifs de «\u00a0Bus dentaire\u00a0»)',
+        'Source du projet «\u00a0Téléconsultation assistée dans les Vosges\u00a0»',
+        'Source du projet «\u00a0Bus dentaire\u00a0»',
+      ]);
+      // No two controls of the page share a name; none runs words together.
+      expect(names.filter((name, i) => name !== '' && names.indexOf(name) !== i)).to.deep.equal([]);
+      expect(runTogether(controls)).to.deep.equal([]);
+    });
+
+    it('in English too (Chromium)', async function () {
+      await twoCards('en');
+      const tree = await accessibilityTree();
+      if (!tree) this.skip();
+      const names = tree!.filter((node) => CONTROL_ROLES.includes(node.role)).map((node) => node.name);
+      expect(names).to.include.members([
+        'Read more (objectives of « Bus dentaire »)',
+        'Source of the project « Bus dentaire »',
+      ]);
+      expect(names.filter((name, i) => name !== '' && names.indexOf(name) !== i)).to.deep.equal([]);
+    });
   });
 
   it('keeps hostile text inert and within its container', async () => {

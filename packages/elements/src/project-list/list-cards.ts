@@ -9,7 +9,7 @@ export interface CardsOptions {
   full: boolean;
   headingLevel: number;
   selectable: boolean;
-  /** A full page: the cards fill the reserved space. */
+  /** A full page: the cards fill the space of the skeleton's cells, kept beneath them. */
   fill: boolean;
   /** A page is loading. */
   busy: boolean;

@@ -4,7 +4,6 @@ import type { Locale } from '../i18n/locale.js';
 import { describeTerritoryId } from '../base/territory-names.js';
 import type { Labels } from '../project-card/labels.js';
 import { messages } from '../i18n/project-list.js';
-import { quote as typographicQuote } from '../i18n/typography.js';
 
 /** The filters the empty state offers to relax, in the order it names them. */
 export const RELAXABLE = ['territory', 'axes', 'statuses', 'solution', 'funder', 'yearFrom', 'yearTo', 'q'] as const;
@@ -33,7 +32,7 @@ export function renderEmpty(
             (key) =>
               html`<li>
                 <button type="button" class="button secondary" part="relax-button" @click=${() => relax([key])}>
-                  <span class="visually-hidden">${t.remove} </span>${t[key]} ${describe(key, filters, names, locale)}
+                  <span class="visually-hidden">${t.remove} </span>${describe(key, filters, names, locale)}
                 </button>
               </li>`,
           )}
@@ -49,19 +48,27 @@ export function renderEmpty(
   </div>`;
 }
 
-/** The value of a filter as the user knows it: names rather than codes. */
-function describe(key: Relaxable, filters: ProjectFilters, names: EmptyNames, locale: Locale): string {
+/**
+ * The filter and its value as the user knows them (names rather than codes):
+ * « territoire « Vosges » ». Each value of the data is isolated from our
+ * guillemets; our words and the opening guillemet share one text node (a
+ * button laid out as a flex box drops a space between two: « territoire« Vosges »).
+ */
+function describe(key: Relaxable, filters: ProjectFilters, names: EmptyNames, locale: Locale): TemplateResult {
   const t = messages[locale];
-  const quote = (value: string) => typographicQuote(value, locale);
+  const open = locale === 'fr' ? '«\u00a0' : '« ';
+  const close = locale === 'fr' ? '\u00a0»' : ' »';
+  const values = (list: readonly string[]) =>
+    list.map((value, i) => html`${i === 0 ? `${t[key]} ${open}` : ` ${t.or} ${open}`}<bdi>${value}</bdi>${close}`);
   switch (key) {
     case 'territory':
-      return quote(territoryName(filters.territory!, names, locale));
+      return html`${values([territoryName(filters.territory!, names, locale)])}`;
     case 'axes':
-      return filters.axes!.map((id) => quote(names.axes?.get(id) ?? id)).join(` ${t.or} `);
+      return html`${values(filters.axes!.map((id) => names.axes?.get(id) ?? id))}`;
     case 'statuses':
-      return filters.statuses!.map((status) => quote(t[status] ?? status)).join(` ${t.or} `);
+      return html`${values(filters.statuses!.map((status) => t[status] ?? status))}`;
     default:
-      return quote(String(filters[key]));
+      return html`${values([String(filters[key])])}`;
   }
 }
 

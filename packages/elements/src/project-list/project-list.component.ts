@@ -64,13 +64,19 @@ const ATTRIBUTE_OF: Partial<Record<Relaxable, 'territory' | 'axis' | 'status' | 
  * focus moves to the list of cards, whose name says the page (« Projets,
  * page 2 sur 834 »).
  *
- * **No layout shift.** From its skeleton to its first page, the list keeps
+ * **No layout shift, no blank.** While its first page loads (a remote
+ * `src`/`api`, or the embedded dataset still on its way), the list reserves
  * the space of a full page (`page-size` cells of
- * `--cnr-project-list-card-min-height`) and the pager's row, whatever the
- * number of projects; the names the cards show come with the page. Once the
- * user searches, filters or turns the page, a page is as tall as its cards
- * (a short result leaves no blank space; a shift the user caused is not a
- * layout shift in the sense of CLS).
+ * `--cnr-project-list-card-min-height`) and the pager's row: nothing is known
+ * yet of how many projects match. Once the data is there, a page is as tall
+ * as its cards — a short result leaves no blank space. When the data is
+ * already loaded as the list first renders (the embedded dataset, which the
+ * CDN autoloader starts loading with the page), its first frame shows the
+ * cards: no skeleton, nothing to reserve. A page that wants no shift at all
+ * while the script loads reserves the height it expects for the undefined
+ * element (`cnr-project-list:not(:defined) { min-block-size: … }`) and gives
+ * the same height to `--cnr-project-list-loading-height`, which the skeleton
+ * then takes: the examples do.
  *
  * @summary The filtered, searchable, sortable list of CNR projects, with CSV export.
  * @since 0.1.0
@@ -100,7 +106,8 @@ const ATTRIBUTE_OF: Partial<Record<Relaxable, 'territory' | 'axis' | 'status' | 
  * @csspart problems - The records of the source left out or incomplete (only with `show-problems`).
  *
  * @cssprop --cnr-project-list-gap - Space between cards.
- * @cssprop --cnr-project-list-card-min-height - Height of each card's cell in the space a page reserves, from the skeleton on, and a card's least height when the page is not full (default 12rem, 28rem for full cards; from three columns, 2.5rem more than this). A full page shares that space among its rows.
+ * @cssprop --cnr-project-list-card-min-height - Least height of each card's cell, and the height of each cell of the skeleton while the first page loads (default 12rem, 28rem for full cards; from three columns, 2.5rem more than this).
+ * @cssprop --cnr-project-list-loading-height - Height of the whole list while its first page loads, for a page that knows what it will show (the height it reserves for `cnr-project-list:not(:defined)`): the skeleton fits in it, and the list keeps it when its cards arrive. Default: the skeleton of a full page.
  * @cssprop --cnr-project-list-column-width - Width from which the grid adds a column (default 18rem).
  */
 export class CnrProjectList extends CnrDataWidget {
@@ -155,18 +162,9 @@ export class CnrProjectList extends CnrDataWidget {
   private focusAfterLoad: 'cards' | 'relax' | undefined;
   private exporting = false;
   private namesClient: CnrClient | undefined;
-  /**
-   * Whether the list keeps the space of a full page. Only its first answer
-   * does (the page loading); once a page has been shown, a new one — the
-   * user's search, filter or page, whose shift the user caused — takes the
-   * height of its cards, so a short result leaves no blank space.
-   */
-  private reserveFullPage = true;
-
   private readonly task = new DataTask(this, {
     args: () => [this.source.client, filtersKey(this.source.filters), this.sort, this.page, this.size] as const,
     task: async ([client, _key, sort, page, size], { signal }) => {
-      if (this.task.lastValue !== undefined) this.reserveFullPage = false;
       const result = await client.projects(
         this.source.filters,
         { ...(SORTS[sort] ?? SORTS.title), limit: size, offset: (page - 1) * size },
@@ -336,7 +334,7 @@ export class CnrProjectList extends CnrDataWidget {
     // The count is announced once the change has settled, by the provider or the list (base/announcer.ts): not a live region.
     this.summarize('count', page ? countLabel(page.total, locale) : undefined, this.task);
     return html`
-      <div class="root" part="base">
+      <div class="root ${page || this.task.failed ? '' : 'loading'}" part="base">
         <div class="toolbar" part="toolbar">
           <form class="search" part="search" role="search" @submit=${this.onSearchSubmit}>
             <label for="search">${t.search}</label>
@@ -369,29 +367,31 @@ export class CnrProjectList extends CnrDataWidget {
   }
 
   /**
-   * The cards over the space of a full page, reserved by the skeleton and
-   * kept (hidden) beneath them, then the pager's row, also kept for one page:
-   * the list keeps its height when it loads, whether its first page is full
-   * or not. After that (see `reserveFullPage`) a page is as tall as its cards.
+   * While the first page loads, the skeleton: a full page of cells and the
+   * pager's row (nothing is known yet of how many projects match). Then the
+   * page, as tall as its cards (a short page leaves no blank space); a full
+   * page lies over the same cells, kept hidden beneath it, and its rows share
+   * their space (a taller card takes from the others): it keeps the
+   * skeleton's height. A later page loads over the one shown.
    */
   private renderPage(page: Page<Project> | undefined, locale: Locale): TemplateResult {
-    const last = page ? Math.ceil(page.total / this.size) : 0;
-    const current = page ? Math.floor(page.offset / this.size) + 1 : 0;
-    return html`<div class="stack">
-        ${!page || this.reserveFullPage ? renderReserve(locale, !page, this.size, 'cards') : nothing}${!page
-          ? nothing
-          : page.total === 0
-            ? renderEmpty(locale, this.source.filters, this.names, (keys) => this.relax(keys))
-            : renderCards(page, current, last, locale, {
-                client: this.source.client,
-                full: this.cardVariant === 'full',
-                headingLevel: Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3)),
-                selectable: this.selectable,
-                fill: page.items.length >= this.size,
-                busy: this.task.status === TaskStatus.PENDING,
-              })}
-      </div>
-      ${last > 1 ? renderPager(current, last, locale, (p) => this.goTo(p)) : this.reserveFullPage ? html`<div class="pager"></div>` : nothing}`;
+    if (!page) return html`<div class="reserved">${renderReserve(locale, true, this.size, 'cards')}</div><div class="pager"></div>`;
+    const last = Math.ceil(page.total / this.size);
+    const current = Math.floor(page.offset / this.size) + 1;
+    const full = page.items.length >= this.size;
+    const content =
+      page.total === 0
+        ? renderEmpty(locale, this.source.filters, this.names, (keys) => this.relax(keys))
+        : renderCards(page, current, last, locale, {
+            client: this.source.client,
+            full: this.cardVariant === 'full',
+            headingLevel: Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3)),
+            selectable: this.selectable,
+            fill: full,
+            busy: this.task.status === TaskStatus.PENDING,
+          });
+    return html`${full ? html`<div class="stack">${renderReserve(locale, false, this.size, 'cards')}${content}</div>` : content}
+      ${last > 1 ? renderPager(current, last, locale, (p) => this.goTo(p)) : nothing}`;
   }
 
 

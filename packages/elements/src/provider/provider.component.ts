@@ -43,6 +43,8 @@ import { providerStyles } from './provider.styles.js';
  * box is a `role="alert"`) and its own settled change, once.
  *
  * @slot - The widgets (and any other content) the provider links.
+ *
+ * @cssprop --cnr-gap - Space between the widgets placed directly in the provider (default 1.5rem): a top margin of each widget but the first child, which collapses with the margins of the page's headings and paragraphs between them and yields to the page's own margins. `0` removes it.
  */
 export class CnrProvider extends CnrElement {
   static override styles = providerStyles;

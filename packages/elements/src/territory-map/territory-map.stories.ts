@@ -91,8 +91,3 @@ export const Stale: Story = {
     })(),
   },
 };
-
-export const English: Story = {
-  args: { level: 'department' },
-  render: (args, context) => html`<div lang="en">${meta.render!(args, context)}</div>`,
-};

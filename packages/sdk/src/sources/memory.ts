@@ -1,18 +1,15 @@
 import { CnrError, isAbortError } from '../errors.js';
-import {
-  computeFacets,
-  createIndex,
-  queryProjects,
-  sumFigures,
-  territoryBreakdown,
-  totalFunding,
-  unattributedFigures,
-  type DatasetIndex,
-} from '../query/index.js';
+import { createIndex, totalFunding, type DatasetIndex } from '../query/index.js';
+import type * as ListingModule from '../query/listing.js';
+import type * as TotalsModule from '../query/totals.js';
 import type { Dataset } from '../schemas/dataset.js';
 import { createSharedRunner, throwIfAborted } from '../transport/shared.js';
 import type { ValidationReport } from '../validation/report.js';
 import type { CallOptions, ClientResult, DataSource, LoadResult, SourceFailure } from './types.js';
+
+/** The query modules imported with the first call needing them (query/listing.ts, query/totals.ts). */
+const listing = (): Promise<typeof ListingModule> => import('../query/listing.js');
+const totals = (): Promise<typeof TotalsModule> => import('../query/totals.js');
 
 interface Loaded extends Prepared {
   raw: unknown;
@@ -109,7 +106,20 @@ export function createMemorySource(
   }
 
   async function query<T>(options: CallOptions | undefined, run: (loaded: Loaded) => T): Promise<ClientResult<T>> {
-    const loaded = await ensure(options?.signal);
+    return result(await ensure(options?.signal), run);
+  }
+
+  /** A query needing a module imported on demand (`listing`, `totals`), imported alongside the document. */
+  async function lazyQuery<M, T>(
+    load: () => Promise<M>,
+    options: CallOptions | undefined,
+    run: (loaded: Loaded, module: M) => T,
+  ): Promise<ClientResult<T>> {
+    const [loaded, module] = await Promise.all([ensure(options?.signal), load()]);
+    return result(loaded, (ready) => run(ready, module));
+  }
+
+  function result<T>(loaded: Loaded, run: (loaded: Loaded) => T): ClientResult<T> {
     return {
       data: run(loaded),
       stale: staleError !== undefined,
@@ -145,25 +155,25 @@ export function createMemorySource(
       return result;
     },
     projects(filters, queryOptions, options) {
-      return query(options, ({ index }) => queryProjects(index, filters, queryOptions));
+      return lazyQuery(listing, options, ({ index }, { queryProjects }) => queryProjects(index, filters, queryOptions));
     },
     project(id, options) {
       return query(options, ({ index }) => index.projectsById.get(id));
     },
     facets(filters, options) {
-      return query(options, ({ index }) => computeFacets(index, filters));
+      return lazyQuery(listing, options, ({ index }, { computeFacets }) => computeFacets(index, filters));
     },
     fundingTotal(filters, options) {
       return query(options, ({ index }) => totalFunding(index, filters));
     },
     figures(figuresQuery, options) {
-      return query(options, ({ index }) => sumFigures(index, figuresQuery));
+      return lazyQuery(totals, options, ({ index }, { sumFigures }) => sumFigures(index, figuresQuery));
     },
     unattributedFigures(figuresQuery, options) {
-      return query(options, ({ index }) => unattributedFigures(index, figuresQuery));
+      return lazyQuery(totals, options, ({ index }, { unattributedFigures }) => unattributedFigures(index, figuresQuery));
     },
     breakdown(filters, level, options) {
-      return query(options, ({ index }) => territoryBreakdown(index, filters, level));
+      return lazyQuery(totals, options, ({ index }, { territoryBreakdown }) => territoryBreakdown(index, filters, level));
     },
     territories(options) {
       return query(options, ({ dataset }) => dataset.territories);
