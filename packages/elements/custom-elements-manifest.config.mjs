@@ -108,6 +108,7 @@ export default {
     'src/**/*.d.ts',
     'src/**/*.generated.*',
     'src/cdn.ts',
+    'src/server/**',
     'src/territory-map/geometry/**',
     'src/i18n/**',
     'src/base/source.ts',

@@ -59,6 +59,8 @@ function chunkGroup(id: string): string | null {
   if (/\/elements\/src\/project-list\/list-csv\.ts$/.test(file)) return null;
   // Small SDK modules that core imports statically (schemas' collections, the problems report, transport helpers).
   if (/\/sdk\/src\/(schemas\/collections|validation\/report|transport\/shared)\.ts$/.test(file)) return 'core';
+  // The hydration support (pages with widgets rendered ahead of time only): its own chunk, with Lit's SSR helpers.
+  if (/\/elements\/src\/hydrate\.ts$|\/@lit-labs\/ssr-client\/|\/lit-html\/(development\/)?(experimental-hydrate|private-ssr-support)\.js$/.test(file)) return null;
   // The entries themselves (the autoloader, the eager and classes entries) stay out of every group.
   if (/\/elements\/src\/cdn(\/|\.ts$|-all\.ts$|-classes\.ts$)/.test(file)) return null;
   const define = /\/elements\/src\/define\/([a-z-]+)\.ts$/.exec(file);

@@ -40,6 +40,10 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         all: 'src/define/index.ts',
+        // Node only: the server rendering (`@cnr-widgets/elements/server`).
+        server: 'src/server/index.ts',
+        // Hydration of widgets rendered ahead of time, imported before the elements.
+        hydrate: 'src/hydrate.ts',
         ...Object.fromEntries(elements.map((name) => [name, `src/define/${name}.ts`])),
       },
       formats: ['es'],
@@ -56,6 +60,8 @@ export default defineConfig({
           const id = chunk.facadeModuleId?.replaceAll('\\', '/') ?? '';
           const defined = /\/src\/define\/([a-z][a-z0-9-]*)\.ts$/.exec(id)?.[1];
           if (defined !== undefined) return defined === 'index' ? 'all.js' : `${defined}.js`;
+          if (/\/src\/server\/index\.ts$/.test(id)) return 'server.js';
+          if (/\/src\/hydrate\.ts$/.test(id)) return 'hydrate.js';
           // Bundler helpers (`\0`-prefixed virtual modules): a short stable path.
           if (chunk.name.startsWith('_virtual/')) return `_virtual/${chunk.name.split('/').pop() ?? 'helper'}.js`;
           return '[name].js';

@@ -6,6 +6,12 @@ const requested = new Set<string>();
 const observed = new WeakSet<Document | ShadowRoot>();
 let dataPreloaded = false;
 let observer: MutationObserver | undefined;
+/**
+ * On a page with widgets rendered ahead of time (their JSON island): the
+ * hydration support, loaded before any element's module. Other pages never
+ * download it.
+ */
+let hydration: Promise<unknown> | undefined;
 
 /** Reports a module that failed to load without throwing into the page. */
 function reportFailure(tag: string, error: unknown): void {
@@ -43,10 +49,12 @@ function found(element: Element): void {
   const tag = element.localName;
   const load = TAG_LOADERS[tag];
   if (!load) return;
-  if (DATA_TAGS.has(tag) && !dataPreloaded && readsEmbeddedData(element)) preloadData();
+  // Rendered ahead of time (a declarative shadow root before its definition): it has its data.
+  const prerendered = element.shadowRoot !== null && !customElements.get(tag);
+  if (DATA_TAGS.has(tag) && !dataPreloaded && !prerendered && readsEmbeddedData(element)) preloadData();
   if (!requested.has(tag) && !customElements.get(tag)) {
     requested.add(tag);
-    load().catch((error: unknown) => {
+    (hydration ? hydration.then(load) : load()).catch((error: unknown) => {
       requested.delete(tag);
       reportFailure(tag, error);
     });
@@ -80,5 +88,9 @@ function observe(root: Document | ShadowRoot): void {
  */
 export function startAutoloader(): void {
   if (typeof document === 'undefined' || typeof customElements === 'undefined') return;
+  // The island's attribute (PRERENDERED_ATTRIBUTE of base/prerender.ts, not imported: that module is in the core chunk).
+  if (hydration === undefined && document.querySelector('script[data-cnr-prerendered]')) {
+    hydration = import('../hydrate.js').catch((error: unknown) => reportFailure('hydration', error));
+  }
   observe(document);
 }
