@@ -163,7 +163,8 @@ export class CnrFundingCounter extends CnrDataWidget {
     if (next === this.target) return;
     const from = this.shown ?? this.target;
     this.target = next;
-    cancelAnimationFrame(this.frame);
+    // (No animation frames in a server render.)
+    if (typeof cancelAnimationFrame === 'function') cancelAnimationFrame(this.frame);
     this.shown = undefined;
     // Only from a previous amount to a new one, and only when the user has not asked for less motion.
     if (from !== undefined && next !== undefined && motionAllowed()) this.countUp(from, next);
