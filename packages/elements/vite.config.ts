@@ -21,7 +21,8 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
   peerDependencies?: Record<string, string>;
 };
 const dependencies = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
-const isExternal = (id: string): boolean => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
+// `node:` built-ins: the server entry (src/server/) runs in Node.
+const isExternal = (id: string): boolean => id.startsWith('node:') || dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 const elements = readdirSync(new URL('./src/define/', import.meta.url))
   .filter((file) => /^[a-z][a-z0-9-]*\.ts$/.test(file) && file !== 'index.ts')

@@ -17,6 +17,7 @@
  * and the rendered element gets the result (`cnrPrerendered`) before it
  * renders.
  */
+import { createHash } from 'node:crypto';
 import { createClient, type CnrClient } from '@cnr-widgets/sdk';
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
@@ -105,4 +106,18 @@ export async function renderWidgetHTML(
  */
 function stripMarkers(markup: string): string {
   return markup.replace(/^<!--lit-part [^>]*-->/, '').replace(/<!--\/lit-part-->$/, '').replace(/^<!--lit-node \d+-->/, '');
+}
+
+/**
+ * The CSP sources (`'sha256-…'`) that allow the `<style>` elements of
+ * rendered widgets (one per element's shadow root), for a page whose
+ * `style-src` has no `'unsafe-inline'`. Put them in its `style-src`; the JSON
+ * islands are data, never executed, and need nothing in `script-src`.
+ */
+export function cspStyleHashes(markup: string): string[] {
+  const hashes = new Set<string>();
+  for (const [, css] of markup.matchAll(/<style>([\s\S]*?)<\/style>/g)) {
+    hashes.add(`'sha256-${createHash('sha256').update(css ?? '', 'utf8').digest('base64')}'`);
+  }
+  return [...hashes];
 }

@@ -1,4 +1,5 @@
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import { renderDeducedMark } from '../base/deduced.js';
 import { formatCount } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
@@ -33,6 +34,11 @@ function label(view: MapView, item: TerritoryMapItem): string {
   return `${item.name}${sep(locale)}${valueText(item.value, metric, locale)}${highlighted}`;
 }
 
+/** Text as markup: `&`, `<` and `>` escaped. */
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** The SVG map: one `role="button"` per territory in a `role="group"`, its outlines, and the tooltip. */
 export function renderMapSvg(view: MapView, geo: GeometryModule, keyboard: MapKeyboard): SVGTemplateResult {
   const { locale, metric, zoom, items, selection, level } = view;
@@ -60,7 +66,10 @@ export function renderMapSvg(view: MapView, geo: GeometryModule, keyboard: MapKe
       @pointerover=${keyboard.onPointerOver}
       @pointerleave=${keyboard.onPointerLeave}
     >
-      <title id="map-title">${title}${sep(locale)}${t[metric].toLowerCase()}</title>
+      ${
+        // Lit's server rendering takes no binding inside <title> (raw text): the element as markup, its text escaped.
+        unsafeSVG(`<title id="map-title">${escapeText(`${title}${sep(locale)}${t[metric].toLowerCase()}`)}</title>`)
+      }
       <desc id="map-desc">${t.desc}</desc>
       <defs>
         <pattern id="no-data" patternUnits="userSpaceOnUse" width=${hatch * 3} height=${hatch * 3} patternTransform="rotate(45)">
