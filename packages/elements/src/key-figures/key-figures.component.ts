@@ -143,6 +143,9 @@ export class CnrKeyFigures extends CnrDataWidget {
 
   @state() private unattributedOpen = false;
 
+  /** Rendered with its data from the first paint (server rendering): no space to reserve for it. */
+  private prerendered = false;
+
   /** Whether the source passages are shown. */
   @property({ type: Boolean, reflect: true, attribute: 'sources-open' }) sourcesOpen = false;
 
@@ -240,6 +243,7 @@ export class CnrKeyFigures extends CnrDataWidget {
     };
     if (data.unattributed.length > 0 && unattributedModule) data.renderUnattributed = unattributedModule.renderUnattributed;
     this.task.seed(data);
+    this.prerendered = true;
     if (data.unattributed.length > 0 && !data.renderUnattributed) {
       // Its renderer is a chunk of its own: until it arrives the block rendered ahead of time stays as it is.
       void import('./unattributed.js').then((module) => {
@@ -342,12 +346,11 @@ export class CnrKeyFigures extends CnrDataWidget {
       ${data === undefined && failed
         ? nothing
         : // The skeleton: a box per figure asked for (every metric by default), kept hidden under the figures.
-          html`<div class="stack">${renderReserve(
-            locale,
-            !data,
-            splitList(this.metrics).length || FIGURE_METRICS.length,
-            'figures',
-          )}${data ? html`<div>${this.renderData(data)}</div>` : nothing}</div>`}
+          html`<div class="stack">${this.prerendered
+            ? nothing
+            : renderReserve(locale, !data, splitList(this.metrics).length || FIGURE_METRICS.length, 'figures')}${data
+            ? html`<div>${this.renderData(data)}</div>`
+            : nothing}</div>`}
     </div>`;
   }
 }

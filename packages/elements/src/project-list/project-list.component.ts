@@ -222,6 +222,8 @@ export class CnrProjectList extends CnrDataWidget {
     for (const [kind, entries] of Object.entries(labels) as [LabelKind, [string, unknown][]][]) maps[kind] = new Map(entries);
     this.task.seed({ ...answer, labels: maps as Partial<Labels> });
     this.report.seed(report);
+    // The page is there from the first paint: nothing to reserve for it.
+    this.reserveFullPage = false;
   }
 
   /** @internal */
