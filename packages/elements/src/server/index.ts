@@ -105,7 +105,14 @@ export async function renderWidgetHTML(
  * roots hydrate (each by itself), not the snippet around them.
  */
 function stripMarkers(markup: string): string {
-  return markup.replace(/^<!--lit-part [^>]*-->/, '').replace(/<!--\/lit-part-->$/, '').replace(/^<!--lit-node \d+-->/, '');
+  return (
+    markup
+      .replace(/^<!--lit-part [^>]*-->/, '')
+      .replace(/<!--\/lit-part-->$/, '')
+      .replace(/^<!--lit-node \d+-->/, '')
+      // The open tag's attributes one space apart (the renderer leaves the template's spacing).
+      .replace(/^<([a-z][a-z0-9-]*)\s+/, '<$1 ')
+  );
 }
 
 /**
