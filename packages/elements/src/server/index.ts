@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * `@cnr-widgets/elements/server` (Node only): the HTML of a widget rendered
  * ahead of time with Lit's server rendering — a declarative shadow root

@@ -30,6 +30,17 @@ import { territoryMapStyles } from './territory-map.styles.js';
 
 export { quantileBreaks, type TerritoryMapItem, type TerritoryMapLevel, type TerritoryMapMetric } from './map-model.js';
 
+/** The map's geometry, once loaded (one module for every map of the page). */
+let geometryModule: GeometryModule | undefined;
+
+/** The map's data as JSON (server rendering): the rows, and the part of the referential it reads. */
+interface PrerenderedMap {
+  rows: TerritoryBreakdownRow[];
+  stale: boolean;
+  problems: ValidationProblem[];
+  territories: Territory[];
+}
+
 /**
  * A choropleth map of France — régions, or départements (all of them or one
  * région's, zoomed), the five overseas départements as insets — coloured by
@@ -101,17 +112,6 @@ export { quantileBreaks, type TerritoryMapItem, type TerritoryMapLevel, type Ter
  * @cssprop --cnr-territory-map-border-color - Borders between territories.
  * @cssprop --cnr-territory-map-max-height - Largest height of the map.
  */
-/** The map's geometry, once loaded (one module for every map of the page). */
-let geometryModule: GeometryModule | undefined;
-
-/** The map's data as JSON (server rendering): the rows, and the part of the referential it reads. */
-interface PrerenderedMap {
-  rows: TerritoryBreakdownRow[];
-  stale: boolean;
-  problems: ValidationProblem[];
-  territories: Territory[];
-}
-
 export class CnrTerritoryMap extends CnrDataWidget {
   static override styles = [tokens, stateStyles, deducedStyles, territoryMapStyles];
 
