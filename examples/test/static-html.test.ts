@@ -122,6 +122,8 @@ describe.skipIf(!existsSync(cdnIntegrity))('static-html example (widgets rendere
 
   test('with JavaScript disabled: the same text as the live widgets, styled, accessible', async () => {
     const live = await browser.newPage();
+    const liveRequests: string[] = [];
+    live.on('request', (request) => liveRequests.push(new URL(request.url()).pathname));
     await live.goto(`${server.origin}/live.html`);
     // The live widgets have loaded their data: the list counts its projects, the map has its table.
     await live.waitForFunction(
@@ -137,6 +139,9 @@ describe.skipIf(!existsSync(cdnIntegrity))('static-html example (widgets rendere
     await live.waitForFunction(() => [...document.querySelector('cnr-project-list')!.shadowRoot!.querySelectorAll('cnr-project-card')].every((card) => card.shadowRoot?.textContent?.includes('Territoire')), { timeout: TIMEOUT });
     const expected = await widgetTexts(live);
     await live.close();
+    // A page without widgets rendered ahead of time never downloads the hydration support.
+    expect(liveRequests.filter((request) => request.includes('/chunks/hydrate-'))).toEqual([]);
+    expect(liveRequests.some((request) => request.includes('/chunks/project-list-'))).toBe(true);
 
     const page = await browser.newPage();
     await page.setJavaScriptEnabled(false);

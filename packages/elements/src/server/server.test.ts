@@ -3,7 +3,9 @@
 // shows it (no script, hydration) is tested by examples/test/static-html.test.ts.
 import { createClient } from '@cnr-widgets/sdk';
 import { generateDataset } from '@cnr-widgets/sdk/testing';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { islandHTML } from '../base/prerender.js';
 import { cspStyleHashes, renderWidgetHTML } from './index.js';
 
 /** The text a reader gets: no styles, scripts, comments nor tags; spaces collapsed. */
@@ -92,5 +94,22 @@ describe('renderWidgetHTML', () => {
     // The list's styles and the cards' (the same for every card).
     expect(hashes).toHaveLength(2);
     for (const hash of hashes) expect(hash).toMatch(/^'sha256-[A-Za-z0-9+/]+=*'$/);
+  });
+});
+
+describe('islandHTML', () => {
+  test('property: any JSON data comes back as it was, and nothing in it can end the script element or open markup', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (data) => {
+        const html = islandHTML({ v: 1, data });
+        const open = '<script type="application/json" data-cnr-prerendered>';
+        expect(html.startsWith(open) && html.endsWith('</script>')).toBe(true);
+        const body = html.slice(open.length, -'</script>'.length);
+        // No <, > nor & at all: no `</script`, no `<!--`, no character reference for the HTML parser to read.
+        expect(body).not.toMatch(/[<>&\u2028\u2029]/);
+        expect(JSON.parse(body)).toEqual(JSON.parse(JSON.stringify({ v: 1, data })));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
