@@ -44,7 +44,8 @@ if (!only || only.includes('webkit')) browsers.push(webkitLauncher());
 
 export default {
   rootDir: '.',
-  files: ['packages/elements/src/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+  // The server rendering's tests run in Node (packages/elements/vitest.config.ts).
+  files: ['packages/elements/src/**/*.test.ts', '!packages/elements/src/server/**', 'tests/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   // /__faults/…: network faults and the hostile dataset for tests/browser/hostile (see that file).
   middleware: [faultsMiddleware()],

@@ -1,4 +1,4 @@
-import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { renderDeducedMark } from '../base/deduced.js';
 import { formatCount } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
@@ -33,8 +33,13 @@ function label(view: MapView, item: TerritoryMapItem): string {
   return `${item.name}${sep(locale)}${valueText(item.value, metric, locale)}${highlighted}`;
 }
 
-/** The SVG map: one `role="button"` per territory in a `role="group"`, its outlines, and the tooltip. */
-export function renderMapSvg(view: MapView, geo: GeometryModule, keyboard: MapKeyboard): SVGTemplateResult {
+/**
+ * The SVG map: one `role="button"` per territory in a `role="group"`, its
+ * outlines, and the tooltip. The group is named by a visually hidden
+ * paragraph, not an SVG `<title>`: Lit's server rendering takes no binding
+ * inside `<title>` (raw text), and the name is the same for every reader.
+ */
+export function renderMapSvg(view: MapView, geo: GeometryModule, keyboard: MapKeyboard): TemplateResult {
   const { locale, metric, zoom, items, selection, level } = view;
   const t = messages[locale];
   const box = fitBox(zoom === undefined ? geo.FRANCE_BOX : (geo.regionBox(zoom) ?? geo.FRANCE_BOX));
@@ -46,7 +51,7 @@ export function renderMapSvg(view: MapView, geo: GeometryModule, keyboard: MapKe
   const outline = (item: TerritoryMapItem, line: string) =>
     svg`<path class="overlay halo" d=${item.shape!.d}></path><path class="overlay ${line}" d=${item.shape!.d}></path>`;
   const focused = keyboard.focusRing ? items.find((item) => item.code === keyboard.focusCode) : undefined;
-  return svg`<svg
+  return html`<p class="visually-hidden" id="map-title">${title}${sep(locale)}${t[metric].toLowerCase()}</p><svg
       part="svg"
       viewBox=${geo.toViewBox(box)}
       role="group"
@@ -60,7 +65,6 @@ export function renderMapSvg(view: MapView, geo: GeometryModule, keyboard: MapKe
       @pointerover=${keyboard.onPointerOver}
       @pointerleave=${keyboard.onPointerLeave}
     >
-      <title id="map-title">${title}${sep(locale)}${t[metric].toLowerCase()}</title>
       <desc id="map-desc">${t.desc}</desc>
       <defs>
         <pattern id="no-data" patternUnits="userSpaceOnUse" width=${hatch * 3} height=${hatch * 3} patternTransform="rotate(45)">

@@ -1,4 +1,4 @@
-import type { ProjectFilters } from '@cnr-widgets/sdk';
+import type { ProjectFilters, Territory, TerritoryBreakdownRow, ValidationProblem } from '@cnr-widgets/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CnrDataWidget } from '../base/data-widget.js';
@@ -10,12 +10,11 @@ import { tokens } from '../base/tokens.styles.js';
 import { CnrFilterChangeEvent } from '../events/events.js';
 import { MapKeyboard } from './map-keyboard.js';
 import {
-  HEIGHT,
   METRICS,
   REGION_CODES,
-  WIDTH,
   isPressed,
   mapItems,
+  findTerritory,
   memoize,
   selectionFor,
   splitDepartments,
@@ -30,6 +29,17 @@ import { nextSort, renderMapLegend, renderMapSvg, renderMapTable, type MapSort, 
 import { territoryMapStyles } from './territory-map.styles.js';
 
 export { quantileBreaks, type TerritoryMapItem, type TerritoryMapLevel, type TerritoryMapMetric } from './map-model.js';
+
+/** The map's geometry, once loaded (one module for every map of the page). */
+let geometryModule: GeometryModule | undefined;
+
+/** The map's data as JSON (server rendering): the rows, and the part of the referential it reads. */
+interface PrerenderedMap {
+  rows: TerritoryBreakdownRow[];
+  stale: boolean;
+  problems: ValidationProblem[];
+  territories: Territory[];
+}
 
 /**
  * A choropleth map of France — régions, or départements (all of them or one
@@ -127,7 +137,7 @@ export class CnrTerritoryMap extends CnrDataWidget {
 
   private readonly geometry = new DataTask(this, {
     args: () => [] as const,
-    task: (): Promise<GeometryModule> => import('./geometry/index.js'),
+    task: async (): Promise<GeometryModule> => (geometryModule ??= await import('./geometry/index.js')),
   });
 
   private readonly data = new DataTask(this, {
@@ -159,6 +169,49 @@ export class CnrTerritoryMap extends CnrDataWidget {
   private readonly selectionOf = memoize(selectionFor);
   private readonly splitsOf = memoize(splitDepartments);
 
+  /** @internal */
+  override async prerender(): Promise<PrerenderedMap> {
+    const [data] = await Promise.all([this.resolveNow(this.data), this.resolveNow(this.geometry), this.territories.run()]);
+    // Of the referential, what the map reads: the partial TDS (the table's notes) and the selected territory with what it covers and lies in.
+    const list = this.territories.value ?? [];
+    const byId = new Map(list.map((territory) => [territory.id, territory]));
+    const keep = new Set(list.filter((territory) => territory.kind === 'tds' && territory.partial).map((territory) => territory.id));
+    const value = this.source.filters.territory?.trim();
+    const selected = value ? findTerritory(list, value) : undefined;
+    for (let territory = selected; territory && !keep.has(territory.id); territory = territory.parent ? byId.get(territory.parent) : undefined) {
+      keep.add(territory.id);
+      for (const id of territory.covers ?? []) keep.add(id);
+    }
+    return {
+      rows: [...data.rows.values()],
+      stale: data.stale,
+      problems: data.problems,
+      territories: list.filter((territory) => keep.has(territory.id)),
+    };
+  }
+
+  /** @internal */
+  protected override restorePrerendered(state: unknown): void {
+    const { rows, stale, problems, territories } = state as PrerenderedMap;
+    this.data.seed({ rows: new Map(rows.map((row) => [row.code, row])), stale, problems });
+    this.territories.seed(territories);
+    if (geometryModule) {
+      this.geometry.seed(geometryModule);
+      return;
+    }
+    // The geometry is code of its own chunk: the map waits for it (Lit's `defer-hydration`) and keeps the shapes already drawn.
+    const deferrable = (this.constructor as typeof CnrTerritoryMap).observedAttributes.includes('defer-hydration');
+    if (deferrable) this.setAttribute('defer-hydration', '');
+    void import('./geometry/index.js').then(
+      (module) => {
+        geometryModule = module;
+        this.geometry.seed(module);
+        this.removeAttribute('defer-hydration');
+      },
+      () => this.removeAttribute('defer-hydration'),
+    );
+  }
+
   /** `department` when `level` says so or a région is zoomed on. */
   get effectiveLevel(): TerritoryMapLevel {
     return this.zoomRegion !== undefined || String(this.level).startsWith('dep') ? 'department' : 'region';
@@ -187,11 +240,11 @@ export class CnrTerritoryMap extends CnrDataWidget {
 
   /** The territories drawn, in INSEE code order. */
   private mapItems(): TerritoryMapItem[] {
-    return this.itemsOf(this.geometry.value, this.data.lastValue, this.effectiveLevel, this.zoomRegion, this.activeMetric);
+    return this.itemsOf(this.geometry.current, this.data.lastValue, this.effectiveLevel, this.zoomRegion, this.activeMetric);
   }
 
   private get selection() {
-    return this.selectionOf(this.source.filters.territory?.trim(), this.territories.value, this.geometry.value, this.locale);
+    return this.selectionOf(this.source.filters.territory?.trim(), this.territories.current, this.geometry.current, this.locale);
   }
 
   // ——— User actions ———
@@ -229,15 +282,15 @@ export class CnrTerritoryMap extends CnrDataWidget {
   override render() {
     const locale = this.locale;
     const t = messages[locale];
-    const geo = this.geometry.value;
+    const geo = this.geometry.current;
     const data = this.data.lastValue;
     const failed = this.geometry.failed || this.data.failed;
     const selection = this.selection;
     const view: MapView = { locale: this.locale, level: this.effectiveLevel, metric: this.activeMetric, zoom: this.zoomRegion, items: this.mapItems(), selection: this.selection };
     const ready = geo !== undefined && data !== undefined;
     const partOf = selection?.partOf ? ` (${t.partOf} ${selection.partOf})` : '';
-    // Styles go through CSSOM (.style), which a strict CSP allows, not a style attribute.
-    return html`<div class="root" part="base" lang=${locale} .style=${`--_ratio:${WIDTH} / ${HEIGHT}`}>
+    // The frame's ratio is in the styles: no style attribute, which a strict CSP would block in a server render.
+    return html`<div class="root" part="base" lang=${locale}>
       <div class="toolbar" part="toolbar">
         <p class="selection" part="selection" role="status" dir="auto">
           ${t.selection} ${selection ? `${selection.name}${partOf}` : t.all}
@@ -271,7 +324,7 @@ export class CnrTerritoryMap extends CnrDataWidget {
         renderMapLegend(locale, view.metric, ready ? view.items : [])
       }
       <div class="table-wrapper" part="table-wrapper" id="table" ?hidden=${!this.tableOpen}>
-        ${this.tableOpen && data ? renderMapTable(view, this.splitsOf(this.territories.value ?? []), this.sort, this.sortBy) : nothing}
+        ${this.tableOpen && data ? renderMapTable(view, this.splitsOf(this.territories.current ?? []), this.sort, this.sortBy) : nothing}
       </div>
       ${data ? this.problemsReport.render(locale, data.problems) : nothing}
     </div>`;

@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { HEIGHT, WIDTH } from './map-model.js';
 
 /**
  * The choropleth palette: one hue, DSFR blue-france (tokens 850, main-525 and
@@ -64,7 +65,7 @@ export const territoryMapStyles = css`
   .frame {
     position: relative;
     width: 100%;
-    aspect-ratio: var(--_ratio);
+    aspect-ratio: ${unsafeCSS(`${WIDTH} / ${HEIGHT}`)};
     max-height: var(--cnr-territory-map-max-height, none);
   }
 

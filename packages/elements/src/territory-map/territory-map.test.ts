@@ -96,7 +96,8 @@ describe('<cnr-territory-map>', () => {
     const svg = $(map, 'svg')!;
     expect(svg.getAttribute('role')).to.equal('group');
     expect(svg.getAttribute('viewBox')).to.equal('0 0 1216 1010');
-    expect(squash(svg.querySelector('title')!.textContent)).to.equal('Carte des régions de France : nombre de projets');
+    // Named by a visually hidden paragraph (its id in aria-labelledby), described by its <desc>.
+    expect(squash($(map, `#${svg.getAttribute('aria-labelledby')}`)!.textContent)).to.equal('Carte des régions de France : nombre de projets');
     expect(squash(svg.querySelector('desc')!.textContent)).to.contain('Entrée ou Espace : sélectionner');
     expect($$(map, '.inset-frame')).to.have.length(5);
     expect(shapes(map).every((s) => s.getAttribute('role') === 'button' && s.getAttribute('aria-pressed') === 'false')).to.equal(true);
@@ -128,7 +129,7 @@ describe('<cnr-territory-map>', () => {
     expect(x).to.be.above(206);
     expect(y).to.be.above(0);
     expect($$(map, '.inset-frame')).to.have.length(0);
-    expect(squash($(map, 'svg title')!.textContent)).to.equal('Carte des départements de la région Grand Est : nombre de projets');
+    expect(squash($(map, '#map-title')!.textContent)).to.equal('Carte des départements de la région Grand Est : nombre de projets');
 
     map.region = '03';
     await drawn(map, 1);
