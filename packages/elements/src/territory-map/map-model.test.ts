@@ -34,7 +34,7 @@ describe('map model', () => {
     expect(resolveSelection('epci:200000000', [], undefined, () => 'EPCI 200000000').name).to.equal('EPCI 200000000');
   });
 
-  it('colours by quantile classes and builds the legend from the values drawn', () => {
+  it('colours by quantile classes, dots every other class, and builds the legend as ranges that follow each other', () => {
     const rows = new Map(
       [
         ['44', 0],
@@ -45,10 +45,18 @@ describe('map model', () => {
     ) as unknown as MapData['rows'];
     const items = mapItems(undefined, { rows, stale: false, problems: [] }, 'region', undefined, 'projects');
     expect(items.map((item) => `${item.code}:${item.tone}`)).to.deep.equal(['44:zero', '52:c1', '53:c3', '75:c5']);
-    expect(legendClasses(items)).to.deep.equal([
-      { tone: 'c1', low: 1, high: 1 },
-      { tone: 'c3', low: 4, high: 4 },
-      { tone: 'c5', low: 9, high: 9 },
+    expect(items.map((item) => item.dotted === true)).to.deep.equal([false, false, true, false]);
+    // A count: every whole number from 1 has its class.
+    expect(legendClasses(items, 'projects')).to.deep.equal([
+      { tone: 'c1', dotted: false, low: 1, high: 1 },
+      { tone: 'c3', dotted: true, low: 2, high: 4 },
+      { tone: 'c5', dotted: false, low: 5, high: 9 },
+    ]);
+    // An amount: the least and greatest drawn.
+    expect(legendClasses(items, 'funding').map((c) => [c.low, c.high])).to.deep.equal([
+      [1, 1],
+      [4, 4],
+      [9, 9],
     ]);
   });
 

@@ -10,11 +10,11 @@ import { tokens } from '../base/tokens.styles.js';
 import { CnrFilterChangeEvent } from '../events/events.js';
 import { MapKeyboard } from './map-keyboard.js';
 import {
-  HEIGHT,
   METRICS,
   REGION_CODES,
-  WIDTH,
+  frameRatio,
   isPressed,
+  legendClasses,
   mapItems,
   memoize,
   selectionFor,
@@ -26,8 +26,10 @@ import {
   type TerritoryMapMetric,
 } from './map-model.js';
 import { messages } from '../i18n/territory-map.js';
-import { nextSort, renderMapLegend, renderMapSvg, renderMapTable, type MapSort, type MapSortKey, type MapView } from './map-view.js';
+import { ShapeLayers, nextSort, renderMapLegend, renderMapSvg, renderMapTable, type MapSort, type MapSortKey, type MapView } from './map-view.js';
 import { territoryMapStyles } from './territory-map.styles.js';
+
+const NO_ITEMS: readonly TerritoryMapItem[] = [];
 
 export { quantileBreaks, type TerritoryMapItem, type TerritoryMapLevel, type TerritoryMapMetric } from './map-model.js';
 
@@ -122,7 +124,6 @@ export class CnrTerritoryMap extends CnrDataWidget {
   private readonly keyboard = new MapKeyboard(this, {
     mapItems: () => this.mapItems(),
     toggle: (item) => this.toggle(item),
-    clearSelection: () => this.clearSelection(),
   });
 
   private readonly geometry = new DataTask(this, {
@@ -158,6 +159,9 @@ export class CnrTerritoryMap extends CnrDataWidget {
   private readonly itemsOf = memoize(mapItems);
   private readonly selectionOf = memoize(selectionFor);
   private readonly splitsOf = memoize(splitDepartments);
+  private readonly legendOf = memoize(legendClasses);
+  /** The shapes, made once per view; only their fill, state and label written afterwards. */
+  private readonly layers = new ShapeLayers();
 
   /** `department` when `level` says so or a région is zoomed on. */
   get effectiveLevel(): TerritoryMapLevel {
@@ -210,14 +214,16 @@ export class CnrTerritoryMap extends CnrDataWidget {
     this.select(isPressed(item, this.selection, this.effectiveLevel) ? undefined : item);
   }
 
-  private clearSelection(): boolean {
-    if (!this.source.filters.territory) return false;
-    this.select(undefined);
-    return true;
-  }
-
   private readonly toggleTable = () => {
     this.tableOpen = !this.tableOpen;
+  };
+
+  /** Escape in the open table closes it, the focus back on its button. */
+  private readonly onTableKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || !this.tableOpen) return;
+    event.preventDefault();
+    this.tableOpen = false;
+    this.renderRoot.querySelector<HTMLButtonElement>('[part="table-button"]')?.focus();
   };
 
   private readonly sortBy = (key: MapSortKey) => {
@@ -233,44 +239,47 @@ export class CnrTerritoryMap extends CnrDataWidget {
     const data = this.data.lastValue;
     const failed = this.geometry.failed || this.data.failed;
     const selection = this.selection;
-    const view: MapView = { locale: this.locale, level: this.effectiveLevel, metric: this.activeMetric, zoom: this.zoomRegion, items: this.mapItems(), selection: this.selection };
+    const view: MapView = { locale, level: this.effectiveLevel, metric: this.activeMetric, zoom: this.zoomRegion, items: this.mapItems(), selection };
     const ready = geo !== undefined && data !== undefined;
+    const drawn = ready ? view.items : NO_ITEMS;
     const partOf = selection?.partOf ? ` (${t.partOf} ${selection.partOf})` : '';
     // Styles go through CSSOM (.style), which a strict CSP allows, not a style attribute.
-    return html`<div class="root" part="base" lang=${locale} .style=${`--_ratio:${WIDTH} / ${HEIGHT}`}>
+    return html`<div class="root" part="base" lang=${locale} .style=${`--_ratio:${frameRatio(view.zoom)}`}>
       <div class="toolbar" part="toolbar">
         <p class="selection" part="selection" role="status" dir="auto">
           ${t.selection} ${selection ? `${selection.name}${partOf}` : t.all}
         </p>
-        <button
-          type="button"
-          class="button secondary"
-          part="clear-button"
-          aria-disabled=${selection ? 'false' : 'true'}
-          @click=${() => this.select(undefined)}
-        >
-          ${t.clear}
-        </button>
-        <button
-          type="button"
-          class="button secondary"
-          part="table-button"
-          aria-expanded=${this.tableOpen ? 'true' : 'false'}
-          aria-controls="table"
-          @click=${this.toggleTable}
-        >
-          ${this.tableOpen ? t.hideTable : t.showTable}
-        </button>
+        <div class="actions">
+          <button
+            type="button"
+            class="button secondary"
+            part="clear-button"
+            aria-disabled=${selection ? 'false' : 'true'}
+            @click=${() => this.select(undefined)}
+          >
+            ${t.clear}
+          </button>
+          <button
+            type="button"
+            class="button secondary"
+            part="table-button"
+            aria-expanded=${this.tableOpen ? 'true' : 'false'}
+            aria-controls="table"
+            @click=${this.toggleTable}
+          >
+            ${this.tableOpen ? t.hideTable : t.showTable}
+          </button>
+        </div>
       </div>
       ${this.geometry.failed ? renderError(locale, this.geometry.error, this.retryAll) : this.renderStatus(this.data)}
-      <div class="frame" part="map">
-        ${ready ? renderMapSvg(view, geo, this.keyboard) : failed ? nothing : renderLoading(locale, '100%')}
+      <div class="frame" part="map" @pointerover=${this.keyboard.onPointerOver} @pointerleave=${this.keyboard.onPointerLeave}>
+        ${ready ? renderMapSvg(view, geo, this.keyboard, this.layers) : failed ? nothing : renderLoading(locale, '100%')}
       </div>
       ${
         // From the start (title, « pas de donnée », 0), so that only its classes arrive with the data: nothing below moves.
-        renderMapLegend(locale, view.metric, ready ? view.items : [])
+        renderMapLegend(locale, view.metric, drawn, this.legendOf(drawn, view.metric))
       }
-      <div class="table-wrapper" part="table-wrapper" id="table" ?hidden=${!this.tableOpen}>
+      <div class="table-wrapper" part="table-wrapper" id="table" ?hidden=${!this.tableOpen} @keydown=${this.onTableKeyDown}>
         ${this.tableOpen && data ? renderMapTable(view, this.splitsOf(this.territories.value ?? []), this.sort, this.sortBy) : nothing}
       </div>
       ${data ? this.problemsReport.render(locale, data.problems) : nothing}

@@ -74,11 +74,12 @@ describe('<cnr-territory-map>', () => {
     await expect(map).to.be.accessible();
     const before = frame.getBoundingClientRect().height;
     const top = below();
-    // The legend's title and its « pas de donnée » and 0 are there from the start: only its classes come with the data.
-    expect(squash($(map, '[part="legend"]')?.textContent)).to.equal('Légende : nombre de projets pas de donnée 0');
+    // The legend's title and its first line are there from the start: only its classes come with the data.
+    expect(squash($(map, '[part="legend"]')?.textContent)).to.equal('Légende : nombre de projets pas de donnée aucun projet');
     release();
     await drawn(map, 18);
     await waitUntil(() => $$(map, '[part="legend"] li').length > 2, 'the legend shows its classes');
+    await map.updateComplete;
     expect(frame.getBoundingClientRect().height).to.equal(before);
     expect(below(), 'the paragraph after the map').to.equal(top);
     expect(frame.querySelector('[part="skeleton"]') === null).to.equal(true);
@@ -124,7 +125,10 @@ describe('<cnr-territory-map>', () => {
     expect(shapes(map).map((s) => s.dataset['code'])).to.deep.equal(GRAND_EST);
     const [x, y, width, height] = $(map, 'svg')!.getAttribute('viewBox')!.split(' ').map(Number) as [number, number, number, number];
     expect(width).to.be.below(500);
-    expect(width / height).to.be.closeTo(1216 / 1010, 0.01);
+    // The frame takes the région's own shape.
+    expect(width / height).to.be.closeTo(1.177, 0.01);
+    const frame = $(map, '[part="map"]')!.getBoundingClientRect();
+    expect(frame.width / frame.height).to.be.closeTo(1.177, 0.01);
     expect(x).to.be.above(206);
     expect(y).to.be.above(0);
     expect($$(map, '.inset-frame')).to.have.length(0);
@@ -148,20 +152,21 @@ describe('<cnr-territory-map>', () => {
     const legend = $(map, '[part="legend"]')!;
     expect(squash(legend.querySelector('.legend-title')!.textContent)).to.equal('Légende : financements identifiés');
     const entries = [...legend.querySelectorAll('li')].map((li) => squash(li.textContent));
-    expect(entries.slice(0, 2)).to.deep.equal(['pas de donnée', '0']);
-    expect(entries).to.include('1 M€');
+    // In words; « pas de donnée » because some régions have none.
+    expect(entries[0]).to.equal('pas de donnée');
+    expect(entries).to.include('1 million d’euros');
 
     map.metric = 'projects';
     await waitUntil(() => nameOf(map, '28') === 'Normandie : 0 projet');
     expect(shape(map, '28').classList.contains('zero')).to.equal(true);
     expect(shape(map, '28').hasAttribute('fill')).to.equal(false);
-    // Three distinct positive values, three classes: 1, 4 and 12 projects.
+    // Three distinct positive values, three classes that follow each other (1, 4 and 12 projects drawn);
+    // no « pas de donnée »: every région has a count.
     expect([...$(map, '[part="legend"]')!.querySelectorAll('li')].map((li) => squash(li.textContent))).to.deep.equal([
-      'pas de donnée',
-      '0',
-      '1',
-      '4',
-      '12',
+      'aucun projet',
+      '1 projet',
+      'de 2 à 4 projets',
+      'de 5 à 12 projets',
     ]);
     expect(shape(map, '44').classList.contains('c5')).to.equal(true);
     expect(shape(map, '27').classList.contains('c1')).to.equal(true);
@@ -262,9 +267,9 @@ describe('<cnr-territory-map>', () => {
     expect(provider.filters.territory).to.equal('region:01');
     await press('Escape');
     await map.updateComplete;
-    expect(provider.filters.territory).to.equal(undefined);
+    // Escape dismisses the tooltip, until focus moves, and does nothing else.
+    expect(provider.filters.territory).to.equal('region:01');
     expect(focused()).to.equal('01');
-    // Escape also dismisses the tooltip, until focus moves.
     expect($(map, '[part="tooltip"]') === null).to.equal(true);
     await press('ArrowDown');
     await press('ArrowUp');
@@ -335,9 +340,11 @@ describe('<cnr-territory-map>', () => {
     await waitUntil(() => nameOf(map, '88').endsWith('(dans la sélection)'), 'Vosges in the selection');
     expect($$(map, '.highlight-line')).to.have.length(1);
 
-    // A région at département level: its départements, dashed.
+    // A région at département level: its outline, not a dashed line around each of its départements.
     provider.setFilters({ territory: '44' });
-    await waitUntil(() => $$(map, '.highlight-line').length === 10, 'Grand Est départements');
+    await waitUntil(() => $$(map, '.region-line').length === 1, 'Grand Est outlined');
+    expect($$(map, '.highlight-line')).to.have.length(0);
+    expect(nameOf(map, '88')).to.equal('Vosges : 6 projets (dans la sélection)');
     expect(squash($(map, '[part="selection"]')!.textContent)).to.equal('Territoire sélectionné : Grand Est');
   });
 
