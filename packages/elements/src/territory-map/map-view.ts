@@ -90,8 +90,9 @@ export function renderMapSvg(view: MapView, geo: GeometryModule, keyboard: MapKe
   const focused = keyboard.focusRing ? items.find((item) => item.code === keyboard.focusCode) : undefined;
   // A région selected on the départements' map: its outline, not a line around each of its départements
   // (none when the map shows that région alone: the title says it).
-  const regionOutline = level === 'department' && selection?.kind === 'region' && zoom !== selection.code ? geo.region(selection.code) : undefined;
-  const highlighted = regionOutline ? [] : items.filter((item) => isHighlighted(item, selection, level));
+  const regionSelected = level === 'department' && selection?.kind === 'region';
+  const regionOutline = regionSelected && zoom !== selection.code ? geo.region(selection.code) : undefined;
+  const highlighted = regionSelected ? [] : items.filter((item) => isHighlighted(item, selection, level));
   const shapes = layers.render(`${level}:${zoom ?? ''}`, items, (item) => ({
     class: `shape ${item.tone}${item.dotted ? ' dotted' : ''}`,
     fill: item.tone === 'none' ? 'url(#no-data)' : item.dotted ? `url(#dots-${item.tone})` : undefined,
