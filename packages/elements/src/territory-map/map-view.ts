@@ -8,6 +8,7 @@ import {
   frameRatio,
   isHighlighted,
   isPressed,
+  memoize,
   type Box,
   type LegendClass,
   type GeometryModule,
@@ -33,6 +34,14 @@ function label(view: MapView, item: TerritoryMapItem): string {
   const highlighted = isHighlighted(item, view.selection, view.level) ? ` (${messages[locale].inSelection})` : '';
   return `${item.name}${sep(locale)}${valueText(item.value, metric, locale)}${highlighted}`;
 }
+
+/** The accessible names of a view's territories, made again only when the items, the selection or the language change (not on each hover or focus move). */
+const labelsOf = memoize(
+  (items: readonly TerritoryMapItem[], selection: Selection | undefined, locale: Locale, metric: TerritoryMapMetric, level: TerritoryMapLevel) => {
+    const view = { items, selection, locale, metric, level, zoom: undefined };
+    return new Map(items.map((item) => [item.code, label(view, item)]));
+  },
+);
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -93,12 +102,13 @@ export function renderMapSvg(view: MapView, geo: GeometryModule, keyboard: MapKe
   const regionSelected = level === 'department' && selection?.kind === 'region';
   const regionOutline = regionSelected && zoom !== selection.code ? geo.region(selection.code) : undefined;
   const highlighted = regionSelected ? [] : items.filter((item) => isHighlighted(item, selection, level));
+  const labels = labelsOf(items, selection, locale, metric, level);
   const shapes = layers.render(`${level}:${zoom ?? ''}`, items, (item) => ({
     class: `shape ${item.tone}${item.dotted ? ' dotted' : ''}`,
     fill: item.tone === 'none' ? 'url(#no-data)' : item.dotted ? `url(#dots-${item.tone})` : undefined,
     tabindex: item === tabStop ? '0' : '-1',
     'aria-pressed': isPressed(item, selection, level) ? 'true' : 'false',
-    'aria-label': label(view, item),
+    'aria-label': labels.get(item.code),
   }));
   const dots = hatch * 2;
   return svg`<svg

@@ -42,7 +42,10 @@ export { quantileBreaks, type TerritoryMapItem, type TerritoryMapLevel, type Ter
  *
  * The geometry (≈ 18 kB gzipped) is a separate chunk, imported when the map
  * is first rendered; the frame keeps the map's aspect ratio meanwhile, so
- * nothing moves when it arrives.
+ * nothing moves when it arrives. The frame takes the shape of what it shows
+ * (France with the overseas insets, or the zoomed région's own proportions)
+ * and fits a column: the width of its container, never taller than
+ * `--cnr-territory-map-max-height` (32rem by default), centred.
  *
  * Accessibility. The SVG is a `role="group"` named by its `<title>` and
  * described by its `<desc>`; each territory is a `role="button"` with
@@ -54,16 +57,32 @@ export { quantileBreaks, type TerritoryMapItem, type TerritoryMapLevel, type Ter
  * `listbox` inside SVG gets inconsistent support and forces focus mode. The
  * map is one tab stop (roving `tabindex`): arrow keys move to the nearest
  * territory in that direction, Home/End to the first/last (INSEE code
- * order), Enter or Space select (again: unselect), Escape clears the
- * selection. The tooltip repeats the focused or hovered territory's name for
- * sighted users and is hidden from assistive technologies, which read the
- * same in the accessible name. « Afficher le tableau » shows a table with the
- * same figures.
+ * order), Enter or Space select (again: unselect). Escape closes what is
+ * open — the tooltip, or the table when the focus is in it — and does
+ * nothing else: it never clears the territory (a page's default, such as an
+ * ARS's région, included); « Toute la France » does. The tooltip repeats the
+ * focused or hovered territory's name for sighted users and is hidden from
+ * assistive technologies, which read the same in the accessible name; it
+ * meets WCAG 1.4.13 (RGAA 10.13): Escape dismisses it wherever the focus is,
+ * the pointer can move onto it, and it stays until dismissed, until the
+ * pointer leaves the map or until the focus moves. « Afficher le tableau »
+ * shows a table with the same figures.
  *
- * The selected territory is outlined (a thick line over a halo), territories
- * inside a selection (a région's départements, the départements a territoire
- * de démocratie sanitaire covers) with a dashed line: never by colour alone.
- * « Pas de donnée » is hatched; zero has its own light colour.
+ * The selected territory is outlined (a thick line over a halo); a région
+ * selected on the départements' map, by its outline (none when the map shows
+ * that région alone); the départements a territoire de démocratie sanitaire
+ * covers, by a dashed line: never by colour alone. « Pas de donnée » is
+ * hatched; zero has its own light colour and a grey border.
+ *
+ * Colours (WCAG 1.4.11, RGAA 3.3), in the light and dark themes and in forced
+ * colours: every class at least 3:1 against the page, the zero fill and the
+ * borders between territories (the page's colour); zero and « pas de donnée »
+ * outlined 3:1 against the page and the zero fill; every other class (the
+ * 2nd and 4th drawn) dotted, so that neighbouring classes differ by a
+ * texture as well as a shade. The legend reads in words: « pas de donnée »
+ * and « aucun projet » when drawn, then ranges that follow each other
+ * (« 1 projet », « de 2 à 4 projets », « de 500 000 euros à 2,9 millions
+ * d'euros »).
  *
  * @summary Choropleth map of the régions or départements of France, linked to the filters.
  * @since 0.1.0
@@ -75,7 +94,7 @@ export { quantileBreaks, type TerritoryMapItem, type TerritoryMapLevel, type Ter
  * @csspart base - The element's box.
  * @csspart toolbar - The line with the selection and the buttons.
  * @csspart selection - The name of the selected territory (a polite live region).
- * @csspart clear-button - The « Toute la France » button.
+ * @csspart clear-button - The « Toute la France » button: clears the territory (Escape never does).
  * @csspart table-button - The « Afficher le tableau » button.
  * @csspart map - The frame of the map (its aspect ratio is reserved before the map loads).
  * @csspart svg - The map's SVG.
@@ -94,15 +113,15 @@ export { quantileBreaks, type TerritoryMapItem, type TerritoryMapLevel, type Ter
  * @csspart stale-notice - The notice shown over out-of-date data.
  * @csspart problems - The records of the source left out or incomplete (only with `show-problems`).
  *
- * @cssprop --cnr-territory-map-color-1 - Lightest class (light theme; darkest in the dark theme). Defaults follow DSFR blue-france.
+ * @cssprop --cnr-territory-map-color-1 - Lightest class (light theme; darkest in the dark theme). Defaults follow DSFR blue-france, each class at least 3:1 against the page and the zero fill.
  * @cssprop --cnr-territory-map-color-2 - Second class.
  * @cssprop --cnr-territory-map-color-3 - Third class.
  * @cssprop --cnr-territory-map-color-4 - Fourth class.
  * @cssprop --cnr-territory-map-color-5 - Darkest class (light theme).
  * @cssprop --cnr-territory-map-color-zero - Fill of a territory whose value is zero.
  * @cssprop --cnr-territory-map-color-no-data - Colour of the hatching of a territory without data.
- * @cssprop --cnr-territory-map-border-color - Borders between territories.
- * @cssprop --cnr-territory-map-max-height - Largest height of the map.
+ * @cssprop --cnr-territory-map-border-color - Border of the territories whose value is zero or unknown (coloured territories are separated by the page's colour).
+ * @cssprop [--cnr-territory-map-max-height=32rem] - Largest height of the map's frame; the map keeps its proportions and is centred in its column.
  */
 export class CnrTerritoryMap extends CnrDataWidget {
   static override styles = [tokens, stateStyles, deducedStyles, territoryMapStyles];
