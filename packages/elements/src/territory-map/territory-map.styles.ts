@@ -118,11 +118,12 @@ export const territoryMapStyles = css`
     fill: var(--_map-dot);
   }
 
-  .c1 { fill: var(--_map-1); }
-  .c2 { fill: var(--_map-2); }
-  .c3 { fill: var(--_map-3); }
-  .c4 { fill: var(--_map-4); }
-  .c5 { fill: var(--_map-5); }
+  /* A dotted class is filled by its pattern (the fill attribute), which a class rule would override. */
+  .c1:not(.dotted) { fill: var(--_map-1); }
+  .c2:not(.dotted) { fill: var(--_map-2); }
+  .c3:not(.dotted) { fill: var(--_map-3); }
+  .c4:not(.dotted) { fill: var(--_map-4); }
+  .c5:not(.dotted) { fill: var(--_map-5); }
   .zero { fill: var(--_map-zero); }
 
   .hatch-background {
