@@ -1,7 +1,7 @@
 import type { TerritoryMapMetric } from '../territory-map/map-model.js';
 import { formatCount, formatEuros, formatEurosAccessible, numberFormat } from './format.js';
 import type { Locale } from './locale.js';
-import { isOne, plural } from './plural.js';
+import { isOne } from './plural.js';
 import type { Messages } from './locale.js';
 import { colon } from './typography.js';
 
@@ -127,13 +127,28 @@ export const messages: Messages<Text> = {
   },
 };
 
+/**
+ * A count as `formatCount` writes it, without an `Intl` formatter for the
+ * whole numbers below 1 000 (the same digits: no grouping there), so that the
+ * map's first paint — 101 accessible names — creates none.
+ */
+export function countText(n: number, locale: Locale): string {
+  return Number.isInteger(n) && Math.abs(n) < 1000 ? String(n) : formatCount(n, locale);
+}
+
+/** Whether a count takes the singular (`isOne`), without `Intl.PluralRules` for whole numbers: French 0 and 1, English 1. */
+function singular(n: number, locale: Locale): boolean {
+  if (!Number.isInteger(n)) return isOne(n, locale);
+  return locale === 'fr' ? n === 0 || n === 1 : n === 1;
+}
+
 /** The figure in words, as the accessible names and the table say it: « 6 projets », « 1 200 000 euros ». */
 export function valueText(value: number | undefined, metric: TerritoryMapMetric, locale: Locale, table = false): string {
   if (value === undefined) return messages[locale].noData;
   if (metric === 'funding') return table ? formatEuros(value, locale) : formatEurosAccessible(value, locale);
-  const n = formatCount(value, locale);
+  const n = countText(value, locale);
   const t = messages[locale];
-  if (metric === 'projects') return `${n} ${plural(value, locale, t.project, t.projectsUnit)}`;
+  if (metric === 'projects') return `${n} ${singular(value, locale) ? t.project : t.projectsUnit}`;
   if (metric === 'propositions') return `${n} ${t.propositionsUnit}`;
   return `${n} ${t.participantsUnit}`;
 }
@@ -173,5 +188,5 @@ export function rangeText(low: number, high: number, metric: TerritoryMapMetric,
     return `${t.from} ${lowText} ${t.to} ${amountWords(high, locale)}`;
   }
   if (low === high) return valueText(low, metric, locale);
-  return `${t.from} ${formatCount(low, locale)} ${t.to} ${valueText(high, metric, locale)}`;
+  return `${t.from} ${countText(low, locale)} ${t.to} ${valueText(high, metric, locale)}`;
 }

@@ -1,4 +1,7 @@
 import type { Territory } from '@cnr-widgets/sdk';
+import { formatCount } from '../i18n/format.js';
+import { isOne } from '../i18n/plural.js';
+import { countText, valueText } from '../i18n/territory-map.js';
 import { expect } from '@open-wc/testing';
 import { findTerritory, legendClasses, mapItems, memoize, resolveSelection, type MapData } from './map-model.js';
 
@@ -73,5 +76,15 @@ describe('map model', () => {
     items({}, 'x');
     items({}, 'y');
     expect(runs).to.equal(3);
+  });
+
+  it('writes counts as formatCount does, without Intl below 1 000, and their plural as Intl.PluralRules does', () => {
+    for (const locale of ['fr', 'en'] as const) {
+      for (const n of [0, 1, 2, 6, 12, 999, 1000, 1100, 25_000, 1.5]) expect(countText(n, locale), `${n} ${locale}`).to.equal(formatCount(n, locale));
+      for (const n of [0, 1, 2, 6]) {
+        const words = valueText(n, 'projects', locale);
+        expect(words.endsWith(isOne(n, locale) ? (locale === 'fr' ? 'projet' : 'project') : locale === 'fr' ? 'projets' : 'projects'), words).to.equal(true);
+      }
+    }
   });
 });
