@@ -264,6 +264,7 @@ export class CnrTerritoryMap extends CnrDataWidget {
     const partOf = selection?.partOf ? ` (${t.partOf} ${selection.partOf})` : '';
     // Styles go through CSSOM (.style), which a strict CSP allows, not a style attribute.
     return html`<div class="root" part="base" lang=${locale} .style=${`--_ratio:${frameRatio(view.zoom)}`}>
+      <div class="toolbar-box">
       <div class="toolbar" part="toolbar">
         <p class="selection" part="selection" role="status" dir="auto">
           ${t.selection} ${selection ? `${selection.name}${partOf}` : t.all}
@@ -289,6 +290,7 @@ export class CnrTerritoryMap extends CnrDataWidget {
             ${this.tableOpen ? t.hideTable : t.showTable}
           </button>
         </div>
+      </div>
       </div>
       ${this.geometry.failed ? renderError(locale, this.geometry.error, this.retryAll) : this.renderStatus(this.data)}
       <div class="frame" part="map" @pointerover=${this.keyboard.onPointerOver} @pointerleave=${this.keyboard.onPointerLeave}>

@@ -64,15 +64,31 @@ export const territoryMapStyles = css`
     overflow-wrap: anywhere;
   }
 
-  /* The buttons stay together, each on one line; on a narrow column they go under the name, side by side. */
+  /* The buttons stay together, each on one line; in a narrow column they go under the name, side by side, sharing the width. */
   .actions {
     display: flex;
-    flex-wrap: wrap;
     gap: var(--_spacing-2);
   }
 
   .actions .button {
     white-space: nowrap;
+  }
+
+  .toolbar-box {
+    container-type: inline-size;
+  }
+
+  @container (max-width: 32rem) {
+    .selection,
+    .actions {
+      flex: 1 1 100%;
+    }
+    .actions .button {
+      flex: 1 1 0;
+      min-width: 0;
+      padding-inline: var(--_spacing-2);
+      white-space: normal;
+    }
   }
 
   .button[aria-disabled='true'] {
