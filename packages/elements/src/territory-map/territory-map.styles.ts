@@ -11,6 +11,14 @@ import { css } from 'lit';
  * that texture. Borders between coloured territories are the background's
  * colour (3:1 against every class); around zero and « pas de donnée », a grey
  * line 3:1 against the background and the zero fill.
+ *
+ * Layout: the toolbar's buttons stay together, each on one line; in a narrow
+ * column (container query) they go under the name, side by side, sharing the
+ * width. The frame has the map's own shape (France with its insets, or the
+ * zoomed région's) and is never taller than the max height. A dotted class is
+ * filled by its pattern (the fill attribute, which a class rule would
+ * override). The gap between a territory and its tooltip belongs to the
+ * tooltip: the pointer reaches it without leaving it.
  */
 const darkPalette = css`
   --_map-1: var(--cnr-territory-map-color-1, #6e6ef2);
@@ -64,7 +72,6 @@ export const territoryMapStyles = css`
     overflow-wrap: anywhere;
   }
 
-  /* The buttons stay together, each on one line; in a narrow column they go under the name, side by side, sharing the width. */
   .actions {
     display: flex;
     gap: var(--_spacing-2);
@@ -96,7 +103,6 @@ export const territoryMapStyles = css`
     opacity: 0.6;
   }
 
-  /* The map's own shape (France with its insets, or the zoomed région's), never taller than the max height. */
   .frame {
     position: relative;
     width: min(100%, calc(var(--cnr-territory-map-max-height, 32rem) * var(--_ratio)));
@@ -134,7 +140,6 @@ export const territoryMapStyles = css`
     fill: var(--_map-dot);
   }
 
-  /* A dotted class is filled by its pattern (the fill attribute), which a class rule would override. */
   .c1:not(.dotted) { fill: var(--_map-1); }
   .c2:not(.dotted) { fill: var(--_map-2); }
   .c3:not(.dotted) { fill: var(--_map-3); }
@@ -211,7 +216,6 @@ export const territoryMapStyles = css`
     display: block;
   }
 
-  /* The gap between the territory and the tooltip belongs to the tooltip: the pointer reaches it without leaving it. */
   .tooltip::before {
     content: '';
     position: absolute;
