@@ -53,10 +53,19 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
  * same DOM without a template instance per shape.
  */
 export class ShapeLayers {
-  private readonly layers = new Map<string, { node: SVGGElement; paths: Map<string, SVGPathElement> }>();
+  private readonly layers = new Map<string, { node: SVGGElement; paths: Map<string, SVGPathElement>; inputs?: readonly unknown[] }>();
 
-  /** The layer of `items` (one path per item, in their order), its changing attributes brought up to date. */
-  render(key: string, items: readonly TerritoryMapItem[], attributes: (item: TerritoryMapItem) => Record<string, string | undefined>): SVGGElement {
+  /**
+   * The layer of `items` (one path per item, in their order), its changing
+   * attributes brought up to date — not even compared when `inputs` (what
+   * they are made of) are the same as last time, as on a hover.
+   */
+  render(
+    key: string,
+    items: readonly TerritoryMapItem[],
+    inputs: readonly unknown[],
+    attributes: (item: TerritoryMapItem) => Record<string, string | undefined>,
+  ): SVGGElement {
     let layer = this.layers.get(key);
     if (!layer) {
       const node = document.createElementNS(SVG_NS, 'g');
@@ -73,6 +82,8 @@ export class ShapeLayers {
       layer = { node, paths };
       this.layers.set(key, layer);
     }
+    if (layer.inputs?.length === inputs.length && layer.inputs.every((input, i) => Object.is(input, inputs[i]))) return layer.node;
+    layer.inputs = inputs;
     for (const item of items) {
       const path = layer.paths.get(item.code);
       if (!path) continue;
@@ -103,7 +114,7 @@ export function renderMapSvg(view: MapView, geo: GeometryModule, keyboard: MapKe
   const regionOutline = regionSelected && zoom !== selection.code ? geo.region(selection.code) : undefined;
   const highlighted = regionSelected ? [] : items.filter((item) => isHighlighted(item, selection, level));
   const labels = labelsOf(items, selection, locale, metric, level);
-  const shapes = layers.render(`${level}:${zoom ?? ''}`, items, (item) => ({
+  const shapes = layers.render(`${level}:${zoom ?? ''}`, items, [items, labels, selection, tabStop], (item) => ({
     class: `shape ${item.tone}${item.dotted ? ' dotted' : ''}`,
     fill: item.tone === 'none' ? 'url(#no-data)' : item.dotted ? `url(#dots-${item.tone})` : undefined,
     tabindex: item === tabStop ? '0' : '-1',
