@@ -50,7 +50,8 @@ const PAGES = [
 </cnr-provider>`,
     waitFor: 'cnr-territory-map',
     budget: 40,
-    ceiling: 57.3,
+    // 57.6 measured after the map's accessibility work (issues 15.1, 15.7, 15.8, 16.3): +1.8 kB gz in its chunk.
+    ceiling: 59.3,
   },
   {
     name: 'a src page: one list on a document of the site',
