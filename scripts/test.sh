@@ -36,7 +36,7 @@ pnpm test:cdn 2>&1 | tee "$reports/node-test-cdn.log" # Subresource Integrity of
 pnpm size:check # `pnpm size` is `pnpm build` and this check; the build just ran
 
 step "Unit tests (Node)"
-for pkg in sdk data; do
+for pkg in sdk data elements; do # elements: the server rendering (its browser tests are below)
   (cd "packages/$pkg" && pnpm exec vitest run --reporter=default --reporter=json --outputFile="$reports/vitest-$pkg.json")
 done
 

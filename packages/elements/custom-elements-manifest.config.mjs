@@ -110,6 +110,7 @@ export default {
     'src/cdn.ts',
     // The iframe embed page's scripts (dist/cdn/embed.js, embed-resize.js): no element, not the npm API.
     'src/embed/**',
+    'src/server/**',
     'src/territory-map/geometry/**',
     'src/i18n/**',
     'src/base/source.ts',

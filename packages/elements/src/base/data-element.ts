@@ -7,6 +7,7 @@ import { SummaryAnnouncer, type Announcers, type SummaryKind, type SummaryPart }
 import { CnrElement } from './cnr-element.js';
 import type { DataTask } from './data-task.js';
 import { filtersKey } from './filters.js';
+import { readIsland } from './prerender.js';
 import { SourceController } from './source.js';
 import { failureText, renderError, renderStale } from './states.js';
 
@@ -54,6 +55,47 @@ export class CnrDataElement extends CnrElement {
   private announcers: Announcers | undefined;
   private ownAnnouncers: Announcers | undefined;
   private lastFiltersKey: string | undefined;
+
+  /**
+   * @internal Server rendering (`@cnr-widgets/elements/server`): resolves the
+   * element's data now — its data task run once, with its attributes and
+   * `client` — and returns it as JSON for {@link cnrPrerendered}. `undefined`
+   * for an element that is not rendered ahead of time.
+   */
+  async prerender(): Promise<unknown> {
+    return undefined;
+  }
+
+  /**
+   * @internal Data resolved ahead of time (what {@link prerender} returned):
+   * the element renders it from its first update and requests nothing until
+   * its arguments change. Set by the server render; on the page, read from the
+   * element's JSON island before its first update.
+   */
+  set cnrPrerendered(data: unknown) {
+    if (data !== undefined && !this.hasUpdated) this.restorePrerendered(data);
+  }
+
+  /** @internal Seeds the element's tasks with `data` (a {@link prerender} result). */
+  protected restorePrerendered(_data: unknown): void {
+    // Elements that are rendered ahead of time override it.
+  }
+
+  /** @internal Runs `task` once now and returns its value (or throws its error): for {@link prerender}. */
+  protected async resolveNow<R>(task: DataTask<readonly unknown[], R>): Promise<R> {
+    await task.run();
+    if (task.failed || task.lastValue === undefined) throw task.error instanceof Error ? task.error : new Error(String(task.error ?? 'no data'));
+    return task.lastValue;
+  }
+
+  override connectedCallback(): void {
+    // Rendered ahead of time (a declarative shadow root and its JSON island): that data, no request.
+    if (!this.hasUpdated && this.shadowRoot !== null) {
+      const island = readIsland(this);
+      if (island) this.cnrPrerendered = island.data;
+    }
+    super.connectedCallback();
+  }
 
   /** @internal The filters the element's own attributes set (none by default). */
   protected ownFilters(): ProjectFilters {

@@ -131,6 +131,18 @@ export class CnrFundingCounter extends CnrDataWidget {
   });
 
   /** @internal */
+  override async prerender(): Promise<FundingCounterData> {
+    const data = await this.resolveNow(this.task);
+    // Only what the counter shows of each document.
+    return { ...data, documents: data.documents.map(({ id, title, url }) => (url === undefined ? { id, title } : { id, title, url })) };
+  }
+
+  /** @internal */
+  protected override restorePrerendered(data: unknown): void {
+    this.task.seed(data as FundingCounterData);
+  }
+
+  /** @internal */
   protected override ownFilters(): ProjectFilters {
     const filters = filtersFromAttributes({ territory: this.territory, thematique: this.thematique });
     if (this.year !== undefined && Number.isInteger(this.year)) {
@@ -154,7 +166,8 @@ export class CnrFundingCounter extends CnrDataWidget {
     if (next === this.target) return;
     const from = this.shown ?? this.target;
     this.target = next;
-    cancelAnimationFrame(this.frame);
+    // (No animation frames in a server render.)
+    if (typeof cancelAnimationFrame === 'function') cancelAnimationFrame(this.frame);
     this.shown = undefined;
     // Only from a previous amount to a new one, and only when the user has not asked for less motion.
     if (from !== undefined && next !== undefined && motionAllowed()) this.countUp(from, next);

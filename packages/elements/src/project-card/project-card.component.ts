@@ -132,6 +132,13 @@ export class CnrProjectCard extends CnrDataElement {
   /** @internal */
   protected override readonly loadSubject = 'project';
 
+  /**
+   * @internal The names its list looked up with the page (also kept by a page
+   * rendered ahead of time): the card shows them at once and looks up no
+   * other of these kinds.
+   */
+  knownLabels: Partial<Labels> | undefined;
+
   @state() private expanded = false;
   @state() private labels: Partial<Labels> = {};
 
@@ -198,6 +205,11 @@ export class CnrProjectCard extends CnrDataElement {
     if (this.variant !== 'compact') kinds.push('documents', 'fundings');
     if (this.variant !== 'compact' && project.axes.length > 0) kinds.push('axes');
     for (const kind of kinds) {
+      const known = this.knownLabels?.[kind];
+      if (known !== undefined) {
+        if (this.labels[kind] !== known) this.labels = { ...this.labels, [kind]: known };
+        continue;
+      }
       // Names a list looked up with its page are there before the card's first paint: no reflow after.
       if (this.requested.has(kind) || !(this.nearViewport || lookedUp(client, kind))) continue;
       this.requested.add(kind);

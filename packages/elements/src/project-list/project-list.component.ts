@@ -1,5 +1,6 @@
 import {
   MAX_LIMIT,
+  type ClientResult,
   type CnrClient,
   type Page,
   type Project,
@@ -18,7 +19,7 @@ import type { Locale } from '../i18n/locale.js';
 import { renderReserve, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrFilterChangeEvent } from '../events/events.js';
-import { lookupLabels, type Labels } from '../project-card/labels.js';
+import { lookupLabels, type LabelKind, type Labels } from '../project-card/labels.js';
 import { renderEmpty, type Relaxable } from './list-empty.js';
 import { downloadCsv } from './list-export.js';
 import { renderCards } from './list-cards.js';
@@ -27,6 +28,13 @@ import { countLabel, messages, type ProjectListSort } from '../i18n/project-list
 import { projectListStyles } from './project-list.styles.js';
 
 export { countLabel, type ProjectListSort } from '../i18n/project-list.js';
+
+/** The list's data as JSON (server rendering): the page, the names its cards show (as entries), the source's report. */
+interface PrerenderedList {
+  answer: ClientResult<Page<Project>>;
+  labels: Partial<Record<LabelKind, [string, unknown][]>>;
+  report: ValidationProblem[];
+}
 
 /** The orders the sort menu offers, each a `sort` and `order` of `client.projects`. */
 const SORTS = {
@@ -172,8 +180,14 @@ export class CnrProjectList extends CnrDataWidget {
       );
       // The names the cards show come with the page (the cards do not reflow when they arrive), looked up
       // once the page is there: the source is loaded then, and a lookup never keeps an aborted download going.
-      await Promise.allSettled((this.cardVariant === 'full' ? LABEL_KINDS : LABEL_KINDS.slice(0, 1)).map((kind) => lookupLabels(client, kind)));
-      return result;
+      const kinds = this.cardVariant === 'full' ? LABEL_KINDS : LABEL_KINDS.slice(0, 1);
+      const found = await Promise.allSettled(kinds.map((kind) => lookupLabels(client, kind)));
+      const labels: Partial<Record<LabelKind, unknown>> = {};
+      kinds.forEach((kind, i) => {
+        const lookup = found[i];
+        if (lookup?.status === 'fulfilled') labels[kind] = lookup.value;
+      });
+      return { ...result, labels: labels as Partial<Labels> };
     },
   });
 
@@ -182,6 +196,34 @@ export class CnrProjectList extends CnrDataWidget {
     args: () => [this.source.client] as const,
     task: async ([client], { signal }) => (await client.load({ signal })).problems,
   });
+
+  /** @internal */
+  override async prerender(): Promise<PrerenderedList> {
+    const { labels, ...answer } = await this.resolveNow(this.task);
+    await this.report.run();
+    // Of each kind of names, those the page's projects cite (their ids appear in the projects' records).
+    const cited = new Set<string>();
+    const collect = (value: unknown): void => {
+      if (typeof value === 'string') cited.add(value);
+      else if (Array.isArray(value)) value.forEach(collect);
+      else if (value !== null && typeof value === 'object') Object.values(value).forEach(collect);
+    };
+    collect(answer.data.items);
+    const entries: PrerenderedList['labels'] = {};
+    for (const [kind, map] of Object.entries(labels) as [LabelKind, Map<string, unknown>][]) {
+      entries[kind] = [...map].filter(([id]) => cited.has(id));
+    }
+    return { answer, labels: entries, report: this.report.value ?? [] };
+  }
+
+  /** @internal */
+  protected override restorePrerendered(state: unknown): void {
+    const { answer, labels, report } = state as PrerenderedList;
+    const maps: Partial<Record<LabelKind, Map<string, unknown>>> = {};
+    for (const [kind, entries] of Object.entries(labels) as [LabelKind, [string, unknown][]][]) maps[kind] = new Map(entries);
+    this.task.seed({ ...answer, labels: maps as Partial<Labels> });
+    this.report.seed(report);
+  }
 
   /** @internal */
   protected override ownFilters(): ProjectFilters {
@@ -330,7 +372,7 @@ export class CnrProjectList extends CnrDataWidget {
     const t = messages[locale];
     const result = this.current;
     const page = result?.data;
-    const problems: ValidationProblem[] = [...(this.report.value ?? []), ...(result?.problems ?? [])];
+    const problems: ValidationProblem[] = [...(this.report.current ?? []), ...(result?.problems ?? [])];
     // The count is announced once the change has settled, by the provider or the list (base/announcer.ts): not a live region.
     this.summarize('count', page ? countLabel(page.total, locale) : undefined, this.task);
     return html`
@@ -389,6 +431,7 @@ export class CnrProjectList extends CnrDataWidget {
             selectable: this.selectable,
             fill: full,
             busy: this.task.status === TaskStatus.PENDING,
+            labels: this.current?.labels,
           });
     return html`${full ? html`<div class="stack">${renderReserve(locale, false, this.size, 'cards')}${content}</div>` : content}
       ${last > 1 ? renderPager(current, last, locale, (p) => this.goTo(p)) : nothing}`;
