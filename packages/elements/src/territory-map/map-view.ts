@@ -235,7 +235,10 @@ export function renderMapTable(view: MapView, splits: ReadonlyMap<string, string
   </th>`;
   return html`<table part="table">
     <caption>
-      ${t[metric]} ${t.by} ${t[level]}
+      ${
+        // One text node: spaces between bindings are dropped from the accessible name (« Nombre de projetspardépartement »).
+        `${t[metric]} ${t.by} ${t[level]}`
+      }
     </caption>
     <thead>
       <tr>

@@ -327,7 +327,7 @@ export class CnrTerritoryMap extends CnrDataWidget {
       <div class="toolbar-box">
       <div class="toolbar" part="toolbar">
         <p class="selection" part="selection" dir="auto">
-          ${t.selection} ${selection ? `${selection.name}${partOf}` : t.all}
+          ${t.selection} ${selection ? html`<bdi>${selection.name}</bdi>${partOf}` : t.all}
         </p>
         <div class="actions">
           <button
