@@ -21,11 +21,13 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/browsers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cdnDir = path.join(root, 'packages/elements/dist/cdn');
+// CDN_DIR: another build to measure (e.g. a variant of the entry).
+const cdnDir = process.env.CDN_DIR ? path.resolve(process.env.CDN_DIR) : path.join(root, 'packages/elements/dist/cdn');
 const dsfrDir = path.join(root, 'packages/elements/node_modules/@gouvfr/dsfr-chart/dist/MapChart');
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -41,6 +43,11 @@ const DSFR_DATA = JSON.stringify(
   ),
 );
 const ours = (body) => `<script type="module" src="/cdn/cnr-widgets.js"></script></head><body>${body}`;
+// --variant name=dir (repeatable): also measure another build of dist/cdn (e.g. a variant of the
+// entry), served under /cdn@name/; each of our pages gets a `page@name` twin, alternated with the others.
+const VARIANTS = Object.fromEntries(
+  process.argv.flatMap((a, i) => (a === '--variant' ? [process.argv[i + 1].split('=')] : [])).map(([name, dir]) => [name, path.resolve(dir)]),
+);
 const PAGES = {
   'dsfr-map': {
     head: `<link rel="stylesheet" href="/dsfr/MapChart.css"><script type="module" src="/dsfr/MapChart.js"></script></head><body><map-chart level="dep" value="10" name="Projets" data='${DSFR_DATA}'></map-chart>`,
@@ -61,23 +68,39 @@ const PAGES = {
   },
 };
 
+for (const name of Object.keys(VARIANTS)) {
+  for (const page of ['our-map', 'full-page', 'one-list']) {
+    PAGES[`${page}@${name}`] = { ...PAGES[page], head: PAGES[page].head.replace('/cdn/', `/cdn@${name}/`) };
+  }
+}
+
+/** Gzipped files, by path (the warm-up load fills it). */
+const gzipped = new Map();
+
 function startServer() {
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    const page = /^\/page\/([a-z-]+)$/.exec(url.pathname);
+    const page = /^\/page\/([a-z@-]+)$/.exec(url.pathname);
     if (page && PAGES[page[1]]) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${page[1]}</title>${PAGES[page[1]].head}</body></html>`);
+      res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,"><title>${page[1]}</title>${PAGES[page[1]].head}</body></html>`);
       return;
     }
-    const match = /^\/(cdn|dsfr)\/(.+)$/.exec(url.pathname);
-    const dir = match?.[1] === 'cdn' ? cdnDir : dsfrDir;
+    const match = /^\/(cdn|dsfr|cdn@([a-z-]+))\/(.+)$/.exec(url.pathname)?.filter((_, i) => i !== 2);
+    const dir = match?.[1] === 'cdn' ? cdnDir : match?.[1] === 'dsfr' ? dsfrDir : VARIANTS[match?.[1].slice(4)];
     const file = match && path.join(dir, path.normalize(match[2]));
-    if (!file || !file.startsWith(dir) || !existsSync(file)) {
+    if (!dir || !file || !file.startsWith(dir) || !existsSync(file)) {
       res.writeHead(404).end();
       return;
     }
     const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
+    // Compressed as a CDN sends it (jsDelivr: gzip or brotli), for ours and DSFR's alike; compressed once, ahead of the loads.
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(file), { level: 9 }));
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      res.end(gzipped.get(file));
+      return;
+    }
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
     res.end(readFileSync(file));
   });
@@ -90,8 +113,11 @@ async function quiet() {
   return os.loadavg()[0] <= cores;
 }
 
-/** One cold load; returns ms from navigation start to the first frame where `done` holds. */
-async function load(browser, base, name, phone) {
+/**
+ * One cold load; returns ms from navigation start to the first frame where `done` holds. With
+ * `timeline` (an array), pushes each request's { url, sent, end } in ms from navigation start.
+ */
+async function load(browser, base, name, phone, timeline) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   try {
@@ -105,10 +131,25 @@ async function load(browser, base, name, phone) {
     } else {
       await page.setViewport({ width: 1280, height: 900 });
     }
+    const requests = new Map();
+    if (timeline) {
+      cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, { url: e.request.url, t0: e.timestamp }));
+      cdp.on('Network.responseReceived', (e) => requests.has(e.requestId) && (requests.get(e.requestId).t1 = e.timestamp));
+      cdp.on('Network.loadingFinished', (e) => requests.has(e.requestId) && (requests.get(e.requestId).t2 = e.timestamp));
+    }
     await page.evaluateOnNewDocument(`(() => { const check = () => { try { if (${PAGES[name].done}) { window.__done = performance.now(); return; } } catch {} requestAnimationFrame(check); }; requestAnimationFrame(check); })();`);
     await page.goto(`${base}/page/${name}`, { waitUntil: 'load', timeout: 60_000 });
     await page.waitForFunction('window.__done !== undefined', { timeout: 60_000, polling: 50 });
-    return await page.evaluate('window.__done');
+    const done = await page.evaluate('window.__done');
+    if (timeline) {
+      const all = [...requests.values()];
+      const start = Math.min(...all.map((r) => r.t0));
+      for (const r of all) {
+        timeline.push({ url: r.url.replace(base, ''), sent: (r.t0 - start) * 1000, response: ((r.t1 ?? NaN) - start) * 1000, end: ((r.t2 ?? NaN) - start) * 1000 });
+      }
+      timeline.push({ url: '(content painted)', sent: done, response: done, end: done });
+    }
+    return done;
   } finally {
     await context.close();
   }
@@ -130,10 +171,29 @@ if (!existsSync(path.join(dsfrDir, 'MapChart.js'))) {
 const server = await startServer();
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+
+// --timeline <page> [--phone]: one load's requests (sent, response, end, ms from the first request), then exit.
+const timelinePage = arg('--timeline');
+if (timelinePage) {
+  try {
+    const timeline = [];
+    await load(browser, base, timelinePage, process.argv.includes('--phone'), timeline);
+    console.log(`${timelinePage}${process.argv.includes('--phone') ? ' (old phone)' : ''}: request sent → response → end (ms)`);
+    for (const r of timeline.sort((a, b) => a.sent - b.sent)) {
+      console.log(`${r.sent.toFixed(1).padStart(8)} ${r.response.toFixed(1).padStart(8)} ${r.end.toFixed(1).padStart(8)}  ${r.url}`);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  process.exit(0);
+}
+const withVariants = (pages) => pages.flatMap((p) => [p, ...(p.startsWith('dsfr') ? [] : Object.keys(VARIANTS).map((v) => `${p}@${v}`))]);
+// --only desktop|phone: one group.
 const groups = [
-  { label: 'desktop', phone: false, pages: ['dsfr-map', 'our-map', 'full-page'] },
-  { label: 'old phone', phone: true, pages: ['one-list', 'full-page', 'dsfr-map'] },
-];
+  { label: 'desktop', phone: false, pages: withVariants(['dsfr-map', 'our-map', 'full-page']) },
+  { label: 'old phone', phone: true, pages: withVariants(['one-list', 'full-page', 'dsfr-map']) },
+].filter((g) => !arg('--only') || g.label.includes(arg('--only')));
 const results = {};
 let noisy = 0;
 try {
@@ -155,11 +215,12 @@ try {
 const fmt = (xs) => `${median(xs).toFixed(1)} ms (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
 console.log(`CDN pages vs DSFR Chart — Chromium, ${RUNS} alternated cold loads each, navigation → content painted (median, min–max)`);
 console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} cores; ${noisy} loads started on a busy machine\n`);
-for (const [key, xs] of Object.entries(results)) console.log(`${key.padEnd(26)} ${fmt(xs)}`);
-const ratio = (a, b) => (median(results[a]) / median(results[b])).toFixed(2);
+for (const [key, xs] of Object.entries(results)) console.log(`${key.padEnd(34)} ${fmt(xs)}`);
+const ratio = (a, b) => (results[a] && results[b] ? (median(results[a]) / median(results[b])).toFixed(2) : '–');
+const seconds = (key) => (results[key] ? (median(results[key]) / 1000).toFixed(2) : '–');
 console.log(`\nour map / DSFR map (desktop):             ${ratio('desktop: our-map', 'desktop: dsfr-map')}×  (goal ≤ 0.6×)`);
 console.log(`full ARS page / DSFR map page (desktop):  ${ratio('desktop: full-page', 'desktop: dsfr-map')}×  (goal ≤ 1.0×)`);
-console.log(`old phone: one list ${(median(results['old phone: one-list']) / 1000).toFixed(2)} s (goal ≤ 1.5 s), full page ${(median(results['old phone: full-page']) / 1000).toFixed(2)} s (goal ≤ 2.0 s), DSFR map ${(median(results['old phone: dsfr-map']) / 1000).toFixed(2)} s`);
+console.log(`old phone: one list ${seconds('old phone: one-list')} s (goal ≤ 1.5 s), full page ${seconds('old phone: full-page')} s (goal ≤ 2.0 s), DSFR map ${seconds('old phone: dsfr-map')} s`);
 if (process.argv.includes('--json')) {
   mkdirSync(path.join(root, 'bench/results'), { recursive: true });
   writeFileSync(path.join(root, 'bench/results/cdn-pages.json'), JSON.stringify({ date: new Date().toISOString(), runs: RUNS, noisy, loadavg: os.loadavg(), results }, null, 2) + '\n');

@@ -1,4 +1,5 @@
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
+import { CHUNK_GRAPH_PLACEHOLDER, cdnChunkGraph } from './scripts/cdn-chunk-graph.js';
 
 /**
  * CDN build of @cnr-widgets/elements: `dist/cdn/cnr-widgets.js` (+ source map)
@@ -87,7 +88,9 @@ function isolateZodGlobals(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [isolateZodGlobals()],
+  // cdnChunkGraph: the entry learns every file each tag needs, to request them all at once (issue 14).
+  plugins: [isolateZodGlobals(), cdnChunkGraph()],
+  define: { __CNR_CHUNK_GRAPH__: JSON.stringify(CHUNK_GRAPH_PLACEHOLDER) },
   resolve: { conditions: ['source', ...defaultClientConditions] },
   build: {
     target: 'es2022',

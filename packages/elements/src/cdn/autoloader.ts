@@ -1,5 +1,21 @@
 import { DATA_TAGS, TAG_LOADERS } from './tags.js';
 
+/**
+ * What the CDN build tells the autoloader about its chunks (scripts/cdn-chunk-graph.ts): for each
+ * tag, every file its chunk needs (its static imports, recursively, and the map's geometry); for
+ * the embedded dataset, the files that load it. Each name is a file `chunks/<name>.js` beside the
+ * entry.
+ */
+export interface ChunkGraph {
+  readonly tags: Readonly<Record<string, readonly string[]>>;
+  readonly data: readonly string[];
+}
+
+/** The build's chunk graph (none when the sources run unbundled, as in the browser tests). */
+let graph: ChunkGraph | undefined;
+/** Files whose import was started. */
+const started = new Set<string>();
+
 /** Tags whose module was requested (once per copy of the bundle). */
 const requested = new Set<string>();
 /** Roots already observed. */
@@ -19,9 +35,23 @@ function readsEmbeddedData(element: Element): boolean {
   return !provider || (!provider.hasAttribute('src') && !provider.hasAttribute('api'));
 }
 
+/**
+ * Starts the import of every file in `files` at once, so that none waits for another to be
+ * fetched and parsed before being requested (issue 14, no waterfall). Each import is started once;
+ * a failure is left to the import that needs the file (the tag's own, the SDK's), which reports it.
+ */
+function startAll(files: readonly string[] | undefined): void {
+  for (const file of files ?? []) {
+    if (started.has(file)) continue;
+    started.add(file);
+    import(/* @vite-ignore */ `./chunks/${file}.js`).catch(() => started.delete(file));
+  }
+}
+
 function preloadData(): void {
   if (dataPreloaded) return;
   dataPreloaded = true;
+  startAll(graph?.data);
   import('./preload-data.js').then(
     ({ preloadEmbeddedData }) => preloadEmbeddedData(),
     (error: unknown) => reportFailure('dataset', error),
@@ -46,6 +76,7 @@ function found(element: Element): void {
   if (DATA_TAGS.has(tag) && !dataPreloaded && readsEmbeddedData(element)) preloadData();
   if (!requested.has(tag) && !customElements.get(tag)) {
     requested.add(tag);
+    startAll(graph?.tags[tag]);
     load().catch((error: unknown) => {
       requested.delete(tag);
       reportFailure(tag, error);
@@ -76,9 +107,12 @@ function observe(root: Document | ShadowRoot): void {
 
 /**
  * Starts the autoloader on `document`: loads the modules of the `cnr-*` tags
- * present, then of those added later. Calling it again does nothing.
+ * present, then of those added later. Calling it again does nothing. With the
+ * build's `chunkGraph`, each tag's files (and the dataset's) are all requested
+ * at once.
  */
-export function startAutoloader(): void {
+export function startAutoloader(chunkGraph?: ChunkGraph): void {
   if (typeof document === 'undefined' || typeof customElements === 'undefined') return;
+  graph ??= chunkGraph;
   observe(document);
 }

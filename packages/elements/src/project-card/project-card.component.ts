@@ -7,7 +7,7 @@ import { deducedFieldsText, deducedStyles, renderDeducedMark } from '../base/ded
 import { formatPartialDate } from '../i18n/partial-date.js';
 import { isHttpUrl, linkOrText } from '../base/links.js';
 import { territoryLabel } from '../base/territory-names.js';
-import { formatCount, numberFormat } from '../i18n/format.js';
+import { formatCount, formatWholeEuros } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { messages, type Key } from '../i18n/project-card.js';
 import { colon, quote } from '../i18n/typography.js';
@@ -226,7 +226,7 @@ export class CnrProjectCard extends CnrDataElement {
     const { axes, territories } = this.labels;
     const funding = full ? this.labels.fundings?.get(project.id) : undefined;
     const territoryNames = project.territories.map((id) => territoryLabel(id, territories, locale));
-    const euros = (amount: number) => numberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(amount);
+    const euros = (amount: number) => formatWholeEuros(amount, locale);
     const fact = (part: string, label: string, value: unknown) =>
       html`<div class="fact" part=${part}><dt>${label}</dt> <dd>${value}</dd></div>`;
     const list = (label: string, values: readonly string[] | undefined, part = 'fact') =>
