@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/browsers.mjs';
+import { loadText, quiet } from './lib/quiet.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // CDN_DIR: another build to measure (e.g. a variant of the entry).
@@ -105,12 +106,6 @@ function startServer() {
     res.end(readFileSync(file));
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-async function quiet() {
-  const cores = os.cpus().length;
-  for (let waited = 0; waited < 10_000 && os.loadavg()[0] > cores; waited += 1000) await new Promise((r) => setTimeout(r, 1000));
-  return os.loadavg()[0] <= cores;
 }
 
 /**
@@ -214,7 +209,7 @@ try {
 
 const fmt = (xs) => `${median(xs).toFixed(1)} ms (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
 console.log(`CDN pages vs DSFR Chart — Chromium, ${RUNS} alternated cold loads each, navigation → content painted (median, min–max)`);
-console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} cores; ${noisy} loads started on a busy machine\n`);
+console.log(`${loadText()}; ${noisy} of ${Object.values(results).flat().length} loads started on a busy machine\n`);
 for (const [key, xs] of Object.entries(results)) console.log(`${key.padEnd(34)} ${fmt(xs)}`);
 const ratio = (a, b) => (results[a] && results[b] ? (median(results[a]) / median(results[b])).toFixed(2) : '–');
 const seconds = (key) => (results[key] ? (median(results[key]) / 1000).toFixed(2) : '–');

@@ -19,9 +19,11 @@ const started = new Set<string>();
 /** Tags whose module was requested (once per copy of the bundle). */
 const requested = new Set<string>();
 /** Roots already observed. */
-const observed = new WeakSet<Document | ShadowRoot>();
+let observed = new WeakSet<Document | ShadowRoot>();
 let dataPreloaded = false;
 let observer: MutationObserver | undefined;
+/** Every known tag is requested: the autoloader has stopped observing. */
+let done = false;
 
 /** Reports a module that failed to load without throwing into the page. */
 function reportFailure(tag: string, error: unknown): void {
@@ -71,8 +73,8 @@ function watchShadowRoot(element: Element): void {
 /** Handles one element: loads its tag's module, preloads the data, watches its shadow root. */
 function found(element: Element): void {
   const tag = element.localName;
-  const load = TAG_LOADERS[tag];
-  if (!load) return;
+  if (!Object.hasOwn(TAG_LOADERS, tag)) return;
+  const load = TAG_LOADERS[tag]!;
   if (DATA_TAGS.has(tag) && !dataPreloaded && readsEmbeddedData(element)) preloadData();
   if (!requested.has(tag) && !customElements.get(tag)) {
     requested.add(tag);
@@ -80,25 +82,45 @@ function found(element: Element): void {
     load().catch((error: unknown) => {
       requested.delete(tag);
       reportFailure(tag, error);
+      // The next element of this tag tries again: look at the page again if the observer had stopped.
+      if (done) {
+        done = false;
+        observed = new WeakSet();
+        observe(document);
+      }
     });
   }
   watchShadowRoot(element);
 }
 
-/** Looks at `root` itself (an element) and every `cnr-*` element under it. */
+/** The known tags as one selector: the browser matches it natively, far faster than a walk over every element in script. */
+const SELECTOR = Object.keys(TAG_LOADERS).join(',');
+
+/** Looks at `root` itself (an element) and every known `cnr-*` element under it. */
 function discover(root: Element | Document | ShadowRoot | DocumentFragment): void {
-  if (root instanceof Element && root.localName.startsWith('cnr-')) found(root);
-  for (const element of root.querySelectorAll('*')) {
-    if (element.localName.startsWith('cnr-')) found(element);
-  }
+  if (root instanceof Element && Object.hasOwn(TAG_LOADERS, root.localName)) found(root);
+  // A leaf (most of what our own renders add: text, paths, cards' parts) has nothing under it.
+  if (root.firstElementChild === null) return;
+  for (const element of root.querySelectorAll(SELECTOR)) found(element);
+}
+
+/** True once every known tag is requested or defined: nothing is left to load, the observer can stop. */
+function allRequested(): boolean {
+  return Object.keys(TAG_LOADERS).every((tag) => requested.has(tag) || customElements.get(tag) !== undefined);
 }
 
 function observe(root: Document | ShadowRoot): void {
-  if (observed.has(root)) return;
+  if (observed.has(root) || done) return;
   observed.add(root);
   observer ??= new MutationObserver((records) => {
     for (const record of records) {
-      for (const node of record.addedNodes) if (node instanceof Element) discover(node);
+      for (const node of record.addedNodes) if (node.nodeType === Node.ELEMENT_NODE) discover(node as Element);
+    }
+    // Our elements render many nodes into the shadow roots watched here: once every tag's module is
+    // on its way, stop looking at them (issue 14, a cheap first render).
+    if (allRequested()) {
+      done = true;
+      observer?.disconnect();
     }
   });
   observer.observe(root, { childList: true, subtree: true });
