@@ -14,7 +14,7 @@ import { colon, quote } from '../i18n/typography.js';
 import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrProjectSelectEvent } from '../events/events.js';
-import { lookedUp, lookupLabels, type LabelKind, type Labels } from './labels.js';
+import { knownLabels, lookedUp, lookupLabels, type LabelKind, type Labels } from './labels.js';
 import { projectCardStyles } from './project-card.styles.js';
 
 /** Objectives longer than this (characters, all together) collapse behind « Lire plus ». */
@@ -188,6 +188,12 @@ export class CnrProjectCard extends CnrDataElement {
       // Names a list looked up with its page are there before the card's first paint: no reflow after.
       if (this.requested.has(kind) || !(this.nearViewport || lookedUp(client, kind))) continue;
       this.requested.add(kind);
+      // Already found (the list's page, an earlier card): in this very render, not in one more after it.
+      const known = knownLabels(client, kind);
+      if (known !== undefined) {
+        this.labels = { ...this.labels, [kind]: known };
+        continue;
+      }
       lookupLabels(client, kind).then(
         (map) => {
           if (this.labelsClient === client) this.labels = { ...this.labels, [kind]: map };
