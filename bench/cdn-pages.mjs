@@ -184,11 +184,14 @@ if (timelinePage) {
   process.exit(0);
 }
 const withVariants = (pages) => pages.flatMap((p) => [p, ...(p.startsWith('dsfr') ? [] : Object.keys(VARIANTS).map((v) => `${p}@${v}`))]);
-// --only desktop|phone: one group.
+// --only desktop|phone: one group; --pages: some pages.
 const groups = [
   { label: 'desktop', phone: false, pages: withVariants(['dsfr-map', 'our-map', 'full-page']) },
   { label: 'old phone', phone: true, pages: withVariants(['one-list', 'full-page', 'dsfr-map']) },
-].filter((g) => !arg('--only') || g.label.includes(arg('--only')));
+]
+  .filter((g) => !arg('--only') || g.label.includes(arg('--only')))
+  // --pages our-map,dsfr-map: some pages only (their variants included).
+  .map((g) => ({ ...g, pages: g.pages.filter((p) => !arg('--pages') || arg('--pages').split(',').includes(p.split('@')[0])) }));
 const results = {};
 let noisy = 0;
 try {
