@@ -42,6 +42,24 @@ function tamper(bytes) {
   return copy;
 }
 
+/** A site's own document (`src`), over the referential. */
+const DOCUMENT = {
+  version: '1',
+  generatedAt: '2026-11-23T10:00:00Z',
+  documents: [{ id: 'doc-1', title: 'Dossier de presse', publisher: 'ARS Grand Est' }],
+  projects: [
+    {
+      id: 'p-1',
+      thematique: 'sante',
+      title: 'Téléconsultation assistée',
+      porteurs: ['CH de Sarreguemines'],
+      axes: ['sante-1'],
+      territories: ['departement:57'],
+      source: { document: 'doc-1', excerpt: 'Un passage du document.' },
+    },
+  ],
+};
+
 const RECORDER = `<script>window.__cnr = { errors: [] };
 addEventListener('error', (e) => { __cnr.errors.push(String(e.message)); });
 addEventListener('unhandledrejection', (e) => { __cnr.errors.push('unhandled rejection: ' + String(e.reason)); });</script>`;
@@ -62,6 +80,11 @@ function startServer() {
       const scripts = entries.map((e) => `<script type="module" src="${base}${e}"></script>`).join('\n');
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>autoload</title>${RECORDER}${map}${scripts}</head><body>${url.searchParams.get('body') ?? ''}</body></html>`);
+      return;
+    }
+    if (url.pathname === '/doc.json') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(DOCUMENT));
       return;
     }
     const match = /^\/(?:cdn|t\/([^/]+)|d\/(\d+))\/(.+)$/.exec(url.pathname);
@@ -147,6 +170,8 @@ for (const { name, launch } of browsers) {
       for (const [body, expected] of [
         [LIST, ['project-list', 'project-card', 'core', 'dataset']],
         [FULL, ['provider', 'key-figures', 'territory-map', 'geometry', 'axis-filter', 'funding-counter', 'project-list', 'project-card', 'core', 'dataset']],
+        // A document of the site: the static source, HTTP, the validation and zod, the referential, while the document downloads.
+        ['<cnr-provider src="/doc.json"><cnr-project-list></cnr-project-list></cnr-provider>', ['provider', 'project-list', 'project-card', 'core', 'static', 'http', 'parse', 'zod', 'dataset']],
       ]) {
         const r = await open({ body, delay: String(DELAY) }, { until: cardsShown, timeout: 30_000 });
         assert.ok(r.held, 'the list shows project cards');

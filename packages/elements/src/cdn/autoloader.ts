@@ -8,7 +8,12 @@ import { DATA_TAGS, TAG_LOADERS } from './tags.js';
  */
 export interface ChunkGraph {
   readonly tags: Readonly<Record<string, readonly string[]>>;
+  /** The embedded dataset (the preloader, core, the dataset chunk). */
   readonly data: readonly string[];
+  /** A document of the site (`src`): the static source, HTTP, the validation, the referential. */
+  readonly src?: readonly string[];
+  /** A REST API (`api`): the REST source and HTTP. */
+  readonly api?: readonly string[];
 }
 
 /** The build's chunk graph (none when the sources run unbundled, as in the browser tests). */
@@ -21,6 +26,8 @@ const requested = new Set<string>();
 /** Roots already observed. */
 let observed = new WeakSet<Document | ShadowRoot>();
 let dataPreloaded = false;
+/** The data sources whose chunks were started (`src`, `api`). */
+const sourcesStarted = new Set<'src' | 'api'>();
 let observer: MutationObserver | undefined;
 /** Every known tag is requested: the autoloader has stopped observing. */
 let done = false;
@@ -30,11 +37,13 @@ function reportFailure(tag: string, error: unknown): void {
   console.warn(`[cnr-widgets] the module of <${tag}> could not be loaded:`, error);
 }
 
-/** True when the element reads the embedded dataset: no `src`/`api` on it or on an enclosing provider. */
-function readsEmbeddedData(element: Element): boolean {
-  if (element.hasAttribute('src') || element.hasAttribute('api')) return false;
-  const provider = element.closest('cnr-provider');
-  return !provider || (!provider.hasAttribute('src') && !provider.hasAttribute('api'));
+/** Where the element's data comes from: its own `api`/`src`, else its provider's, else the embedded dataset. */
+function dataSource(element: Element): 'api' | 'src' | 'embedded' {
+  for (const holder of [element, element.closest('cnr-provider')]) {
+    if (holder?.hasAttribute('api')) return 'api';
+    if (holder?.hasAttribute('src')) return 'src';
+  }
+  return 'embedded';
 }
 
 /**
@@ -75,7 +84,15 @@ function found(element: Element): void {
   const tag = element.localName;
   if (!Object.hasOwn(TAG_LOADERS, tag)) return;
   const load = TAG_LOADERS[tag]!;
-  if (DATA_TAGS.has(tag) && !dataPreloaded && readsEmbeddedData(element)) preloadData();
+  if (DATA_TAGS.has(tag)) {
+    const from = dataSource(element);
+    if (from === 'embedded') preloadData();
+    else if (!sourcesStarted.has(from)) {
+      // The source's chunks arrive while the document downloads, not after it.
+      sourcesStarted.add(from);
+      startAll(graph?.[from]);
+    }
+  }
   if (!requested.has(tag) && !customElements.get(tag)) {
     requested.add(tag);
     startAll(graph?.tags[tag]);
