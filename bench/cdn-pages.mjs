@@ -16,11 +16,11 @@
 //   412 px wide, cold cache): the one-list page, the full page, DSFR's map page.
 // Quiet-machine gate: before each load, waits (up to 10 s) while the 1-minute load
 // average is above the number of cores; loads started above it are counted as noisy.
-import { readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/browsers.mjs';
@@ -63,6 +63,11 @@ const PAGES = {
     done: `(() => { const q = (t) => document.querySelector(t)?.shadowRoot; const digits = (t) => /\\d/.test(q(t)?.textContent ?? '');
       return !!q('cnr-project-list')?.querySelector('cnr-project-card') && (q('cnr-territory-map')?.querySelectorAll('path').length ?? 0) > 0 && digits('cnr-key-figures') && digits('cnr-funding-counter') && !!q('cnr-axis-filter')?.querySelector('input,button,select'); })()`,
   },
+  // A site's own document of 10 000 synthetic projects (`src`): download, validation, index, first page of the list.
+  'list-10k': {
+    head: ours('<cnr-provider src="/data/synthetic-10000.json"><cnr-project-list></cnr-project-list></cnr-provider>'),
+    done: `!!document.querySelector('cnr-project-list')?.shadowRoot?.querySelector('cnr-project-card')`,
+  },
   'one-list': {
     head: ours('<cnr-project-list territory="departement:57"></cnr-project-list>'),
     done: `!!document.querySelector('cnr-project-list')?.shadowRoot?.querySelector('cnr-project-card')`,
@@ -70,7 +75,7 @@ const PAGES = {
 };
 
 for (const name of Object.keys(VARIANTS)) {
-  for (const page of ['our-map', 'full-page', 'one-list']) {
+  for (const page of ['our-map', 'full-page', 'one-list', 'list-10k']) {
     PAGES[`${page}@${name}`] = { ...PAGES[page], head: PAGES[page].head.replace('/cdn/', `/cdn@${name}/`) };
   }
 }
@@ -81,10 +86,16 @@ const gzipped = new Map();
 function startServer() {
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    const page = /^\/page\/([a-z@-]+)$/.exec(url.pathname);
+    const page = /^\/page\/([a-z0-9@-]+)$/.exec(url.pathname);
     if (page && PAGES[page[1]]) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,"><title>${page[1]}</title>${PAGES[page[1]].head}</body></html>`);
+      return;
+    }
+    if (url.pathname === '/data/synthetic-10000.json' && document10k) {
+      const gz = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', ...(gz ? { 'content-encoding': 'gzip' } : {}) });
+      res.end(gz ? document10k.gzip : document10k.raw);
       return;
     }
     const match = /^\/(cdn|dsfr|cdn@([a-z-]+))\/(.+)$/.exec(url.pathname)?.filter((_, i) => i !== 2);
@@ -128,6 +139,8 @@ async function load(browser, base, name, phone, timeline) {
     }
     const requests = new Map();
     if (timeline) {
+      page.on('console', (m) => console.warn(`console ${m.type()}: ${m.text().slice(0, 300)}`));
+      page.on('response', (r) => r.status() >= 400 && console.warn(`HTTP ${r.status()}: ${r.url()}`));
       cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, { url: e.request.url, t0: e.timestamp }));
       cdp.on('Network.responseReceived', (e) => requests.has(e.requestId) && (requests.get(e.requestId).t1 = e.timestamp));
       cdp.on('Network.loadingFinished', (e) => requests.has(e.requestId) && (requests.get(e.requestId).t2 = e.timestamp));
@@ -163,6 +176,20 @@ if (!existsSync(path.join(dsfrDir, 'MapChart.js'))) {
   console.error('bench cdn: @gouvfr/dsfr-chart is not installed');
   process.exit(1);
 }
+/** 10 000 synthetic projects (the SDK's generator, seed 42), raw and gzipped; only when a page needs it. */
+let document10k;
+const wantsDocument = !arg('--timeline') || arg('--timeline') === 'list-10k';
+if (wantsDocument && (!arg('--pages') || arg('--pages').split(',').includes('list-10k')) && (!arg('--only') || 'desktop'.includes(arg('--only')))) {
+  const { buildSdkEntry } = await import('./lib/build.mjs');
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'cnr-bench-cdn-'));
+  try {
+    const sdk = await import(pathToFileURL(await buildSdkEntry(tmp)).href);
+    const raw = Buffer.from(JSON.stringify(sdk.generateDataset({ projects: 10_000, seed: 42 })));
+    document10k = { raw, gzip: gzipSync(raw, { level: 6 }) };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
 const server = await startServer();
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
@@ -187,6 +214,7 @@ const withVariants = (pages) => pages.flatMap((p) => [p, ...(p.startsWith('dsfr'
 // --only desktop|phone: one group; --pages: some pages.
 const groups = [
   { label: 'desktop', phone: false, pages: withVariants(['dsfr-map', 'our-map', 'full-page']) },
+  { label: 'desktop, a site document', phone: false, pages: withVariants(['list-10k']) },
   { label: 'old phone', phone: true, pages: withVariants(['one-list', 'full-page', 'dsfr-map']) },
 ]
   .filter((g) => !arg('--only') || g.label.includes(arg('--only')))
@@ -218,6 +246,7 @@ const ratio = (a, b) => (results[a] && results[b] ? (median(results[a]) / median
 const seconds = (key) => (results[key] ? (median(results[key]) / 1000).toFixed(2) : '–');
 console.log(`\nour map / DSFR map (desktop):             ${ratio('desktop: our-map', 'desktop: dsfr-map')}×  (goal ≤ 0.6×)`);
 console.log(`full ARS page / DSFR map page (desktop):  ${ratio('desktop: full-page', 'desktop: dsfr-map')}×  (goal ≤ 1.0×)`);
+console.log(`first painted list of a 10 000-project document (src, desktop): ${results['desktop, a site document: list-10k'] ? fmt(results['desktop, a site document: list-10k']) : '–'} (issue 14 quoted 770 ms, from bench browser's list page: another page and build)`);
 console.log(`old phone: one list ${seconds('old phone: one-list')} s (goal ≤ 1.5 s), full page ${seconds('old phone: full-page')} s (goal ≤ 2.0 s), DSFR map ${seconds('old phone: dsfr-map')} s`);
 if (process.argv.includes('--json')) {
   mkdirSync(path.join(root, 'bench/results'), { recursive: true });
