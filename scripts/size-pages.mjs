@@ -24,20 +24,20 @@ const KB = 1000;
 
 /** The pages, their widgets, their budget (kB gz, code only) and regression ceiling. */
 const PAGES = [
-  { name: 'entry alone', body: '', budget: 4, ceiling: 1 },
+  { name: 'entry alone', body: '', budget: 4, ceiling: 1.4 }, // 1.3 with the chunk graph (issue 14, speed)
   {
     name: 'one <cnr-project-list territory="departement:57">',
     body: '<cnr-project-list territory="departement:57"></cnr-project-list>',
     waitFor: 'cnr-project-list',
     budget: 25,
-    ceiling: 38.2,
+    ceiling: 39.4,
   },
   {
     name: 'one <cnr-funding-counter territory="region:44">',
     body: '<cnr-funding-counter territory="region:44"></cnr-funding-counter>',
     waitFor: 'cnr-funding-counter',
     budget: 22,
-    ceiling: 31,
+    ceiling: 32.1,
   },
   {
     name: 'full ARS page (provider, key figures, map, axis filter, counter, list)',
@@ -57,11 +57,11 @@ const PAGES = [
     body: '<cnr-project-list territory="departement:57" src="/data/cnr-dataset.json"></cnr-project-list>',
     waitFor: 'cnr-project-list',
     srcOf: 1,
-    ceiling: 61.8,
+    ceiling: 63.9,
   },
 ];
 /** A src page adds, over the same list on the embedded dataset (kB gz). */
-const SRC_ADDS = { budget: 13, ceiling: 23.6 };
+const SRC_ADDS = { budget: 13, ceiling: 24.4 };
 const GEOMETRY = { budget: 20, ceiling: 19.5 };
 
 const gzipOf = (file) => gzipSync(readFileSync(path.join(cdnDir, file)), { level: 9 }).length;
