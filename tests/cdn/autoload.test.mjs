@@ -179,10 +179,12 @@ for (const { name, launch } of browsers) {
       // dataset the SDK asks for, the map's geometry) would be sent 1.5 s after the first.
       const DELAY = 1500;
       for (const [body, expected] of [
-        [LIST, ['project-list', 'project-card', 'core', 'dataset']],
-        [FULL, ['provider', 'key-figures', 'territory-map', 'geometry', 'axis-filter', 'funding-counter', 'project-list', 'project-card', 'core', 'dataset']],
+        // The card's code travels in the list's chunk; the SDK's listing comes with the list.
+        [LIST, ['project-list', 'listing', 'core', 'dataset']],
+        // Many kinds of widget: the one-file bundle, with the dataset and the map's geometry at once.
+        [FULL, ['bundle', 'geometry', 'dataset']],
         // A document of the site: the static source, HTTP, the validation and zod, the referential, while the document downloads.
-        ['<cnr-provider src="/doc.json"><cnr-project-list></cnr-project-list></cnr-provider>', ['provider', 'project-list', 'project-card', 'core', 'static', 'http', 'parse', 'zod', 'dataset']],
+        ['<cnr-provider src="/doc.json"><cnr-project-list></cnr-project-list></cnr-provider>', ['provider', 'project-list', 'listing', 'core', 'src', 'zod', 'dataset']],
       ]) {
         const r = await open({ body, delay: String(DELAY) }, { until: cardsShown, timeout: 30_000 });
         assert.ok(r.held, 'the list shows project cards');
