@@ -58,8 +58,8 @@ interface PrerenderedMap {
  * and fits a column: the width of its container, never taller than
  * `--cnr-territory-map-max-height` (32rem by default), centred.
  *
- * Accessibility. The SVG is a `role="group"` named by its `<title>` and
- * described by its `<desc>`; each territory is a `role="button"` with
+ * Accessibility. The SVG is a `role="group"` named by a visually hidden
+ * paragraph before it (`#map-title`) and described by its `<desc>`; each territory is a `role="button"` with
  * `aria-pressed` and an accessible name giving its value (« Vosges : 6
  * projets »). Buttons in a group, rather than options in a listbox, because
  * screen readers (NVDA, JAWS, VoiceOver, TalkBack) announce and operate
