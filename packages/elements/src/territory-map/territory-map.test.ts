@@ -102,7 +102,7 @@ describe('<cnr-territory-map>', () => {
     map.client = client;
     wrapper.append(map);
     await drawn(map, 18);
-    expect($(map, '.server')).to.equal(null);
+    expect($(map, '.server') === null, 'the server’s markup is gone').to.equal(true);
     expect($$(map, 'svg')).to.have.length(1);
     expect(squash($(map, '#map-title')!.textContent)).to.equal('Carte des régions de France : nombre de projets');
     expect(nameOf(map, '44')).to.equal('Grand Est : 12 projets');
