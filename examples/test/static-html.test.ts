@@ -211,6 +211,24 @@ describe.skipIf(!existsSync(cdnIntegrity))('static-html example (widgets rendere
     expect(requests.filter((request) => /\/chunks\/dataset-|\.json$/.test(request)), 'requests for the data').toEqual([]);
     expect(errors).toEqual([]);
 
+    // The map is rendered again in its shadow root (its shapes are plain DOM, not hydrated): one map, its
+    // région's 10 départements, its shape from the stylesheet; a click selects a département.
+    const map = await page.evaluate(async () => {
+      const element = document.querySelector('cnr-territory-map') as HTMLElement & { updateComplete: Promise<boolean> };
+      const root = element.shadowRoot!;
+      const frame = root.querySelector('[part="map"]')!.getBoundingClientRect();
+      const before = {
+        svgs: root.querySelectorAll('svg').length,
+        shapes: root.querySelectorAll('[part="territory"]').length,
+        titles: root.querySelectorAll('#map-title').length,
+        ratio: Math.round((frame.width / frame.height) * 100) / 100,
+      };
+      root.querySelector('[part="territory"][data-code="88"]')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      await element.updateComplete;
+      return { ...before, pressed: root.querySelector('[part="territory"][data-code="88"]')!.getAttribute('aria-pressed') };
+    });
+    expect(map).toEqual({ svgs: 1, shapes: 10, titles: 1, ratio: 1.18, pressed: 'true' });
+
     // Interactive: the key figures' « Sources » opens; the list filters (that query may load the data).
     const opened = await page.evaluate(async () => {
       const figures = document.querySelector('cnr-key-figures') as HTMLElement & { updateComplete: Promise<boolean> };

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { defaultClientConditions, defineConfig } from 'vite';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 /**
  * npm build of @cnr-widgets/elements (library mode, ES modules, readable, with
@@ -15,6 +16,12 @@ import { defaultClientConditions, defineConfig } from 'vite';
  * Dependencies (lit, @lit/task, @cnr-widgets/sdk) stay imports, for the
  * application's bundler to share and dedupe. The CDN bundle is built by
  * vite.cdn.config.ts; declarations by `tsc -p tsconfig.build.json`.
+ *
+ * The static text of the Lit templates is minified as in the CDN build
+ * (scripts/minify-templates.mjs): server rendering (`dist/server.js`) writes
+ * each template's digest in its hydration markers, and the elements that
+ * hydrate it — from this build or from the CDN — must have the very same
+ * template strings.
  */
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   dependencies?: Record<string, string>;
@@ -30,6 +37,7 @@ const elements = readdirSync(new URL('./src/define/', import.meta.url))
   .sort();
 
 export default defineConfig({
+  plugins: [minifyTemplates()],
   resolve: { conditions: ['source', ...defaultClientConditions] },
   build: {
     target: 'es2022',

@@ -56,6 +56,12 @@ describe('renderWidgetHTML', () => {
     expect(island(counter).data).toMatchObject({ none: false, stale: false });
     const map = await renderWidgetHTML('cnr-territory-map', { level: 'department', region: '44', 'table-open': true });
     expect(map).toContain('<p class="visually-hidden" id="map-title">');
+    // The zoomed région's 10 départements, each a button with its state; its shape from the stylesheet (data-zoom).
+    expect(map.match(/<path[^>]* part="territory"[^>]* data-code="[^"]+"[^>]* role="button"[^>]* aria-pressed="false"/g)).toHaveLength(10);
+    expect(map.match(/ tabindex="0"/g)).toHaveLength(1);
+    expect(map).toContain('data-zoom="44"');
+    expect(map).toContain(".root[data-zoom='44'] { --_ratio: 1.177; }");
+    expect(map).not.toContain('<title');
     expect(text(map)).toMatch(/Carte des départements de la région Grand Est\s:\snombre de projets/);
     expect(map).toMatch(/aria-label="Moselle\s:\s6 projets"/);
     expect(text(map)).toMatch(/Moselle 57 6 projets/);

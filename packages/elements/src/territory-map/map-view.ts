@@ -1,4 +1,4 @@
-import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, isServer, nothing, svg, type TemplateResult } from 'lit';
 import { renderDeducedMark } from '../base/deduced.js';
 import { formatCount } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
@@ -96,8 +96,16 @@ export class ShapeLayers {
   }
 }
 
-/** The SVG map: one `role="button"` per territory in a `role="group"`, its outlines, and the tooltip. */
-export function renderMapSvg(view: MapView, geo: GeometryModule, keyboard: MapKeyboard, layers: ShapeLayers): SVGTemplateResult {
+/**
+ * The SVG map: one `role="button"` per territory in a `role="group"`, its
+ * outlines, and the tooltip. The group is named by a visually hidden
+ * paragraph, not an SVG `<title>`: Lit's server rendering takes no binding
+ * inside `<title>` (raw text), and the structure is the same on the server
+ * and in the browser. The shapes are plain DOM in the browser
+ * ({@link ShapeLayers}); on the server, where there is no DOM, the same
+ * attributes from a Lit template.
+ */
+export function renderMapSvg(view: MapView, geo: GeometryModule, keyboard: MapKeyboard, layers: ShapeLayers): TemplateResult {
   const { locale, metric, zoom, items, selection, level } = view;
   const t = messages[locale];
   const box = fitBox(zoom === undefined ? geo.FRANCE_BOX : (geo.regionBox(zoom) ?? geo.FRANCE_BOX), frameRatio(zoom));
@@ -114,15 +122,31 @@ export function renderMapSvg(view: MapView, geo: GeometryModule, keyboard: MapKe
   const regionOutline = regionSelected && zoom !== selection.code ? geo.region(selection.code) : undefined;
   const highlighted = regionSelected ? [] : items.filter((item) => isHighlighted(item, selection, level));
   const labels = labelsOf(items, selection, locale, metric, level);
-  const shapes = layers.render(`${level}:${zoom ?? ''}`, items, [items, labels, selection, tabStop], (item) => ({
+  const attributes = (item: TerritoryMapItem) => ({
     class: `shape ${item.tone}${item.dotted ? ' dotted' : ''}`,
     fill: item.tone === 'none' ? 'url(#no-data)' : item.dotted ? `url(#dots-${item.tone})` : undefined,
     tabindex: item === tabStop ? '0' : '-1',
     'aria-pressed': isPressed(item, selection, level) ? 'true' : 'false',
     'aria-label': labels.get(item.code),
-  }));
+  });
+  const shapes = isServer
+    ? svg`<g>${items.map((item) => {
+        const a = attributes(item);
+        return svg`<path
+          part="territory"
+          d=${item.shape!.d}
+          data-code=${item.code}
+          role="button"
+          class=${a.class}
+          fill=${a.fill ?? nothing}
+          tabindex=${a.tabindex}
+          aria-pressed=${a['aria-pressed']}
+          aria-label=${a['aria-label'] ?? nothing}
+        ></path>`;
+      })}</g>`
+    : layers.render(`${level}:${zoom ?? ''}`, items, [items, labels, selection, tabStop], attributes);
   const dots = hatch * 2;
-  return svg`<svg
+  return html`<p class="visually-hidden" id="map-title">${`${title}${sep(locale)}${t[metric].toLowerCase()}`}</p><svg
       part="svg"
       viewBox=${geo.toViewBox(box)}
       role="group"
@@ -134,7 +158,6 @@ export function renderMapSvg(view: MapView, geo: GeometryModule, keyboard: MapKe
       @focusin=${keyboard.onFocusIn}
       @focusout=${keyboard.onFocusOut}
     >
-      <title id="map-title">${title}${sep(locale)}${t[metric].toLowerCase()}</title>
       <desc id="map-desc">${t.desc}</desc>
       <defs>
         <pattern id="no-data" patternUnits="userSpaceOnUse" width=${hatch * 3} height=${hatch * 3} patternTransform="rotate(45)">

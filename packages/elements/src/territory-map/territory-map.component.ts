@@ -1,5 +1,5 @@
 import type { ProjectFilters, Territory, TerritoryBreakdownRow, ValidationProblem } from '@cnr-widgets/sdk';
-import { html, nothing } from 'lit';
+import { adoptStyles, html, isServer, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask, LifecycleTask } from '../base/data-task.js';
@@ -12,7 +12,6 @@ import { MapKeyboard } from './map-keyboard.js';
 import {
   METRICS,
   REGION_CODES,
-  frameRatio,
   isPressed,
   legendClasses,
   mapItems,
@@ -59,8 +58,8 @@ interface PrerenderedMap {
  * and fits a column: the width of its container, never taller than
  * `--cnr-territory-map-max-height` (32rem by default), centred.
  *
- * Accessibility. The SVG is a `role="group"` named by its `<title>` and
- * described by its `<desc>`; each territory is a `role="button"` with
+ * Accessibility. The SVG is a `role="group"` named by a visually hidden
+ * paragraph before it (`#map-title`) and described by its `<desc>`; each territory is a `role="button"` with
  * `aria-pressed` and an accessible name giving its value (« Vosges : 6
  * projets »). Buttons in a group, rather than options in a listbox, because
  * screen readers (NVDA, JAWS, VoiceOver, TalkBack) announce and operate
@@ -240,6 +239,26 @@ export class CnrTerritoryMap extends CnrDataWidget {
     );
   }
 
+  /**
+   * @internal A map rendered ahead of time is rendered again, not hydrated: in
+   * the browser its shapes are plain DOM ({@link ShapeLayers}) where the
+   * server wrote them from a template, which hydration cannot match. When the
+   * geometry is there (`defer-hydration` until then, the server's map shown
+   * meanwhile), the declarative shadow root is emptied, its styles adopted,
+   * and the first update renders into it at once — in the same task, so no
+   * frame shows it empty or resized — from the island's data (no request).
+   * Lit's hydration support marks an element to hydrate in its
+   * `createRenderRoot()` (`_$needsHydration`), which this one does not call
+   * for such a root.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = this.shadowRoot;
+    if (isServer || root === null) return super.createRenderRoot();
+    root.replaceChildren();
+    adoptStyles(root, (this.constructor as typeof CnrTerritoryMap).elementStyles);
+    return root;
+  }
+
   /** `department` when `level` says so or a région is zoomed on. */
   get effectiveLevel(): TerritoryMapLevel {
     return this.zoomRegion !== undefined || String(this.level).startsWith('dep') ? 'department' : 'region';
@@ -322,8 +341,8 @@ export class CnrTerritoryMap extends CnrDataWidget {
     const partOf = selection?.partOf ? ` (${t.partOf} ${selection.partOf})` : '';
     // The selection is announced once the change has settled, by the provider or the map (base/announcer.ts): not a live region.
     this.summarize('territory', selection ? selection.name : t.all, this.data, this.territories);
-    // Styles go through CSSOM (.style), which a strict CSP allows, not a style attribute.
-    return html`<div class="root" part="base" lang=${locale} .style=${`--_ratio:${frameRatio(view.zoom)}`}>
+    // The frame's ratio comes from the stylesheet (data-zoom): no style attribute, which a strict CSP blocks in a server render.
+    return html`<div class="root" part="base" lang=${locale} data-zoom=${view.zoom ?? nothing}>
       <div class="toolbar-box">
       <div class="toolbar" part="toolbar">
         <p class="selection" part="selection" dir="auto">

@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { REGION_CODES, frameRatio } from './map-model.js';
 
 /**
  * The choropleth palette (WCAG 1.4.11, RGAA 3.3): one hue, DSFR blue-france,
@@ -20,6 +21,16 @@ import { css } from 'lit';
  * override). The gap between a territory and its tooltip belongs to the
  * tooltip: the pointer reaches it without leaving it.
  */
+/**
+ * The frame's ratio (width / height): France with its insets, or the zoomed
+ * région's own shape (`data-zoom` on the root). Rules of the stylesheet, not a
+ * style attribute or CSSOM: a server-rendered map has its shape with no script
+ * and under a strict CSP.
+ */
+const frameRatios = unsafeCSS(
+  [`.root { --_ratio: ${frameRatio(undefined)}; }`, ...REGION_CODES.map((code) => `.root[data-zoom='${code}'] { --_ratio: ${frameRatio(code)}; }`)].join('\n'),
+);
+
 const darkPalette = css`
   --_map-1: var(--cnr-territory-map-color-1, #6e6ef2);
   --_map-2: var(--cnr-territory-map-color-2, #9090f7);
@@ -102,6 +113,8 @@ export const territoryMapStyles = css`
     cursor: default;
     opacity: 0.6;
   }
+
+  ${frameRatios}
 
   .frame {
     position: relative;

@@ -87,6 +87,30 @@ describe('<cnr-territory-map>', () => {
     expect(frame.querySelector('[part="skeleton"]') === null).to.equal(true);
   });
 
+  it('renders a map rendered ahead of time again, in its declarative shadow root, from its island (no request)', async () => {
+    const { client, control } = controlledClient(createClient());
+    const { data: rows } = await createClient().breakdown({}, 'region');
+    const island = JSON.stringify({ v: 1, data: { rows, stale: false, problems: [], territories: [] } }).replace(/</g, '\\u003c');
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 608px"></div>`);
+    const parsed = document.createElement('div');
+    // What the server wrote (here a stand-in): replaced, not hydrated — the browser's shapes are plain DOM.
+    parsed.setHTMLUnsafe(
+      `<cnr-territory-map><template shadowrootmode="open"><div class="server"><svg><path data-code="44"></path></svg></div></template><script type="application/json" data-cnr-prerendered>${island}</script></cnr-territory-map>`,
+    );
+    const map = parsed.querySelector<CnrTerritoryMap>('cnr-territory-map')!;
+    expect(map.shadowRoot?.querySelector('.server') !== null).to.equal(true);
+    map.client = client;
+    wrapper.append(map);
+    await drawn(map, 18);
+    expect($(map, '.server') === null, 'the server’s markup is gone').to.equal(true);
+    expect($$(map, 'svg')).to.have.length(1);
+    expect(squash($(map, '#map-title')!.textContent)).to.equal('Carte des régions de France : nombre de projets');
+    expect(nameOf(map, '44')).to.equal('Grand Est : 12 projets');
+    // Its styles adopted: the frame has France's shape.
+    expect($(map, '[part="map"]')!.getBoundingClientRect().height).to.be.closeTo((608 * 1010) / 1216, 1);
+    expect(control.calls, 'requests for the data').to.equal(0);
+  });
+
   it('reserves the ratio of the geometry’s own viewBox', async () => {
     const geometry = await import('./geometry/index.js');
     expect(geometry.FRANCE_BOX).to.deep.equal({ x: 0, y: 0, width: 1216, height: 1010 });
