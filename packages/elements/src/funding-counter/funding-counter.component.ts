@@ -250,7 +250,8 @@ export class CnrFundingCounter extends CnrDataWidget {
                 ? html`<div class="note" part="deduced-note">
                     ${t.deduced}
                     ${renderDeducedMark(
-                      data.deduced.map(({ label, reasoning }) => `${label}${colon(locale)}${reasoning}`),
+                      // The record's label is data: isolated (FSI … PDI) so that its direction cannot turn our colon round.
+                      data.deduced.map(({ label, reasoning }) => `\u2068${label}\u2069${colon(locale)}${reasoning}`),
                       locale,
                       { subject: t.deducedSubject },
                     )}
