@@ -192,7 +192,7 @@ for (const { name, launch } of browsers) {
         for (const name of expected) assert.ok(chunks.some((s) => s.file.startsWith(`chunks/${name}-`)), `chunks/${name}-… requested: ${chunks.map((s) => s.file).join(' ')}`);
         const first = Math.min(...chunks.map((s) => s.at));
         const late = chunks.filter((s) => s.at - first > DELAY / 2).map((s) => `${s.file} at +${Math.round(s.at - first)} ms`);
-        assert.deepEqual(late, [], 'no chunk was requested after another one arrived');
+        assert.deepEqual(late, [], `no chunk was requested after another one arrived (${body.slice(0, 60)})`);
       }
     });
 

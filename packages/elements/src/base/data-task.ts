@@ -1,7 +1,7 @@
 import { isAbortError } from '@cnr-widgets/sdk';
 import type { CnrClient } from '@cnr-widgets/sdk';
 import { shallowArrayEquals, Task, TaskStatus, type TaskConfig } from '@lit/task';
-import type { ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveControllerHost } from 'lit';
 import { CnrErrorEvent } from '../events/events.js';
 
 /**
@@ -20,9 +20,12 @@ export class LifecycleTask<const A extends readonly unknown[], R> extends Task<A
   private seededArgs: readonly unknown[] | 'next' | undefined;
   private readonly argsOf: (() => A) | undefined;
 
+  private readonly element: ReactiveControllerHost;
+
   constructor(host: ReactiveControllerHost, config: TaskConfig<A, R>) {
     super(host, config);
     this.argsOf = config.args;
+    this.element = host;
   }
 
   /**
@@ -43,6 +46,11 @@ export class LifecycleTask<const A extends readonly unknown[], R> extends Task<A
   }
 
   override hostUpdate(): void {
+    // No run while the element waits for its provider: inside a `<cnr-provider>` (or linked to one by
+    // id) that is not defined yet — its module arrives after the widget's (the CDN autoloader loads
+    // each tag's chunk as it comes) — the task would read the embedded dataset first, a download the
+    // page does not need. The provider's answer updates the element, which runs it then.
+    if (awaitsProvider(this.element)) return;
     if (this.seededArgs !== undefined && this.argsOf !== undefined) {
       const args = this.argsOf();
       if (this.seededArgs === 'next') {
@@ -80,7 +88,6 @@ export class LifecycleTask<const A extends readonly unknown[], R> extends Task<A
 export class DataTask<const A extends readonly unknown[], R> extends LifecycleTask<A, R> {
   /** The value of the last run that completed, kept through later errors. */
   lastValue: R | undefined;
-
   constructor(element: ReactiveControllerHost & HTMLElement, config: Pick<TaskConfig<A, R>, 'task' | 'args'>) {
     super(element, {
       ...config,
@@ -111,4 +118,14 @@ export class DataTask<const A extends readonly unknown[], R> extends LifecycleTa
       .catch(() => undefined)
       .finally(() => void this.run());
   }
+}
+
+/** True when `element` reads its data from a `<cnr-provider>` that is in the page but not defined yet. */
+function awaitsProvider(host: ReactiveControllerHost): boolean {
+  if (isServer || typeof customElements === 'undefined' || customElements.get('cnr-provider') || !(host instanceof HTMLElement)) return false;
+  const element = host as HTMLElement & { client?: unknown };
+  if (element.client || element.hasAttribute('src') || element.hasAttribute('api')) return false;
+  const id = element.getAttribute('provider');
+  if (id) return element.ownerDocument.getElementById(id)?.localName === 'cnr-provider';
+  return element.closest('cnr-provider') !== null;
 }
