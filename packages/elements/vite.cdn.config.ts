@@ -75,6 +75,13 @@ const widgetChunk = (widget: string): string => (widget === 'project-card' ? 'pr
  */
 function chunkGroup(id: string): string | null {
   const file = id.replaceAll('\\', '/');
+  // An i18n module's English tables read from the English chunk (lazyEnglish()): with the i18n module.
+  const english = /^\0cnr-english:([a-z-]+)$/.exec(file);
+  if (english) return chunkGroup(path.join(here, `src/i18n/${english[1]}.ts`));
+  // The English texts themselves: left to rolldown, which makes them the chunk of their `import()`
+  // (in a group, the chunk would import rolldown's runtime for its namespace): pure data, the same
+  // file in both passes.
+  if (/\/elements\/src\/i18n\/(en\/[a-z-]+|english)\.ts$/.test(file)) return null;
   // Rolldown's runtime and the decorators' helper: tiny, needed by core; no file of their own.
   if (file.startsWith('\0') || /rolldown:runtime|@oxc-project\/runtime/.test(file)) return 'core';
   if (CHUNK_NAMES.some(([pattern]) => pattern.test(file))) return null;
@@ -110,6 +117,41 @@ function chunkGroup(id: string): string | null {
   if (/\/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(file)) return 'core';
   if (/\/(elements|sdk)\/src\//.test(file)) return 'core';
   return null;
+}
+
+/**
+ * The English texts on demand (both passes): an i18n module's import of its
+ * English tables (`./en/<module>.js`) becomes tables read from the `english`
+ * chunk (src/i18n/english.ts) once it has arrived, the French ones before
+ * (src/i18n/english-lazy.ts). A French page never fetches the English texts;
+ * an English element waits for them before its first render
+ * (CnrElement.scheduleUpdate), and the autoloader starts fetching them with
+ * the widget chunks when it sees an English element (src/cdn/english-hint.ts).
+ * The npm build and the tests keep the static imports.
+ */
+function lazyEnglish(): Plugin {
+  const prefix = '\0cnr-english:';
+  const i18n = path.join(here, 'src/i18n');
+  return {
+    name: 'cnr-lazy-english',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const module = /^\.\/en\/([a-z-]+)\.js$/.exec(source)?.[1];
+      if (!module || !importer || path.dirname(importer) !== i18n || importer.endsWith(`${path.sep}english.ts`)) return null;
+      return `${prefix}${module}`;
+    },
+    load(id) {
+      if (!id.startsWith(prefix)) return null;
+      const module = id.slice(prefix.length);
+      const names = [...readFileSync(path.join(i18n, `en/${module}.ts`), 'utf8').matchAll(/^export const (\w+)/gm)].map((match) => match[1]!);
+      if (names.length === 0) this.error(`cnr-lazy-english: no export in src/i18n/en/${module}.ts`);
+      return [
+        `import { englishTable } from ${JSON.stringify(path.join(i18n, 'english-lazy.ts'))};`,
+        `import * as base from ${JSON.stringify(path.join(i18n, `${module}.ts`))};`,
+        ...names.map((name) => `export const ${name} = englishTable(${JSON.stringify(module)}, ${JSON.stringify(name)}, () => base.${name}.fr);`),
+      ].join('\n');
+    },
+  };
 }
 
 function isolateZodGlobals(): Plugin {
@@ -295,7 +337,7 @@ function checkBundleWeights(): Plugin {
 
 export default defineConfig(({ mode }) => ({
   define: { __CNR_CDN_BUNDLE__: (mode === 'bundle' ? undefined : JSON.stringify(builtBundle())) ?? 'undefined' },
-  plugins: [isolateZodGlobals(), minifyTemplates(), ...(mode === 'bundle' ? [bundleEntry()] : [checkBundleWeights(), fetchQueryModulesWithWidgets()])],
+  plugins: [lazyEnglish(), isolateZodGlobals(), minifyTemplates(), ...(mode === 'bundle' ? [bundleEntry()] : [checkBundleWeights(), fetchQueryModulesWithWidgets()])],
   resolve: { conditions: ['source', ...defaultClientConditions] },
   build: {
     target: 'es2022',
@@ -331,7 +373,7 @@ export default defineConfig(({ mode }) => ({
         entryFileNames: '[name].js',
         chunkFileNames: (chunk) => {
           const ids = [chunk.facadeModuleId ?? '', ...chunk.moduleIds].map((id) => id.replaceAll('\\', '/'));
-          if (['core', 'bundle', 'listing', 'src'].includes(chunk.name) || WIDGETS.includes(chunk.name)) return `chunks/${chunk.name}-[hash].js`;
+          if (['core', 'bundle', 'listing', 'src', 'english'].includes(chunk.name) || WIDGETS.includes(chunk.name)) return `chunks/${chunk.name}-[hash].js`;
           const name = CHUNK_NAMES.find(([pattern]) => ids.some((id) => pattern.test(id)))?.[1] ?? '[name]';
           return `chunks/${name}-[hash].js`;
         },

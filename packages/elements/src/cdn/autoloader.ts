@@ -1,3 +1,4 @@
+import { preloadEnglishFor } from './english-hint.js';
 import { DATA_TAGS, TAG_LOADERS } from './tags.js';
 
 /**
@@ -73,6 +74,7 @@ function found(element: Element): void {
   const tag = element.localName;
   const load = TAG_LOADERS[tag];
   if (!load) return;
+  preloadEnglishFor(element);
   if (bundled) {
     watchShadowRoot(element);
     return;

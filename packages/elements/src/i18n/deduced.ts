@@ -1,9 +1,10 @@
 import type { Messages } from './locale.js';
+import * as en from './en/deduced.js';
 
 /** The texts of the « déduit » mark (base/deduced.ts). */
 export const messages: Messages<'deduced' | 'why' | 'fields'> = {
   fr: { deduced: 'déduit', why: 'Pourquoi «\u00a0déduit\u00a0»\u202f: ', fields: 'déduit\u202f: ' },
-  en: { deduced: 'deduced', why: 'Why "deduced": ', fields: 'deduced: ' },
+  en: en.messages,
 };
 
 export const FIELD_NAMES: Messages<string> = {
@@ -21,18 +22,5 @@ export const FIELD_NAMES: Messages<string> = {
     amount: 'montant',
     projects: 'projets',
   },
-  en: {
-    territories: 'territories',
-    territory: 'territory',
-    date: 'date',
-    publisher: 'publisher',
-    funder: 'funder',
-    envelope: 'envelope',
-    phase: 'phase',
-    porteurs: 'leads',
-    status: 'status',
-    year: 'year',
-    amount: 'amount',
-    projects: 'projects',
-  },
+  en: en.FIELD_NAMES,
 };

@@ -4,6 +4,7 @@ import type { Locale } from './locale.js';
 import { plural } from './plural.js';
 import type { Messages } from './locale.js';
 import { colon } from './typography.js';
+import * as en from './en/territory-map.js';
 
 /** The texts of `<cnr-territory-map>`. */
 
@@ -69,38 +70,7 @@ export const messages: Messages<Text> = {
     participantsUnit: 'participants',
     deduced: 'déduit',
   },
-  en: {
-    regions: 'Map of the regions of France',
-    departments: 'Map of the départements of France',
-    departmentsOf: 'Map of the départements of the region',
-    projects: 'Number of projects',
-    funding: 'Identified funding',
-    participants: 'Participants in the consultation',
-    propositions: 'Proposals',
-    by: 'by',
-    desc: 'Each territory is coloured by its value (see the legend); hatching means no data. Arrow keys: neighbouring territory; Enter or Space: select; Escape: all of France. The same figures are available in the table.',
-    selection: 'Selected territory:',
-    all: 'all of France',
-    clear: 'All of France',
-    showTable: 'Show the table',
-    hideTable: 'Hide the table',
-    territory: 'Territory',
-    code: 'Code',
-    noData: 'no data',
-    range: 'to',
-    inSelection: 'in the selection',
-    selected: 'selected',
-    split: 'Shared between several health democracy territories:',
-    partOf: 'part of',
-    legend: 'Legend',
-    region: 'region',
-    department: 'département',
-    project: 'project',
-    projectsUnit: 'projects',
-    propositionsUnit: 'proposals',
-    participantsUnit: 'participants',
-    deduced: 'deduced',
-  },
+  en: en.messages,
 };
 
 /** The figure in words, as the accessible names and the table say it: « 6 projets », « 1 200 000 euros ». */
