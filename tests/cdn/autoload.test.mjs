@@ -161,6 +161,24 @@ Element.prototype.attachShadow = function (init) {
       });
     }
 
+    test('a French page switched to English fetches the English texts then, and the list speaks English', async () => {
+      const r = await open(
+        { body: LIST },
+        {
+          until: `(() => { const l = document.querySelector('cnr-project-list'); return /\\bprojects?\\b/.test(l?.shadowRoot?.textContent ?? ''); })()`,
+          act: async () => {
+            await customElements.whenDefined('cnr-project-list');
+            const list = document.querySelector('cnr-project-list');
+            await list.updateComplete;
+            document.documentElement.lang = 'en';
+          },
+        },
+      );
+      assert.ok(r.held, 'the list shows English once the page is English');
+      assert.ok(r.fetched.some((f) => /^chunks\/english-/.test(f)), 'the English texts were fetched');
+      assert.deepEqual(r.errors, []);
+    });
+
     test('a page showing every kind of widget loads the one-file bundle instead of the core and widget chunks', async () => {
       const r = await open({ body: FULL }, { until: `customElements.get('cnr-territory-map') !== undefined && ${cardsShown}` });
       assert.ok(r.held, 'the map is defined and the list shows project cards');
