@@ -250,14 +250,14 @@ function bundleEntry(): Plugin {
  */
 const TAG_WEIGHTS: Readonly<Record<string, number>> = {
   // Each with half of the SDK's query chunk it shares with another widget (SHARED_CHUNKS).
-  'cnr-project-list': 10_100,
-  'cnr-territory-map': 9_200,
-  'cnr-key-figures': 5_100,
-  'cnr-funding-counter': 2_900,
-  'cnr-axis-filter': 3_400,
-  'cnr-provider': 1_500,
+  'cnr-project-list': 9_750,
+  'cnr-territory-map': 8_900,
+  'cnr-key-figures': 5_150,
+  'cnr-funding-counter': 2_800,
+  'cnr-axis-filter': 3_800,
+  'cnr-provider': 1_750,
 };
-const CORE_WEIGHT = 22_400;
+const CORE_WEIGHT = 22_000;
 /** The SDK's query chunks, each loaded by two widgets (fetchQueryModulesWithWidgets()). */
 const SHARED_CHUNKS: Readonly<Record<string, readonly string[]>> = {
   listing: ['project-list', 'axis-filter'],
