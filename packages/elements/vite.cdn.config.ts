@@ -44,6 +44,7 @@ const WIDGETS = ['axis-filter', 'funding-counter', 'key-figures', 'project-card'
 const ONE_USER: readonly (readonly [RegExp, string])[] = [
   [/\/elements\/src\/i18n\/unattributed\.ts$/, 'key-figures'],
   [/\/elements\/src\/i18n\/partial-date\.ts$/, 'project-list'],
+  [/\/elements\/src\/i18n\/deduced-fields\.ts$/, 'project-list'],
   [/\/@lit\/context\/lib\/(controllers\/context-provider|value-notifier)\.js$/, 'provider'],
 ];
 
@@ -145,6 +146,11 @@ function lazyEnglish(): Plugin {
       const module = id.slice(prefix.length);
       const names = [...readFileSync(path.join(i18n, `en/${module}.ts`), 'utf8').matchAll(/^export const (\w+)/gm)].map((match) => match[1]!);
       if (names.length === 0) this.error(`cnr-lazy-english: no export in src/i18n/en/${module}.ts`);
+      // A table missing from the English chunk would show French on English pages, silently.
+      const english = readFileSync(path.join(i18n, 'english.ts'), 'utf8');
+      for (const name of names) {
+        if (!new RegExp(`'?${module}'?: \\{[^}]*\\b${name}: \\w+`).test(english)) this.error(`cnr-lazy-english: src/i18n/english.ts lacks ${module}.${name}`);
+      }
       return [
         `import { englishTable } from ${JSON.stringify(path.join(i18n, 'english-lazy.ts'))};`,
         `import * as base from ${JSON.stringify(path.join(i18n, `${module}.ts`))};`,

@@ -1,5 +1,6 @@
 import { messages as axisFilterMessages } from './en/axis-filter.js';
-import { messages as deducedMessages, FIELD_NAMES as deducedFIELD_NAMES } from './en/deduced.js';
+import { messages as deducedMessages } from './en/deduced.js';
+import { FIELD_NAMES as deducedFieldsFIELD_NAMES } from './en/deduced-fields.js';
 import { messages as fundingCounterMessages } from './en/funding-counter.js';
 import { LABELS as keyFiguresLABELS, MEETINGS as keyFiguresMEETINGS, messages as keyFiguresMessages } from './en/key-figures.js';
 import { messages as projectCardMessages } from './en/project-card.js';
@@ -16,7 +17,8 @@ import { messages as unattributedMessages, METRIC_WORDS as unattributedMETRIC_WO
  */
 export const ENGLISH: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   'axis-filter': { messages: axisFilterMessages },
-  deduced: { messages: deducedMessages, FIELD_NAMES: deducedFIELD_NAMES },
+  deduced: { messages: deducedMessages },
+  'deduced-fields': { FIELD_NAMES: deducedFieldsFIELD_NAMES },
   'funding-counter': { messages: fundingCounterMessages },
   'key-figures': { LABELS: keyFiguresLABELS, MEETINGS: keyFiguresMEETINGS, messages: keyFiguresMessages },
   'project-card': { messages: projectCardMessages },
