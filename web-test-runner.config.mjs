@@ -4,6 +4,7 @@
 // downloads a browser: all three come from apt (scripts/setup.sh).
 // BROWSERS=chromium,firefox,webkit picks some of them.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, FIREFOX_PATH } from './scripts/browsers.mjs';
@@ -44,7 +45,8 @@ if (!only || only.includes('webkit')) browsers.push(webkitLauncher());
 
 export default {
   rootDir: '.',
-  files: ['packages/elements/src/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+  // The server rendering's tests run in Node (packages/elements/vitest.config.ts).
+  files: ['packages/elements/src/**/*.test.ts', '!packages/elements/src/server/**', 'tests/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   // /__faults/…: network faults and the hostile dataset for tests/browser/hostile (see that file).
   middleware: [faultsMiddleware()],
@@ -56,6 +58,8 @@ export default {
     forcedColorsPlugin(),
     // `accessibility-tree`: Chromium's accessible names and roles, for the name tests.
     accessibilityTreePlugin(),
+    // `a11y-snapshot`: the browser's accessibility tree (Chromium), to check accessible names.
+    a11ySnapshotPlugin(),
   ],
   browsers,
   // One page at a time per browser: a second tab in Chromium is a background tab whose

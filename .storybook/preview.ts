@@ -1,5 +1,6 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import manifest from '../packages/elements/custom-elements.json';
+import { withLocale } from './locale';
 
 // Each element's docs page (attributes, properties, events, slots, parts, CSS
 // properties) comes from the manifest generated from the elements' JSDoc.
@@ -10,6 +11,8 @@ const preview: Preview = {
   parameters: {
     controls: { expanded: true },
     a11y: { test: 'error' },
+    // The French guide first, its English version next, then the elements.
+    options: { storySort: { order: ['Bien démarrer', 'Getting started (English)', '*'] } },
   },
   globalTypes: {
     locale: {
@@ -26,12 +29,7 @@ const preview: Preview = {
     },
   },
   initialGlobals: { locale: 'fr' },
-  decorators: [
-    (story, context) => {
-      document.documentElement.lang = (context.globals['locale'] as string | undefined) ?? 'fr';
-      return story();
-    },
-  ],
+  decorators: [withLocale],
 };
 
 export default preview;

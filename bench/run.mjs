@@ -6,7 +6,7 @@
 // does not fail the command; a part that crashes does (exit code 1).
 //
 //   pnpm bench                 everything (5–6 minutes on 2 busy cores; stops measuring at ~8)
-//   pnpm bench sdk browser     some parts only (size, sdk, browser, cdn)
+//   pnpm bench sdk browser     some parts only (size, sdk, browser, cls, cdn)
 //   pnpm bench --quick         fewer runs and sizes, to try the bench itself
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { printTable, unavailable } from './lib/report.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const PARTS = ['size', 'sdk', 'browser', 'cdn'];
+const PARTS = ['size', 'sdk', 'browser', 'cls', 'cdn'];
 const asked = args.filter((a) => !a.startsWith('-'));
 const unknown = asked.filter((a) => !PARTS.includes(a));
 if (unknown.length) {
@@ -213,6 +213,14 @@ if (parts.includes('browser')) {
   const { code } = await run(path.join(benchDir, 'browser.mjs'), browserArgs, { timeoutMs: (seconds + 90) * 1000 });
   if (code !== 0) failures.push(`bench/browser.mjs exited with ${code}`);
   else summary.push(...(readJson(path.join(results, 'browser.json'))?.rows ?? []));
+}
+
+if (parts.includes('cls')) {
+  // Layout shift of both partner pages, with and without web fonts, and the blank under the widgets (issue 16).
+  console.warn('\n━━ Layout shift of the partner pages (headless Chromium): node bench/cls.mjs');
+  const { code } = await run(path.join(benchDir, 'cls.mjs'), quick ? ['--quick'] : [], { timeoutMs: 300_000 });
+  if (code !== 0) failures.push(`bench/cls.mjs exited with ${code}`);
+  else summary.push(...(readJson(path.join(results, 'cls.json'))?.rows ?? []));
 }
 
 if (parts.includes('cdn')) {

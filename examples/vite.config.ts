@@ -36,6 +36,8 @@ export const PAGES = {
   'ars-own-file': 'ars-own-file/index.html',
   collectivite: 'collectivite/index.html',
   configurator: 'configurator/index.html',
+  /** The iframe embed page from source: the configurator previews its « iframe » form with it. */
+  'cdn-embed': 'cdn/embed.html',
   'frameworks-react': 'frameworks/react/index.html',
   'frameworks-vue': 'frameworks/vue/index.html',
 } as const;

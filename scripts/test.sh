@@ -36,7 +36,7 @@ pnpm test:cdn 2>&1 | tee "$reports/node-test-cdn.log" # Subresource Integrity of
 pnpm size:check # `pnpm size` is `pnpm build` and this check; the build just ran
 
 step "Unit tests (Node)"
-for pkg in sdk data; do
+for pkg in sdk data elements; do # elements: the server rendering (its browser tests are below)
   (cd "packages/$pkg" && pnpm exec vitest run --reporter=default --reporter=json --outputFile="$reports/vitest-$pkg.json")
 done
 
@@ -51,8 +51,9 @@ pnpm exec changeset status
 pnpm -r --filter './packages/**' publish --dry-run --no-git-checks --access public
 node scripts/check-pack.mjs # no test, story or fixture in a tarball; every exported file in it
 
-step "Storybook build"
+step "Storybook build, and its docs pages in the toolbar language"
 pnpm build-storybook
+pnpm test:storybook
 
 step "Summary (each engine, then everything)"
 node scripts/test-summary.mjs "$reports"

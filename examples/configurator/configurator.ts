@@ -4,14 +4,20 @@ import '@gouvfr/dsfr/dist/dsfr.min.css';
 import './configurator.css';
 import { createClient, formatProblem, type Axis, type CnrClient, type Territory, type ValidationProblem } from '@cnr-widgets/sdk';
 import elementsPackage from '@cnr-widgets/elements/package.json';
-import type { CdnIntegrity } from '../../packages/elements/scripts/cdn-snippet.mjs';
+import { cspLine, type CdnIntegrity } from '../../packages/elements/scripts/cdn-snippet.mjs';
 import { Combobox, type ComboboxOption } from './combobox';
+import { HEIGHT, HELLO } from '../../packages/elements/src/embed/params';
 import {
+  FRAME_HEIGHTS,
   WIDGETS,
   accepts,
   dataFileUrl,
   elementMarkup,
+  embedQuery,
+  iframeSnippet,
   snippet,
+  staticCommand,
+  type FormChoice,
   type ConfiguratorOptions,
   type LanguageChoice,
   type ThemeChoice,
@@ -30,7 +36,15 @@ const code = $<HTMLElement>('#code');
 const copyButton = $<HTMLButtonElement>('#copier');
 const copyStatus = $<HTMLElement>('#copie-statut');
 const integrityNote = $<HTMLElement>('#integrite-note');
+const cspBlock = $<HTMLElement>('#csp-bloc');
+const cspCode = $<HTMLElement>('#csp');
 const frame = $<HTMLIFrameElement>('#apercu');
+const embedFrame = $<HTMLIFrameElement>('#apercu-iframe');
+const iframeCode = $<HTMLElement>('#code-iframe');
+const staticCode = $<HTMLElement>('#code-statique');
+const staticNote = $<HTMLElement>('#statique-note');
+const formsFieldset = $<HTMLFieldSetElement>('#formes');
+const resizeInput = $<HTMLInputElement>('#ajustement');
 const srcInput = $<HTMLInputElement>('#fichier');
 const srcGroup = $<HTMLElement>('#fichier-groupe');
 const srcError = $<HTMLElement>('#fichier-erreur');
@@ -202,15 +216,64 @@ async function updatePreview(markup: string, theme: ThemeChoice): Promise<void> 
   }
 }
 
+/** The chosen form of the code: script (recommended), iframe, static HTML. */
+function currentForm(): FormChoice {
+  return (formsFieldset.querySelector<HTMLInputElement>('input[name="forme"]:checked')?.value ?? 'script') as FormChoice;
+}
+
+/** The code element of a form's panel. */
+function codeOf(form: FormChoice): HTMLElement {
+  return form === 'iframe' ? iframeCode : form === 'static' ? staticCode : code;
+}
+
+// The iframe form's preview: the embed page from source (examples/cdn/embed.html), sized as a host page would size it —
+// by the resize protocol (the same messages as embed-resize.js, same origin here) when the option is on, else fixed.
+let embedPreviewed = '';
+addEventListener('message', (event: MessageEvent) => {
+  if (event.origin !== location.origin || event.source !== embedFrame.contentWindow || !resizeInput.checked) return;
+  const data = event.data as { type?: unknown; height?: unknown } | null;
+  if (data?.type === HEIGHT && typeof data.height === 'number' && Number.isFinite(data.height)) embedFrame.style.height = `${Math.ceil(data.height)}px`;
+});
+embedFrame.addEventListener('load', () => {
+  if (resizeInput.checked) embedFrame.contentWindow?.postMessage({ type: HELLO }, location.origin);
+});
+
+function updateEmbedPreview(options: ConfiguratorOptions): void {
+  const url = `/cdn/embed.html?${embedQuery(options)}`;
+  if (!resizeInput.checked) embedFrame.style.height = `${FRAME_HEIGHTS[options.widget]}px`;
+  if (url !== embedPreviewed) {
+    embedPreviewed = url;
+    embedFrame.src = url;
+  } else if (resizeInput.checked) {
+    embedFrame.contentWindow?.postMessage({ type: HELLO }, location.origin);
+  }
+}
+
 function update(): void {
   const options = currentOptions();
+  const form = currentForm();
   updateApplicable(options.widget);
   const markup = elementMarkup(options, territories);
   const result = snippet(markup, options.theme, integrity, elementsPackage.version);
   code.textContent = result.text;
   code.dataset.integrity = String(result.integrity);
+  iframeCode.textContent = iframeSnippet(options, integrity, elementsPackage.version, resizeInput.checked);
+  staticCode.textContent = staticCommand(options, territories);
+  for (const panel of document.querySelectorAll<HTMLElement>('[data-form]')) panel.hidden = panel.dataset.form !== form;
   copyStatus.textContent = '';
-  void updatePreview(markup, options.theme);
+  frame.hidden = form === 'iframe';
+  embedFrame.hidden = form !== 'iframe';
+  previewCaption.textContent = previewText(form);
+  if (form === 'iframe') updateEmbedPreview(options);
+  else void updatePreview(markup, options.theme);
+}
+
+/** The caption of the preview, for the chosen form and data file. */
+function previewText(form: FormChoice): string {
+  const data = src === undefined ? 'sur le jeu de données de référence' : `sur votre fichier (${src}) et le jeu de données de référence`;
+  if (form === 'iframe') return `La page d’intégration, dans une iframe, ${data}, telle qu’elle s’affichera dans votre page.`;
+  if (form === 'static') return `Le widget vivant, ${data}. Le HTML statique affiche le même contenu, sans recherche ni filtres.`;
+  return `Les vrais widgets, ${data}, tels qu’ils s’afficheront dans votre page.`;
 }
 
 async function loadIntegrity(): Promise<CdnIntegrity | undefined> {
@@ -329,10 +392,6 @@ async function changeSource(): Promise<void> {
   problems.clear();
   problemsList.replaceChildren();
   fileState = { kind: 'loading' };
-  previewCaption.textContent =
-    src === undefined
-      ? 'Les vrais widgets, sur le jeu de données de référence, tels qu’ils s’afficheront dans votre page.'
-      : `Les vrais widgets, sur votre fichier (${src}) et le jeu de données de référence, tels qu’ils s’afficheront dans votre page.`;
   renderProblemsSummary();
   update();
   await loadSource();
@@ -355,7 +414,8 @@ void frameReady.then((doc) => {
 // ---------------------------------------------------------------- copy
 
 async function copy(): Promise<void> {
-  const text = code.textContent ?? '';
+  const shown = codeOf(currentForm());
+  const text = shown.textContent ?? '';
   try {
     await navigator.clipboard.writeText(text);
     copyStatus.textContent = 'Code copié dans le presse-papiers. Collez-le dans votre page.';
@@ -363,7 +423,7 @@ async function copy(): Promise<void> {
   } catch {
     // No clipboard access (permission, insecure context): select the code for Ctrl+C.
     const range = document.createRange();
-    range.selectNodeContents(code);
+    range.selectNodeContents(shown);
     const selection = getSelection();
     selection?.removeAllRanges();
     selection?.addRange(range);
@@ -392,11 +452,20 @@ form.addEventListener('submit', (event) => {
   // Entrée dans le champ du fichier : le lire tout de suite.
   if (document.activeElement === srcInput) void changeSource();
 });
+staticNote.textContent =
+  'Dans un terminal, dans le dossier de votre site, là où Node.js est installé : chaque commande écrit le HTML d’un widget (cnr-project-list.html…). Copiez son contenu dans votre page, ou laissez votre générateur de site l’y inclure.';
+formsFieldset.addEventListener('change', () => update());
+resizeInput.addEventListener('change', () => update());
 copyButton.addEventListener('click', () => void copy());
 update();
 
 const [integrityResult] = await Promise.all([loadIntegrity(), loadSource()]);
 integrity = integrityResult;
 showIntegrityNote();
+if (integrity) {
+  // The CSP line (`script-src 'sha256-…' https://cdn.jsdelivr.net`): the import map's hash and the CDN's origin.
+  cspCode.textContent = await cspLine(integrity);
+  cspBlock.hidden = false;
+}
 update();
 document.documentElement.dataset.ready = 'true';

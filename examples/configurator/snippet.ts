@@ -120,20 +120,17 @@ export interface Snippet {
 }
 
 /**
- * The snippet: with the release build's integrity.json, the import map that
- * declares every file's hash and the script tag with its own (see
- * packages/elements/scripts/cdn-snippet.mjs); without it, the script tag alone,
- * with a comment saying where the hash comes from.
+ * The snippet: with the release build's integrity.json, exactly the
+ * recommended snippet (`dist/cdn/snippet.html`, the README, docs/cdn.md: the
+ * import map that declares every file's hash and the script tag with its own,
+ * see packages/elements/scripts/cdn-snippet.mjs) followed by the markup;
+ * without it, the script tag alone, with a comment saying where the hash comes
+ * from. The CSP line goes beside it (`cspLine()` of cdn-snippet.mjs).
  */
 export function snippet(markup: string, theme: ThemeChoice, integrity: CdnIntegrity | undefined, version: string): Snippet {
   const parts: string[] = [];
   if (integrity) {
-    parts.push(
-      `<!-- CNR Widgets ${integrity.version}, à coller une fois par page. La carte d’import (importmap) déclare l’empreinte`,
-      `     d’intégrité de chaque fichier chargé. Si votre site a une politique de sécurité du contenu (CSP), donnez à`,
-      `     la carte d’import le nonce de la page, ou autorisez son empreinte dans script-src. -->`,
-      cdnSnippet(integrity, { comment: false }),
-    );
+    parts.push(cdnSnippet(integrity));
   } else {
     const url = new URL(`cnr-widgets.js`, defaultBase(version)).href;
     parts.push(
@@ -162,4 +159,127 @@ export function dataFileUrl(value: string, base: string): string | undefined | n
   } catch {
     return null;
   }
+}
+
+// ---------------------------------------------------------------- the other forms: iframe, static HTML
+
+export type FormChoice = 'script' | 'iframe' | 'static';
+
+/** The widgets of each choice, by their name in the embed page's `widgets=` (the tag without `cnr-`). */
+export const EMBED_NAMES: Record<WidgetChoice, readonly string[]> = {
+  list: ['project-list'],
+  map: ['territory-map'],
+  counter: ['funding-counter'],
+  figures: ['key-figures'],
+  axes: ['axis-filter'],
+  all: ['key-figures', 'territory-map', 'axis-filter', 'funding-counter', 'project-list'],
+};
+
+/** What the frame shows, for its `title` (read by screen readers: RGAA 2.1). */
+const FRAME_TITLES: Record<WidgetChoice, string> = {
+  list: 'Projets du CNR santé',
+  map: 'Carte des projets du CNR santé',
+  counter: 'Financements du CNR santé',
+  figures: 'Chiffres clés du CNR santé',
+  axes: 'Axes du CNR santé',
+  all: 'Projets et chiffres du CNR santé',
+};
+
+/** A height that shows the widget without scrolling on a desktop page, for hosts that add no resize script. */
+export const FRAME_HEIGHTS: Record<WidgetChoice, number> = { list: 1100, map: 800, counter: 320, figures: 380, axes: 520, all: 2600 };
+
+/** A query value as the embed page reads it: `:` and `,` kept legible, the rest percent-encoded. */
+const queryValue = (value: string) => encodeURIComponent(value).replace(/%3A/gi, ':').replace(/%2C/gi, ',');
+
+/**
+ * The query string of the embed page for these options (`widgets=…&territory=…`), the same attributes as
+ * the script form: what `readEmbedParams` (packages/elements/src/embed/params.ts) reads back unchanged.
+ */
+export function embedQuery(options: ConfiguratorOptions): string {
+  const accepted = accepts(options.widget);
+  const pairs: [string, string | undefined][] = [
+    ['widgets', EMBED_NAMES[options.widget].join(',')],
+    ['territory', options.territory ? territoryAttribute(options.territory) : undefined],
+    ['axis', accepted.axes && options.axes.length > 0 ? options.axes.join(',') : undefined],
+    ['status', accepted.statuses && options.statuses.length > 0 ? options.statuses.join(',') : undefined],
+    ['src', options.src],
+    ['lang', options.language === 'en' ? 'en' : undefined],
+    ['theme', options.theme === 'auto' ? undefined : options.theme],
+  ];
+  return pairs
+    .filter((pair): pair is [string, string] => pair[1] !== undefined)
+    .map(([name, value]) => `${name}=${queryValue(value)}`)
+    .join('&');
+}
+
+/** The frame's title: what it shows and where. */
+export function frameTitle(options: ConfiguratorOptions): string {
+  return `${FRAME_TITLES[options.widget]} — ${options.territory ? options.territory.name : 'France'}`;
+}
+
+/**
+ * The iframe form: the `<iframe>` of the CDN's embed.html (with a `title` and a fixed height that works with
+ * nothing else), and, when `resize`, the optional one-line script that makes its height follow its content.
+ */
+export function iframeSnippet(options: ConfiguratorOptions, integrity: CdnIntegrity | undefined, version: string, resize: boolean): string {
+  const base = integrity?.base ?? defaultBase(version);
+  const src = `${new URL('embed.html', base).href}?${embedQuery(options)}`;
+  const lines = [
+    `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(frameTitle(options))}" loading="lazy" style="width: 100%; height: ${FRAME_HEIGHTS[options.widget]}px; border: 0"></iframe>`,
+  ];
+  if (resize) {
+    const sri = integrity?.embed?.['embed-resize.js'];
+    lines.push(
+      `<!-- Facultatif, une fois par page : la hauteur de l’iframe suit son contenu. -->`,
+      `<script src="${new URL('embed-resize.js', base).href}"${sri ? ` integrity="${sri}"` : ''} crossorigin="anonymous" async></script>`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** A shell argument, quoted when it needs it. */
+function shellQuote(value: string): string {
+  return /^[A-Za-z0-9_:,./@%+=-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
+}
+
+/** The widgets that have a static form (`cnr-widgets render`): not the axis filter, which only serves with JavaScript. */
+export const STATIC_TAGS = ['cnr-key-figures', 'cnr-territory-map', 'cnr-funding-counter', 'cnr-project-list'] as const;
+
+/**
+ * The static-HTML form: the commands that write each widget's HTML ahead of time, with its data (server
+ * rendering: `cnr-widgets render <cnr-tag> [name=value …] [--lang en] [--out file.html]` of the SDK's CLI, with
+ * @cnr-widgets/elements installed), the same attributes as the script form; one command per widget. The axis
+ * filter has no static form (said in a comment line).
+ */
+export function staticCommand(options: ConfiguratorOptions, territories: readonly Territory[] = []): string {
+  const accepted = accepts(options.widget);
+  const region = regionOf(options.territory, territories);
+  const common: [string, string | undefined][] = [
+    ['src', options.src],
+    ['territory', options.territory ? territoryAttribute(options.territory) : undefined],
+  ];
+  const filters: [string, string | undefined][] = [
+    ['axis', accepted.axes && options.axes.length > 0 ? options.axes.join(',') : undefined],
+    ['status', accepted.statuses && options.statuses.length > 0 ? options.statuses.join(',') : undefined],
+  ];
+  const attributesOf = (tag: string): [string, string | undefined][] => {
+    switch (tag) {
+      case 'cnr-territory-map':
+        return [['src', options.src], ...(options.widget === 'all' && region ? ([['level', 'department']] as [string, string][]) : []), ['region', region]];
+      case 'cnr-project-list':
+        return [...common, ...filters];
+      default:
+        return common;
+    }
+  };
+  const tags = EMBED_NAMES[options.widget].map((name) => `cnr-${name}`).filter((tag) => (STATIC_TAGS as readonly string[]).includes(tag));
+  const lines = ['npm install @cnr-widgets/sdk @cnr-widgets/elements'];
+  if (EMBED_NAMES[options.widget].includes('axis-filter')) lines.push('# Le filtre par axe n’a pas de forme statique : il ne sert qu’avec JavaScript.');
+  for (const tag of tags) {
+    const pairs = attributesOf(tag)
+      .filter((pair): pair is [string, string] => pair[1] !== undefined)
+      .map(([name, value]) => shellQuote(`${name}=${value}`));
+    lines.push(['npx cnr-widgets render', tag, ...pairs, ...(options.language === 'en' ? ['--lang en'] : []), `--out ${tag}.html`].join(' '));
+  }
+  return lines.join('\n');
 }

@@ -381,6 +381,7 @@ describe('configurator', () => {
     if (integrityBuilt) {
       expect(text).toMatch(/<script type="module" src="https:\/\/[^"]+\/cnr-widgets\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"><\/script>/);
       expect(text).toContain('<script type="importmap">');
+      expect(await page.$eval('#csp', (el) => el.textContent)).toMatch(/^script-src 'sha256-[A-Za-z0-9+/=]+' https:\/\/cdn\.jsdelivr\.net$/);
     } else {
       expect(text).toContain('crossorigin="anonymous"');
       expect(await page.$eval('#integrite-note', (el) => el.textContent)).toContain('construction de publication');
@@ -458,6 +459,55 @@ describe('configurator', () => {
     expect(status.text).toContain('Code copié');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(text);
+
+    await expectAccessible(page);
+    expectClean(visit);
+  });
+});
+
+describe('configurator: the three forms', () => {
+  test('script (recommended), iframe with its live preview that follows its content, static HTML with its command; each says its limits', async () => {
+    const visit = await open('/configurator/');
+    const { page } = visit;
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', { timeout: RENDER_TIMEOUT });
+    const panels = () => page.$$eval('[data-form]', (els) => els.filter((el) => !(el as HTMLElement).hidden).map((el) => (el as HTMLElement).dataset.form));
+    expect(await panels()).toEqual(['script']);
+    expect(await page.$eval('#limites-script', (el) => el.textContent)).toContain('Limites');
+
+    // Iframe: the CDN's embed page with the chosen options, a title, the optional resize line.
+    await page.click('#territoire', { count: 3 });
+    await page.keyboard.press('Backspace');
+    await page.type('#territoire', 'mosel');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.click('label[for="forme-iframe"]');
+    expect(await panels()).toEqual(['iframe']);
+    const iframeCode = await page.$eval('#code-iframe', (el) => el.textContent ?? '');
+    expect(iframeCode).toMatch(/^<iframe src="https:\/\/cdn\.jsdelivr\.net\/npm\/@cnr-widgets\/elements@[^/]+\/dist\/cdn\/embed\.html\?widgets=project-list&amp;territory=departement:57" title="Projets du CNR santé — Moselle"/);
+    expect(iframeCode).toContain('embed-resize.js');
+    expect(await page.$eval('#limites-iframe', (el) => el.textContent)).toContain('target="_top"');
+    // The preview: the embed page in a frame, taking its content's height through the resize messages.
+    expect(await page.$eval('#apercu', (el) => (el as HTMLElement).hidden)).toBe(true);
+    const embed = (await (await page.$('#apercu-iframe'))!.contentFrame())!;
+    await embed.waitForFunction(() => (document.querySelector('cnr-project-list')?.shadowRoot?.textContent ?? '').includes('projet'), { timeout: RENDER_TIMEOUT });
+    await page.waitForFunction(
+      () => {
+        const frame = document.getElementById('apercu-iframe') as HTMLIFrameElement;
+        const main = frame.contentDocument?.querySelector('main');
+        return main !== null && main !== undefined && Math.abs(frame.getBoundingClientRect().height - Math.ceil(main.getBoundingClientRect().height)) <= 1;
+      },
+      { timeout: RENDER_TIMEOUT },
+    );
+    // Without the resize script: no such line, a fixed height.
+    await page.click('label[for="ajustement"]');
+    expect(await page.$eval('#code-iframe', (el) => el.textContent ?? '')).not.toContain('embed-resize.js');
+
+    // Static HTML: the command, the same widget and territory.
+    await page.click('label[for="forme-statique"]');
+    expect(await panels()).toEqual(['static']);
+    expect(await page.$eval('#code-statique', (el) => el.textContent)).toContain('npx cnr-widgets render cnr-project-list territory=departement:57 --out cnr-project-list.html');
+    expect(await page.$eval('#limites-statique', (el) => el.textContent)).toContain('figé');
+    expect(await page.$eval('#apercu', (el) => (el as HTMLElement).hidden)).toBe(false);
 
     await expectAccessible(page);
     expectClean(visit);

@@ -108,6 +108,9 @@ export default {
     'src/**/*.d.ts',
     'src/**/*.generated.*',
     'src/cdn.ts',
+    // The iframe embed page's scripts (dist/cdn/embed.js, embed-resize.js): no element, not the npm API.
+    'src/embed/**',
+    'src/server/**',
     'src/territory-map/geometry/**',
     'src/i18n/**',
     'src/base/source.ts',

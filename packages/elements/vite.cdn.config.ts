@@ -99,6 +99,8 @@ function chunkGroup(id: string): string | null {
   // The dataset preloader runs on every page with a data widget, all of which need core: in core,
   // so that the autoloader's import of it starts fetching core at once, and one file fewer.
   if (/\/elements\/src\/cdn\/preload-data\.ts$/.test(file)) return 'core';
+  // The hydration support (pages with widgets rendered ahead of time only): its own chunk, with Lit's SSR helpers.
+  if (/\/elements\/src\/hydrate\.ts$|\/@lit-labs\/ssr-client\/|\/lit-html\/(development\/)?(experimental-hydrate|private-ssr-support)\.js$/.test(file)) return null;
   // The entries themselves (the autoloader, the eager and classes entries) stay out of every group.
   if (/\/elements\/src\/cdn(\/|\.ts$|-all\.ts$|-classes\.ts$)/.test(file)) return null;
   const define = /\/elements\/src\/define\/([a-z-]+)\.ts$/.exec(file);
@@ -256,14 +258,14 @@ function bundleEntry(): Plugin {
  */
 const TAG_WEIGHTS: Readonly<Record<string, number>> = {
   // Each with half of the SDK's query chunk it shares with another widget (SHARED_CHUNKS).
-  'cnr-project-list': 9_750,
-  'cnr-territory-map': 8_900,
-  'cnr-key-figures': 5_150,
-  'cnr-funding-counter': 2_800,
+  'cnr-project-list': 10_250,
+  'cnr-territory-map': 10_900,
+  'cnr-key-figures': 5_550,
+  'cnr-funding-counter': 2_900,
   'cnr-axis-filter': 3_800,
-  'cnr-provider': 1_750,
+  'cnr-provider': 2_000,
 };
-const CORE_WEIGHT = 22_000;
+const CORE_WEIGHT = 23_700;
 /** The SDK's query chunks, each loaded by two widgets (fetchQueryModulesWithWidgets()). */
 const SHARED_CHUNKS: Readonly<Record<string, readonly string[]>> = {
   listing: ['project-list', 'axis-filter'],

@@ -21,7 +21,8 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
   peerDependencies?: Record<string, string>;
 };
 const dependencies = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
-const isExternal = (id: string): boolean => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
+// `node:` built-ins: the server entry (src/server/) runs in Node.
+const isExternal = (id: string): boolean => id.startsWith('node:') || dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 const elements = readdirSync(new URL('./src/define/', import.meta.url))
   .filter((file) => /^[a-z][a-z0-9-]*\.ts$/.test(file) && file !== 'index.ts')
@@ -40,6 +41,10 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         all: 'src/define/index.ts',
+        // Node only: the server rendering (`@cnr-widgets/elements/server`).
+        server: 'src/server/index.ts',
+        // Hydration of widgets rendered ahead of time, imported before the elements.
+        hydrate: 'src/hydrate.ts',
         ...Object.fromEntries(elements.map((name) => [name, `src/define/${name}.ts`])),
       },
       formats: ['es'],
@@ -56,6 +61,8 @@ export default defineConfig({
           const id = chunk.facadeModuleId?.replaceAll('\\', '/') ?? '';
           const defined = /\/src\/define\/([a-z][a-z0-9-]*)\.ts$/.exec(id)?.[1];
           if (defined !== undefined) return defined === 'index' ? 'all.js' : `${defined}.js`;
+          if (/\/src\/server\/index\.ts$/.test(id)) return 'server.js';
+          if (/\/src\/hydrate\.ts$/.test(id)) return 'hydrate.js';
           // Bundler helpers (`\0`-prefixed virtual modules): a short stable path.
           if (chunk.name.startsWith('_virtual/')) return `_virtual/${chunk.name.split('/').pop() ?? 'helper'}.js`;
           return '[name].js';

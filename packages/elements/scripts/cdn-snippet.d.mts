@@ -9,6 +9,8 @@ export interface CdnIntegrity {
   base: string;
   /** Every JavaScript file of dist/cdn/, relative to `base`, and its integrity (`sha384-…`). */
   files: Record<string, string>;
+  /** The iframe embed's files (`embed.js`, `embed-resize.js`, `embed.css`) and their integrity; not in the snippet's import map. */
+  embed?: Record<string, string>;
   /** Raw and gzipped sizes of each file, in bytes. */
   sizes?: Record<string, { raw: number; gzip: number }>;
 }
@@ -20,7 +22,7 @@ export interface CdnSnippetOptions {
   nonce?: string;
   /** HTML to put after the scripts, e.g. `<cnr-project-list territory="57"></cnr-project-list>`. */
   element?: string;
-  /** Add an explanatory HTML comment (default true). */
+  /** Add an explanatory HTML comment (default false). */
   comment?: boolean;
 }
 
@@ -32,3 +34,5 @@ export function importMapText(integrity: CdnIntegrity, base?: string): string;
 export function cdnSnippet(integrity: CdnIntegrity, options?: CdnSnippetOptions): string;
 /** `'sha256-…'`: the CSP `script-src` source that allows the import map without a nonce. */
 export function cspHash(integrity: CdnIntegrity, base?: string): Promise<string>;
+/** `script-src 'sha256-…' https://cdn.jsdelivr.net`: the CSP directive that allows the snippet without a nonce. */
+export function cspLine(integrity: CdnIntegrity, base?: string): Promise<string>;

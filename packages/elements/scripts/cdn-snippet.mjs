@@ -43,9 +43,10 @@ const escapeAttribute = (value) => String(value).replaceAll('&', '&amp;').replac
  * @param {string} [options.base]     URL of the dist/cdn/ folder (default: integrity.base)
  * @param {string} [options.nonce]    the page's CSP nonce, put on the import map
  * @param {string} [options.element]  HTML to put after the scripts (e.g. `<cnr-project-list territory="departement:57"></cnr-project-list>`)
- * @param {boolean} [options.comment] add an explanatory HTML comment (default true)
+ * @param {boolean} [options.comment] add an explanatory HTML comment (default false: the recommended
+ *                                     snippet of the README, docs/cdn.md and the configurator has none)
  */
-export function cdnSnippet(integrity, { base = integrity.base, nonce, element, comment = true } = {}) {
+export function cdnSnippet(integrity, { base = integrity.base, nonce, element, comment = false } = {}) {
   const entry = resolve(base, integrity.entry);
   const lines = [];
   if (comment) {
@@ -73,4 +74,14 @@ export async function cspHash(integrity, base = integrity.base) {
   let binary = '';
   for (const byte of digest) binary += String.fromCharCode(byte);
   return `'sha256-${btoa(binary)}'`;
+}
+
+/**
+ * The CSP line to add to a page with a strict Content-Security-Policy and no
+ * nonce: `script-src 'sha256-…' https://cdn.jsdelivr.net` (the import map's
+ * hash and the CDN's origin). The configurator prints it under the snippet.
+ */
+export async function cspLine(integrity, base = integrity.base) {
+  const origin = /^[a-z][a-z0-9+.-]*:/i.test(base) ? new URL(base).origin : "'self'";
+  return `script-src ${await cspHash(integrity, base)} ${origin}`;
 }

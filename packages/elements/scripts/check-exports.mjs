@@ -67,6 +67,8 @@ if (Object.keys(classes).length === 0) fail('dist/index.js exports nothing');
 const tags = new Map();
 for (const { key, condition, target } of targets) {
   if (condition !== 'default' || !registrations.includes(target)) continue;
+  // The server rendering (Node, Lit's DOM shim) and the hydration support define no tag of their own.
+  if (key === './server' || key === './hydrate.js') continue;
   const before = defined.length;
   const module = await import(pathToFileURL(path.join(packageDir, target)).href);
   tags.set(key, defined.slice(before));

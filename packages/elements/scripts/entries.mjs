@@ -61,8 +61,13 @@ function packageJson(pkg, names) {
   }
   const sideEffects = [
     ...[ALL, ...names].map((n) => `./dist/${n}.js`),
+    // Hydration support (patches LitElement) and the server rendering (defines the elements on the server).
+    './dist/hydrate.js',
+    './dist/server.js',
     './dist/cdn/**',
     './src/define/*.ts',
+    './src/hydrate.ts',
+    './src/server/index.ts',
     './src/cdn.ts',
     './src/cdn-all.ts',
   ];

@@ -94,7 +94,7 @@ function countText(count: number, locale: Locale): string {
  *
  * @cssprop --cnr-axis-filter-accent-color - Colour of the checked inputs.
  * @cssprop --cnr-axis-filter-indent - Indentation of the sub-groups.
- * @cssprop --cnr-axis-filter-min-height - Height reserved while loading, and the least height once loaded (default 42rem: the santé axes in a column about 20rem wide).
+ * @cssprop --cnr-axis-filter-min-height - Height reserved while loading (default 42rem: the santé axes in a column about 20rem wide); once loaded, the filter is as tall as its content.
  */
 export class CnrAxisFilter extends CnrDataWidget {
   static override styles = [tokens, stateStyles, axisFilterStyles];
@@ -112,6 +112,9 @@ export class CnrAxisFilter extends CnrDataWidget {
 
   /** The legend of the group; default « Axes du CNR santé ». */
   @property() label: string | undefined;
+
+  /** @internal */
+  protected override readonly loadSubject = 'axes';
 
 
   private readonly task = new DataTask(this, {

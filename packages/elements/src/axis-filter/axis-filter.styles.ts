@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /**
- * The skeleton is `--_min` tall, and the filter loaded at least as tall.
+ * The skeleton is `--_min` tall; the filter loaded, as tall as its axes (no blank under them).
  * `input[type='radio']:focus` draws the ring: WebKit (Safari, every iPhone
  * browser) focuses the radio button that the arrow keys select without
  * matching :focus-visible, so the ring of the tokens would vanish after the
@@ -10,7 +10,6 @@ import { css } from 'lit';
 export const axisFilterStyles = css`
   .root {
     --_min: var(--cnr-axis-filter-min-height, 42rem);
-    min-height: var(--_min);
   }
 
   fieldset {

@@ -62,29 +62,37 @@ describe('<cnr-axis-filter>', () => {
     }
   });
 
-  it('keeps its reserved height when the axes arrive (no layout shift)', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const src = fresh();
-    const restore = stubFetch((url) => (url.includes(src) ? held.then(() => fetch(FIXTURE)) : undefined));
-    try {
-      const wrapper = await fixture<HTMLDivElement>(
-        html`<div style="width: 320px"><cnr-axis-filter src=${src}></cnr-axis-filter><p>Après</p></div>`,
-      );
-      const filter = wrapper.querySelector('cnr-axis-filter')!;
-      await filter.updateComplete;
-      const geometry = () => [filter.getBoundingClientRect().height, wrapper.querySelector('p')!.getBoundingClientRect().top];
-      const before = geometry();
-      expect(before[0]).to.equal(42 * 16);
-      release();
-      await loaded(filter);
-      expect(geometry()).to.deep.equal(before);
-      // A page that knows its axes reserves their height: the skeleton takes it.
-      filter.style.setProperty('--cnr-axis-filter-min-height', '10rem');
-      expect(filter.getBoundingClientRect().height).to.be.above(160);
-    } finally {
-      restore();
-    }
+  it('reserves --cnr-axis-filter-min-height while loading, then is as tall as its axes (no blank); a page that gives their height sees nothing move', async () => {
+    const load = async (minHeight?: string) => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const src = fresh();
+      const restore = stubFetch((url) => (url.includes(src) ? held.then(() => fetch(FIXTURE)) : undefined));
+      try {
+        const wrapper = await fixture<HTMLDivElement>(
+          html`<div style=${`width: 320px;${minHeight ? ` --cnr-axis-filter-min-height: ${minHeight}` : ''}`}><cnr-axis-filter src=${src}></cnr-axis-filter><p>Après</p></div>`,
+        );
+        const filter = wrapper.querySelector('cnr-axis-filter')!;
+        await filter.updateComplete;
+        const geometry = () => [filter.getBoundingClientRect().height, wrapper.querySelector('p')!.getBoundingClientRect().top];
+        const before = geometry();
+        release();
+        await loaded(filter);
+        return { before, after: geometry(), filter };
+      } finally {
+        restore();
+      }
+    };
+    const byDefault = await load();
+    expect(byDefault.before[0]).to.equal(42 * 16);
+    // Loaded: as tall as the axes and the note, no blank under them.
+    const root = byDefault.filter.shadowRoot!.querySelector('[part="base"]')!;
+    const lastChild = [...root.children].filter((child) => child.getBoundingClientRect().height > 0).pop()!;
+    expect(byDefault.filter.getBoundingClientRect().bottom - lastChild.getBoundingClientRect().bottom).to.be.below(2);
+    // The page reserves the height it knows: nothing moves when the axes arrive.
+    const known = await load(`${byDefault.after[0]}px`);
+    expect(known.before[0]).to.be.closeTo(byDefault.after[0]!, 0.5);
+    expect(known.after).to.deep.equal(known.before);
   });
 
   it('lists the axes as radio buttons with « Tous les axes », sub-groups and counts', async () => {

@@ -7,6 +7,7 @@ import '../define/axis-filter.js';
 import '../define/key-figures.js';
 import '../define/project-list.js';
 import '../define/provider.js';
+import '../define/territory-map.js';
 import { accessibilityTree, CONTROL_ROLES, runTogether } from '../../test/accessibility-tree.js';
 
 async function rendered(host: Element, selector: string): Promise<void> {
@@ -52,6 +53,17 @@ describe('accessible names (Chromium)', () => {
       "Sources (chiffres\u202f: Provence-Alpes-Côte d'Azur)",
     ]);
     expect(names.filter((name, i) => names.indexOf(name) !== i)).to.deep.equal([]);
+    expect(runTogether(tree!)).to.deep.equal([]);
+  });
+
+  it('the map’s table and group read their words apart (« Nombre de projets par département »)', async function () {
+    const map = await fixture(html`<cnr-territory-map level="department" territory="region:44" table-open></cnr-territory-map>`);
+    await rendered(map, 'table caption');
+    await rendered(map, '[part="territory"]');
+    const tree = await accessibilityTree();
+    if (!tree) this.skip();
+    const tables = tree!.filter((node) => node.role === 'table').map((node) => node.name.replace(/\s+/g, ' ').trim());
+    expect(tables).to.deep.equal(['Nombre de projets par département']);
     expect(runTogether(tree!)).to.deep.equal([]);
   });
 });

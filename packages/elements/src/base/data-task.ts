@@ -1,6 +1,6 @@
 import { isAbortError } from '@cnr-widgets/sdk';
 import type { CnrClient } from '@cnr-widgets/sdk';
-import { Task, TaskStatus, type TaskConfig } from '@lit/task';
+import { shallowArrayEquals, Task, TaskStatus, type TaskConfig } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import { CnrErrorEvent } from '../events/events.js';
 
@@ -11,6 +11,51 @@ import { CnrErrorEvent } from '../events/events.js';
  */
 export class LifecycleTask<const A extends readonly unknown[], R> extends Task<A, R> {
   private abortedByDisconnect = false;
+  /**
+   * A value given ahead of time (see {@link seed}): what the task stands for
+   * until its arguments change. `value` stays `undefined` until a run.
+   */
+  seededValue: R | undefined;
+  /** With a seed: the arguments of the first update (recorded, not run), or `'next'` before it. */
+  private seededArgs: readonly unknown[] | 'next' | undefined;
+  private readonly argsOf: (() => A) | undefined;
+
+  constructor(host: ReactiveControllerHost, config: TaskConfig<A, R>) {
+    super(host, config);
+    this.argsOf = config.args;
+  }
+
+  /**
+   * Starts the task with a value resolved ahead of time — by a server render,
+   * read back from the page when it hydrates: the element's first update
+   * renders it and runs nothing; the task runs as usual once its arguments
+   * change (or on `run()`).
+   */
+  seed(value: R): void {
+    this.seededValue = value;
+    this.seededArgs = 'next';
+    this.autoRun = false;
+  }
+
+  /** The last value: of a run, else the seed. */
+  get current(): R | undefined {
+    return this.value ?? this.seededValue;
+  }
+
+  override hostUpdate(): void {
+    if (this.seededArgs !== undefined && this.argsOf !== undefined) {
+      const args = this.argsOf();
+      if (this.seededArgs === 'next') {
+        this.seededArgs = args;
+        return;
+      }
+      if (shallowArrayEquals(this.seededArgs, args)) return;
+      // The arguments changed (a filter, a page): from now on an ordinary task.
+      this.seededArgs = undefined;
+      this.autoRun = true;
+    }
+    super.hostUpdate();
+  }
 
   hostConnected(): void {
     if (this.abortedByDisconnect || isAbortError(this.error)) {
@@ -50,6 +95,11 @@ export class DataTask<const A extends readonly unknown[], R> extends LifecycleTa
   }
 
   /** True when the last run failed for a reason other than an abort. */
+  override seed(value: R): void {
+    super.seed(value);
+    this.lastValue = value;
+  }
+
   get failed(): boolean {
     return this.error !== undefined && !isAbortError(this.error);
   }

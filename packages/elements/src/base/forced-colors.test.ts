@@ -140,8 +140,13 @@ describe('forced colors (Windows high contrast)', function () {
     const fills = new Set(shapes.map((shape) => getComputedStyle(shape).fill));
     // Forced colors would paint every shape alike; the map opts out (forced-color-adjust: none).
     expect(fills.size, 'distinct fills').to.be.greaterThan(1);
+    // Borders in system colours: CanvasText around zero and « pas de donnée », Canvas between coloured territories.
     const canvasText = systemColor('CanvasText');
-    for (const shape of shapes) expect(getComputedStyle(shape).stroke, shape.getAttribute('data-code') ?? '').to.equal(canvasText);
+    const canvas = systemColor('Canvas');
+    for (const shape of shapes) {
+      const plain = shape.classList.contains('zero') || shape.classList.contains('none');
+      expect(getComputedStyle(shape).stroke, shape.getAttribute('data-code') ?? '').to.equal(plain ? canvasText : canvas);
+    }
     for (const swatch of parts(map, 'swatch')) expect(getComputedStyle(swatch).forcedColorAdjust).to.equal('none');
   });
 });

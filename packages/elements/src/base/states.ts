@@ -168,21 +168,40 @@ function fileName(url: string): string | undefined {
   }
 }
 
+/** The text of a failed load, as the error box and the provider's announcement say it. */
+export function failureText(locale: Locale, error: unknown): string {
+  return `${messages[locale].error} ${describeFault(locale, error)}`.trim();
+}
+
+/** How an error or stale box is announced and what its button is called. */
+export interface StatusOptions {
+  /**
+   * The box announces itself (`role="alert"`, `role="status"` when stale):
+   * a widget alone. Inside a provider the provider announces the failure
+   * once for all its widgets, and the box is plain (default true).
+   */
+  announce?: boolean;
+  /** The accessible name of the « Réessayer » button, naming what it loads again (`retryLabels`). */
+  retryLabel?: string;
+}
+
 /** An error message with a retry button; the caller shows the last good data after it. */
-export function renderError(locale: Locale, error: unknown, retry: () => void): TemplateResult {
+export function renderError(locale: Locale, error: unknown, retry: () => void, { announce = true, retryLabel }: StatusOptions = {}): TemplateResult {
   const t = messages[locale];
-  return html`<div class="error" part="error" role="alert">
-    <p dir="auto">${t.error} ${describeFault(locale, error)}</p>
-    <button type="button" class="button" part="retry-button" @click=${retry}>${t.retry}</button>
+  return html`<div class="error" part="error" role=${announce ? 'alert' : nothing}>
+    <p dir="auto">${failureText(locale, error)}</p>
+    <button type="button" class="button" part="retry-button" aria-label=${retryLabel ?? nothing} @click=${retry}>${t.retry}</button>
   </div>`;
 }
 
 /** A notice that the data shown is the last good copy, not a fresh one. */
-export function renderStale(locale: Locale, retry?: () => void): TemplateResult {
+export function renderStale(locale: Locale, retry?: () => void, { announce = true, retryLabel }: StatusOptions = {}): TemplateResult {
   const t = messages[locale];
-  return html`<div class="stale" part="stale-notice" role="status">
+  return html`<div class="stale" part="stale-notice" role=${announce ? 'status' : nothing}>
     <p>${t.stale}</p>
-    ${retry ? html`<button type="button" class="button secondary" part="retry-button" @click=${retry}>${t.retry}</button>` : nothing}
+    ${retry
+      ? html`<button type="button" class="button secondary" part="retry-button" aria-label=${retryLabel ?? nothing} @click=${retry}>${t.retry}</button>`
+      : nothing}
   </div>`;
 }
 

@@ -17,6 +17,12 @@ const requested = new Set<string>();
 const observed = new WeakSet<Document | ShadowRoot>();
 let dataPreloaded = false;
 let observer: MutationObserver | undefined;
+/**
+ * On a page with widgets rendered ahead of time (their JSON island): the
+ * hydration support, loaded before any element's module. Other pages never
+ * download it.
+ */
+let hydration: Promise<unknown> | undefined;
 
 /** Reports a module that failed to load without throwing into the page. */
 function reportFailure(tag: string, error: unknown): void {
@@ -63,8 +69,10 @@ function chooseBundle(root: Document): void {
   }
   if (weight < BUNDLE.threshold) return;
   bundled = true;
-  const base = import.meta.url;
-  import(/* @vite-ignore */ new URL(BUNDLE.file, base).href).catch((error: unknown) => {
+  const url = new URL(BUNDLE.file, import.meta.url).href;
+  const load = (): Promise<unknown> => import(/* @vite-ignore */ url);
+  // Lit's hydration support must be installed before any element is defined.
+  (hydration ? hydration.then(load) : load()).catch((error: unknown) => {
     reportFailure('bundle', error);
   });
 }
@@ -79,10 +87,12 @@ function found(element: Element): void {
     watchShadowRoot(element);
     return;
   }
-  if (DATA_TAGS.has(tag) && !dataPreloaded && readsEmbeddedData(element)) preloadData();
+  // Rendered ahead of time (a declarative shadow root before its definition): it has its data.
+  const prerendered = element.shadowRoot !== null && !customElements.get(tag);
+  if (DATA_TAGS.has(tag) && !dataPreloaded && !prerendered && readsEmbeddedData(element)) preloadData();
   if (!requested.has(tag) && !customElements.get(tag)) {
     requested.add(tag);
-    load().catch((error: unknown) => {
+    (hydration ? hydration.then(load) : load()).catch((error: unknown) => {
       requested.delete(tag);
       reportFailure(tag, error);
     });
@@ -116,6 +126,10 @@ function observe(root: Document | ShadowRoot): void {
  */
 export function startAutoloader(): void {
   if (typeof document === 'undefined' || typeof customElements === 'undefined') return;
+  // The island's attribute (PRERENDERED_ATTRIBUTE of base/prerender.ts, not imported: that module is in the core chunk).
+  if (hydration === undefined && document.querySelector('script[data-cnr-prerendered]')) {
+    hydration = import('../hydrate.js').catch((error: unknown) => reportFailure('hydration', error));
+  }
   chooseBundle(document);
   observe(document);
 }

@@ -93,6 +93,9 @@ export class CnrFundingCounter extends CnrDataWidget {
   /** Whether the funders and sources are shown. */
   @property({ type: Boolean, reflect: true }) open = false;
 
+  /** @internal */
+  protected override readonly loadSubject = 'funding';
+
   /** The number shown while the amount animates; `undefined` otherwise. */
   @state() private shown: number | undefined;
   private target: number | undefined;
@@ -128,6 +131,18 @@ export class CnrFundingCounter extends CnrDataWidget {
   });
 
   /** @internal */
+  override async prerender(): Promise<FundingCounterData> {
+    const data = await this.resolveNow(this.task);
+    // Only what the counter shows of each document.
+    return { ...data, documents: data.documents.map(({ id, title, url }) => (url === undefined ? { id, title } : { id, title, url })) };
+  }
+
+  /** @internal */
+  protected override restorePrerendered(data: unknown): void {
+    this.task.seed(data as FundingCounterData);
+  }
+
+  /** @internal */
   protected override ownFilters(): ProjectFilters {
     const filters = filtersFromAttributes({ territory: this.territory, thematique: this.thematique });
     if (this.year !== undefined && Number.isInteger(this.year)) {
@@ -151,7 +166,8 @@ export class CnrFundingCounter extends CnrDataWidget {
     if (next === this.target) return;
     const from = this.shown ?? this.target;
     this.target = next;
-    cancelAnimationFrame(this.frame);
+    // (No animation frames in a server render.)
+    if (typeof cancelAnimationFrame === 'function') cancelAnimationFrame(this.frame);
     this.shown = undefined;
     // Only from a previous amount to a new one, and only when the user has not asked for less motion.
     if (from !== undefined && next !== undefined && motionAllowed()) this.countUp(from, next);
@@ -187,7 +203,7 @@ export class CnrFundingCounter extends CnrDataWidget {
               >${visible}</span
             >
           </p>`}
-      <div class="live" role="status">
+      <div class="live">
         ${data.none
           ? html`<p class="empty" part="empty">${t.none}</p>`
           : html`<span class="visually-hidden">${qualifier ? `${qualifier} ` : ''}${formatEurosAccessible(data.total, locale)}</span>`}
@@ -260,6 +276,10 @@ export class CnrFundingCounter extends CnrDataWidget {
     const locale = this.locale;
     const data = this.task.lastValue;
     const failed = this.task.failed;
+    // The amount is announced once the change has settled, by the provider or the counter (base/announcer.ts).
+    const qualifier = data ? qualifierText(data.qualifier, locale) : '';
+    const spoken = data === undefined ? undefined : data.none ? messages[locale].none : `${qualifier ? `${qualifier} ` : ''}${formatEurosAccessible(data.total, locale)}`;
+    this.summarize('funding', spoken, this.task);
     return html`<div class="root" part="base" lang=${locale}>
       ${this.renderStatus(this.task)}
       <p class="label" part="label"><slot name="label">${messages[locale].label}</slot></p>

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** `.body` reserves the amount's line and the « Détail » button's row: loading, loaded, and when nothing matches. */
+/** While loading, the skeleton takes `--_body`: the amount's line and the « Détail » button's row; loaded, `.body` is as tall as what it shows. */
 export const fundingCounterStyles = css`
   .root {
     padding: var(--cnr-funding-counter-padding, var(--_spacing-4));
@@ -11,7 +11,6 @@ export const fundingCounterStyles = css`
   .body {
     --_body: calc(var(--_spacing-1) + 1.2 * var(--cnr-funding-counter-font-size, 2.5rem) + var(--_spacing-2) + 2.5rem);
     display: flow-root;
-    min-height: var(--_body);
   }
 
   .label {

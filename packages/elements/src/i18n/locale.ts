@@ -8,11 +8,12 @@ export type Locale = 'fr' | 'en';
 export function localeOf(element: Element): Locale {
   let node: Node | null = element;
   while (node) {
-    if (node instanceof Element) {
-      const lang = node.getAttribute('lang');
+    // By shape, not `instanceof`: a server render (Lit's DOM shim) has no Element nor ShadowRoot.
+    if (typeof (node as Partial<Element>).getAttribute === 'function') {
+      const lang = (node as Element).getAttribute('lang');
       if (lang) return lang.toLowerCase().startsWith('en') ? 'en' : 'fr';
     }
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+    node = node.parentNode ?? (typeof ShadowRoot !== 'undefined' && node instanceof ShadowRoot ? node.host : null);
   }
   return 'fr';
 }

@@ -22,6 +22,24 @@ export const messages: Messages<'loading' | 'error' | 'network' | 'notFound' | '
   en: en.messages,
 };
 
+/** What a widget loads, to name its « Réessayer » button and its failure (`loadSubject` of a data element). */
+export type LoadSubject = 'data' | 'projects' | 'project' | 'axes' | 'funding' | 'figures' | 'map';
+
+/** What each data element loads, in the accessible name of its « Réessayer » button (`retryLabel`). */
+const subjects: Record<Locale, Record<LoadSubject, string>> = {
+  fr: { data: 'des données', projects: 'des projets', project: 'du projet', axes: 'des axes', funding: 'des financements', figures: 'des chiffres clés', map: 'de la carte' },
+  en: { data: 'the data', projects: 'the projects', project: 'the project', axes: 'the axes', funding: 'the funding', figures: 'the key figures', map: 'the map' },
+};
+
+/**
+ * The accessible name of a « Réessayer » button: the visible word first
+ * (WCAG 2.5.3, label in name), then what it loads again — « Réessayer le
+ * chargement des projets » — so that the buttons of one page are told apart.
+ */
+export function retryLabel(locale: Locale, subject: LoadSubject): string {
+  return `${locale === 'fr' ? 'Réessayer le chargement' : 'Try again to load'} ${subjects[locale][subject]}`;
+}
+
 /** The console's report of the problems of a source: « [cnr-widgets] 2 problèmes dans les données (…) ; … ». */
 export function problemsHeader(count: number, source: string | undefined, locale: Locale): string {
   if (locale === 'en') {

@@ -1,7 +1,7 @@
 import type { TerritoryMapMetric } from '../territory-map/map-model.js';
-import { formatCount, formatEuros, formatEurosAccessible } from './format.js';
+import { formatCount, formatEuros, formatEurosAccessible, numberFormat } from './format.js';
 import type { Locale } from './locale.js';
-import { plural } from './plural.js';
+import { isOne } from './plural.js';
 import type { Messages } from './locale.js';
 import { colon } from './typography.js';
 import * as en from './en/territory-map.js';
@@ -23,7 +23,6 @@ type Text =
   | 'territory'
   | 'code'
   | 'noData'
-  | 'range'
   | 'inSelection'
   | 'selected'
   | 'split'
@@ -35,7 +34,16 @@ type Text =
   | 'projectsUnit'
   | 'propositionsUnit'
   | 'participantsUnit'
-  | 'deduced';
+  | 'deduced'
+  | 'noProject'
+  | 'noParticipant'
+  | 'noProposition'
+  | 'noFunding'
+  | 'from'
+  | 'to'
+  | 'million'
+  | 'millions'
+  | 'ofEuros';
 
 export const messages: Messages<Text> = {
   fr: {
@@ -47,7 +55,7 @@ export const messages: Messages<Text> = {
     participants: 'Participants à la concertation',
     propositions: 'Propositions',
     by: 'par',
-    desc: 'Chaque territoire est coloré selon sa valeur (voir la légende)\u202f; les hachures signalent l’absence de donnée. Flèches\u202f: territoire voisin\u202f; Entrée ou Espace\u202f: sélectionner\u202f; Échap\u202f: toute la France. Les mêmes chiffres sont disponibles dans le tableau.',
+    desc: 'Chaque territoire est coloré selon sa valeur (voir la légende), une classe sur deux pointillée\u202f; les hachures signalent l’absence de donnée. Flèches\u202f: territoire voisin\u202f; Entrée ou Espace\u202f: sélectionner ou désélectionner\u202f; Échap\u202f: masquer l’infobulle. Le bouton «\u00a0Toute la France\u00a0» retire la sélection. Les mêmes chiffres sont disponibles dans le tableau.',
     selection: 'Territoire sélectionné\u202f:',
     all: 'toute la France',
     clear: 'Toute la France',
@@ -56,7 +64,6 @@ export const messages: Messages<Text> = {
     territory: 'Territoire',
     code: 'Code',
     noData: 'pas de donnée',
-    range: 'à',
     inSelection: 'dans la sélection',
     selected: 'sélectionné',
     split: 'Partagé entre plusieurs territoires de démocratie sanitaire\u202f:',
@@ -69,17 +76,41 @@ export const messages: Messages<Text> = {
     propositionsUnit: 'propositions',
     participantsUnit: 'participants',
     deduced: 'déduit',
+    noProject: 'aucun projet',
+    noParticipant: 'aucun participant',
+    noProposition: 'aucune proposition',
+    noFunding: '0\u00a0euro',
+    from: 'de',
+    to: 'à',
+    million: 'million',
+    millions: 'millions',
+    ofEuros: 'd’euros',
   },
   en: en.messages,
 };
+
+/**
+ * A count as `formatCount` writes it, without an `Intl` formatter for the
+ * whole numbers below 1 000 (the same digits: no grouping there), so that the
+ * map's first paint — 101 accessible names — creates none.
+ */
+export function countText(n: number, locale: Locale): string {
+  return Number.isInteger(n) && Math.abs(n) < 1000 ? String(n) : formatCount(n, locale);
+}
+
+/** Whether a count takes the singular (`isOne`), without `Intl.PluralRules` for whole numbers: French 0 and 1, English 1. */
+function singular(n: number, locale: Locale): boolean {
+  if (!Number.isInteger(n)) return isOne(n, locale);
+  return locale === 'fr' ? n === 0 || n === 1 : n === 1;
+}
 
 /** The figure in words, as the accessible names and the table say it: « 6 projets », « 1 200 000 euros ». */
 export function valueText(value: number | undefined, metric: TerritoryMapMetric, locale: Locale, table = false): string {
   if (value === undefined) return messages[locale].noData;
   if (metric === 'funding') return table ? formatEuros(value, locale) : formatEurosAccessible(value, locale);
-  const n = formatCount(value, locale);
+  const n = countText(value, locale);
   const t = messages[locale];
-  if (metric === 'projects') return `${n} ${plural(value, locale, t.project, t.projectsUnit)}`;
+  if (metric === 'projects') return `${n} ${singular(value, locale) ? t.project : t.projectsUnit}`;
   if (metric === 'propositions') return `${n} ${t.propositionsUnit}`;
   return `${n} ${t.participantsUnit}`;
 }
@@ -92,3 +123,32 @@ export function shortValue(value: number, metric: TerritoryMapMetric, locale: Lo
   return metric === 'funding' ? formatEuros(value, locale, { compact: true }) : formatCount(value, locale);
 }
 
+
+/** An amount in words, as the legend reads it: « 2,9 millions d’euros », « 950 000 euros »; "2.9 million euros". */
+export function amountWords(value: number, locale: Locale): string {
+  const t = messages[locale];
+  if (Math.abs(value) < 1_000_000) return formatEurosAccessible(Math.round(value), locale);
+  const millions = value / 1_000_000;
+  const number = numberFormat(locale, { maximumFractionDigits: 1 }).format(millions);
+  return `${number} ${isOne(millions, locale) ? t.million : t.millions} ${t.ofEuros}`;
+}
+
+/** The legend's entry for zero, in words: « aucun projet », « 0 euro ». */
+export function zeroText(metric: TerritoryMapMetric, locale: Locale): string {
+  const t = messages[locale];
+  return metric === 'projects' ? t.noProject : metric === 'participants' ? t.noParticipant : metric === 'propositions' ? t.noProposition : t.noFunding;
+}
+
+/** A legend class in words: « 1 projet », « de 2 à 4 projets », « de 500 000 euros à 2,9 millions d’euros ». */
+export function rangeText(low: number, high: number, metric: TerritoryMapMetric, locale: Locale): string {
+  const t = messages[locale];
+  if (metric === 'funding') {
+    if (low === high) return amountWords(low, locale);
+    // « de 1 à 2,9 millions d’euros » when both are millions; else each amount in full.
+    const bothMillions = low >= 1_000_000 && high >= 1_000_000;
+    const lowText = bothMillions ? numberFormat(locale, { maximumFractionDigits: 1 }).format(low / 1_000_000) : amountWords(low, locale);
+    return `${t.from} ${lowText} ${t.to} ${amountWords(high, locale)}`;
+  }
+  if (low === high) return valueText(low, metric, locale);
+  return `${t.from} ${countText(low, locale)} ${t.to} ${valueText(high, metric, locale)}`;
+}

@@ -64,6 +64,15 @@ export interface KeyFiguresData {
   territories: Map<string, Territory>;
 }
 
+/** The unattributed figures' renderer, once loaded. */
+let unattributedModule: { renderUnattributed: typeof renderUnattributed } | undefined;
+
+/** The key figures' data as JSON (server rendering): the maps as lists, no renderer. */
+type PrerenderedKeyFigures = Omit<KeyFiguresData, 'renderUnattributed' | 'documents' | 'territories'> & {
+  documents: SourceDocument[];
+  territories: Territory[];
+};
+
 /**
  * The figures of the concertation — réunions, participants, contributions,
  * propositions, projets (réalisés, en cours) — of the selected territory, its
@@ -136,7 +145,13 @@ export class CnrKeyFigures extends CnrDataWidget {
    */
   @property({ type: Boolean, attribute: 'show-unattributed' }) showUnattributed = false;
 
+  /** @internal */
+  protected override readonly loadSubject = 'figures';
+
   @state() private unattributedOpen = false;
+
+  /** Rendered with its data from the first paint (server rendering): no space to reserve for it. */
+  private prerendered = false;
 
   /** Whether the source passages are shown. */
   @property({ type: Boolean, reflect: true, attribute: 'sources-open' }) sourcesOpen = false;
@@ -201,12 +216,50 @@ export class CnrKeyFigures extends CnrDataWidget {
         problems: [...result.problems, ...(loaded?.problems ?? [])],
         unattributed,
         // Most pages never show them: the markup and its words are a separate chunk.
-        ...(unattributed.length > 0 ? { renderUnattributed: (await import('./unattributed.js')).renderUnattributed } : {}),
+        ...(unattributed.length > 0 ? { renderUnattributed: (unattributedModule ??= await import('./unattributed.js')).renderUnattributed } : {}),
         documents: documentsById,
         territories: new Map(territories.data.map((candidate) => [candidate.id, candidate])),
       };
     },
   });
+
+  /** @internal */
+  override async prerender(): Promise<PrerenderedKeyFigures> {
+    const { renderUnattributed: _renderer, documents, territories, ...data } = await this.resolveNow(this.task);
+    // The documents and territories serve the unattributed figures only: those they cite.
+    const cited = new Set(
+      data.unattributed.flatMap((figure) => {
+        const candidate = figure.derivation?.kind === 'unattributed' ? figure.derivation.candidateTerritory : undefined;
+        return candidate ? [figure.source.document, candidate] : [figure.source.document];
+      }),
+    );
+    return {
+      ...data,
+      documents: [...documents.values()].filter((document) => cited.has(document.id)),
+      territories: [...territories.values()].filter((territory) => cited.has(territory.id)),
+    };
+  }
+
+  /** @internal */
+  protected override restorePrerendered(state: unknown): void {
+    const { documents, territories, ...rest } = state as PrerenderedKeyFigures;
+    const data: KeyFiguresData = {
+      ...rest,
+      documents: new Map(documents.map((document) => [document.id, document])),
+      territories: new Map(territories.map((territory) => [territory.id, territory])),
+    };
+    if (data.unattributed.length > 0 && unattributedModule) data.renderUnattributed = unattributedModule.renderUnattributed;
+    this.task.seed(data);
+    this.prerendered = true;
+    if (data.unattributed.length > 0 && !data.renderUnattributed) {
+      // Its renderer is a chunk of its own: until it arrives the block rendered ahead of time stays as it is.
+      void import('./unattributed.js').then((module) => {
+        unattributedModule = module;
+        data.renderUnattributed = module.renderUnattributed;
+        this.requestUpdate();
+      });
+    }
+  }
 
   /** @internal */
   protected override ownFilters(): ProjectFilters {
@@ -243,7 +296,7 @@ export class CnrKeyFigures extends CnrDataWidget {
     const figures = chosen.length === 0 ? data.figures : data.figures.filter((figure) => chosen.includes(figure.metric));
     const territoryName = data.territory ? (data.territory.name ?? describeTerritoryId(data.territory.id, locale)) : t.everywhere;
     return html`
-      <div role="status">
+      <div>
         <p class="territory" part="territory">
           <span class="visually-hidden">${t.title}</span> <span dir="auto">${territoryName}</span>
         </p>
@@ -298,17 +351,22 @@ export class CnrKeyFigures extends CnrDataWidget {
     const locale = this.locale;
     const data = this.task.lastValue;
     const failed = this.task.failed;
+    // The territory is announced once the change has settled, by the provider or the widget (base/announcer.ts).
+    this.summarize(
+      'territory',
+      data ? (data.territory ? (data.territory.name ?? describeTerritoryId(data.territory.id, locale)) : messages[locale].everywhere) : undefined,
+      this.task,
+    );
     return html`<div class="root" part="base" lang=${locale}>
       ${this.renderStatus(this.task)}
       ${data === undefined && failed
         ? nothing
         : // The skeleton: a box per figure asked for (every metric by default), kept hidden under the figures.
-          html`<div class="stack">${renderReserve(
-            locale,
-            !data,
-            splitList(this.metrics).length || FIGURE_METRICS.length,
-            'figures',
-          )}${data ? html`<div>${this.renderData(data)}</div>` : nothing}</div>`}
+          html`<div class="stack">${this.prerendered
+            ? nothing
+            : renderReserve(locale, !data, splitList(this.metrics).length || FIGURE_METRICS.length, 'figures')}${data
+            ? html`<div>${this.renderData(data)}</div>`
+            : nothing}</div>`}
     </div>`;
   }
 }

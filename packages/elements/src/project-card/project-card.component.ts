@@ -12,7 +12,7 @@ import { formatCount, numberFormat } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { messages, type Key } from '../i18n/project-card.js';
 import { colon, quote } from '../i18n/typography.js';
-import { renderError, renderLoading, renderStale, stateStyles } from '../base/states.js';
+import { renderLoading, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrProjectSelectEvent } from '../events/events.js';
 import { lookedUp, lookupLabels, type LabelKind, type Labels } from './labels.js';
@@ -130,6 +130,16 @@ export class CnrProjectCard extends CnrDataElement {
   /** Shows a « Voir le projet » button that fires `cnr-project-select`. */
   @property({ type: Boolean, reflect: true }) selectable = false;
 
+  /** @internal */
+  protected override readonly loadSubject = 'project';
+
+  /**
+   * @internal The names its list looked up with the page (also kept by a page
+   * rendered ahead of time): the card shows them at once and looks up no
+   * other of these kinds.
+   */
+  knownLabels: Partial<Labels> | undefined;
+
   @state() private expanded = false;
   @state() private labels: Partial<Labels> = {};
 
@@ -196,6 +206,11 @@ export class CnrProjectCard extends CnrDataElement {
     if (this.variant !== 'compact') kinds.push('documents', 'fundings');
     if (this.variant !== 'compact' && project.axes.length > 0) kinds.push('axes');
     for (const kind of kinds) {
+      const known = this.knownLabels?.[kind];
+      if (known !== undefined) {
+        if (this.labels[kind] !== known) this.labels = { ...this.labels, [kind]: known };
+        continue;
+      }
       // Names a list looked up with its page are there before the card's first paint: no reflow after.
       if (this.requested.has(kind) || !(this.nearViewport || lookedUp(client, kind))) continue;
       this.requested.add(kind);
@@ -222,7 +237,7 @@ export class CnrProjectCard extends CnrDataElement {
     if (this.project || !this.projectId) return nothing;
     return html`<div class="root" part="base">
       ${this.task.failed
-        ? renderError(locale, this.task.error, () => void this.task.run())
+        ? this.renderFailure(this.task.error, () => void this.task.run())
         : this.task.value && this.task.value.data === undefined
           ? html`<p class="not-found" role="status">${messages[locale].notFound}</p>`
           : renderLoading(locale)}
@@ -311,7 +326,7 @@ export class CnrProjectCard extends CnrDataElement {
 
   /** Above a loaded project: the error of a failed reload, or the stale notice. */
   private renderDegraded(locale: Locale): TemplateResult | typeof nothing {
-    if (this.task.failed) return renderError(locale, this.task.error, () => void this.task.run());
+    if (this.task.failed) return this.renderFailure(this.task.error, () => void this.task.run());
     return this.task.value?.stale ? renderStale(locale) : nothing;
   }
 

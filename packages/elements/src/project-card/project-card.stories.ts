@@ -101,10 +101,3 @@ export const NotFound: Story = { args: { project: undefined, projectId: 'projet-
 export const SourceError: Story = {
   args: { project: undefined, client: undefined, projectId: 'p-full', src: '/cnr-story/absent-404.json' },
 };
-
-export const English: Story = {
-  render: (args) =>
-    html`<div lang="en" style="max-width: 40rem">
-      <cnr-project-card .project=${args.project} .client=${args.client} selectable></cnr-project-card>
-    </div>`,
-};

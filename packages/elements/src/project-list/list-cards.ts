@@ -1,6 +1,7 @@
 import type { CnrClient, Page, Project } from '@cnr-widgets/sdk';
 import { html, type TemplateResult } from 'lit';
 import type { Locale } from '../i18n/locale.js';
+import type { Labels } from '../project-card/labels.js';
 import { messages } from '../i18n/project-list.js';
 
 /** How the list shows its cards. */
@@ -9,10 +10,12 @@ export interface CardsOptions {
   full: boolean;
   headingLevel: number;
   selectable: boolean;
-  /** A full page: the cards fill the reserved space. */
+  /** A full page: the cards fill the space of the skeleton's cells, kept beneath them. */
   fill: boolean;
   /** A page is loading. */
   busy: boolean;
+  /** The names looked up with the page, for the cards. */
+  labels: Partial<Labels> | undefined;
 }
 
 /** The page's cards, a list named « Projets, page 2 sur 5 ». */
@@ -34,6 +37,7 @@ export function renderCards(page: Page<Project>, current: number, last: number, 
             exportparts="base: card-base, title: card-title, status: card-status, select-button: card-select-button"
             .project=${project}
             .client=${options.client}
+            .knownLabels=${options.labels}
             variant=${options.full ? 'full' : 'compact'}
             heading-level=${options.headingLevel}
             ?selectable=${options.selectable}

@@ -1,5 +1,6 @@
 import {
   MAX_LIMIT,
+  type ClientResult,
   type CnrClient,
   type Page,
   type Project,
@@ -18,7 +19,7 @@ import type { Locale } from '../i18n/locale.js';
 import { renderReserve, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrFilterChangeEvent } from '../events/events.js';
-import { lookupLabels, type Labels } from '../project-card/labels.js';
+import { lookupLabels, type LabelKind, type Labels } from '../project-card/labels.js';
 import { renderEmpty, type Relaxable } from './list-empty.js';
 import { downloadCsv } from './list-export.js';
 import { renderCards } from './list-cards.js';
@@ -27,6 +28,13 @@ import { countLabel, messages, type ProjectListSort } from '../i18n/project-list
 import { projectListStyles } from './project-list.styles.js';
 
 export { countLabel, type ProjectListSort } from '../i18n/project-list.js';
+
+/** The list's data as JSON (server rendering): the page, the names its cards show (as entries), the source's report. */
+interface PrerenderedList {
+  answer: ClientResult<Page<Project>>;
+  labels: Partial<Record<LabelKind, [string, unknown][]>>;
+  report: ValidationProblem[];
+}
 
 /** The orders the sort menu offers, each a `sort` and `order` of `client.projects`. */
 const SORTS = {
@@ -64,13 +72,19 @@ const ATTRIBUTE_OF: Partial<Record<Relaxable, 'territory' | 'axis' | 'status' | 
  * focus moves to the list of cards, whose name says the page (« Projets,
  * page 2 sur 834 »).
  *
- * **No layout shift.** From its skeleton to its first page, the list keeps
+ * **No layout shift, no blank.** While its first page loads (a remote
+ * `src`/`api`, or the embedded dataset still on its way), the list reserves
  * the space of a full page (`page-size` cells of
- * `--cnr-project-list-card-min-height`) and the pager's row, whatever the
- * number of projects; the names the cards show come with the page. Once the
- * user searches, filters or turns the page, a page is as tall as its cards
- * (a short result leaves no blank space; a shift the user caused is not a
- * layout shift in the sense of CLS).
+ * `--cnr-project-list-card-min-height`) and the pager's row: nothing is known
+ * yet of how many projects match. Once the data is there, a page is as tall
+ * as its cards — a short result leaves no blank space. When the data is
+ * already loaded as the list first renders (the embedded dataset, which the
+ * CDN autoloader starts loading with the page), its first frame shows the
+ * cards: no skeleton, nothing to reserve. A page that wants no shift at all
+ * while the script loads reserves the height it expects for the undefined
+ * element (`cnr-project-list:not(:defined) { min-block-size: … }`) and gives
+ * the same height to `--cnr-project-list-loading-height`, which the skeleton
+ * then takes: the examples do.
  *
  * @summary The filtered, searchable, sortable list of CNR projects, with CSV export.
  * @since 0.1.0
@@ -100,7 +114,8 @@ const ATTRIBUTE_OF: Partial<Record<Relaxable, 'territory' | 'axis' | 'status' | 
  * @csspart problems - The records of the source left out or incomplete (only with `show-problems`).
  *
  * @cssprop --cnr-project-list-gap - Space between cards.
- * @cssprop --cnr-project-list-card-min-height - Height of each card's cell in the space a page reserves, from the skeleton on, and a card's least height when the page is not full (default 12rem, 28rem for full cards; from three columns, 2.5rem more than this). A full page shares that space among its rows.
+ * @cssprop --cnr-project-list-card-min-height - Least height of each card's cell, and the height of each cell of the skeleton while the first page loads (default 12rem, 28rem for full cards; from three columns, 2.5rem more than this).
+ * @cssprop --cnr-project-list-loading-height - Height of the whole list while its first page loads, for a page that knows what it will show (the height it reserves for `cnr-project-list:not(:defined)`): the skeleton fits in it, and the list keeps it when its cards arrive. Default: the skeleton of a full page.
  * @cssprop --cnr-project-list-column-width - Width from which the grid adds a column (default 18rem).
  */
 export class CnrProjectList extends CnrDataWidget {
@@ -139,6 +154,9 @@ export class CnrProjectList extends CnrDataWidget {
   /** Gives each card a « Voir le projet » button firing `cnr-project-select`. */
   @property({ type: Boolean }) selectable = false;
 
+  /** @internal */
+  protected override readonly loadSubject = 'projects';
+
   @state() private page = 1;
   @state() private searchText = '';
   @state() private announcement = '';
@@ -152,18 +170,9 @@ export class CnrProjectList extends CnrDataWidget {
   private focusAfterLoad: 'cards' | 'relax' | undefined;
   private exporting = false;
   private namesClient: CnrClient | undefined;
-  /**
-   * Whether the list keeps the space of a full page. Only its first answer
-   * does (the page loading); once a page has been shown, a new one — the
-   * user's search, filter or page, whose shift the user caused — takes the
-   * height of its cards, so a short result leaves no blank space.
-   */
-  private reserveFullPage = true;
-
   private readonly task = new DataTask(this, {
     args: () => [this.source.client, filtersKey(this.source.filters), this.sort, this.page, this.size] as const,
     task: async ([client, _key, sort, page, size], { signal }) => {
-      if (this.task.lastValue !== undefined) this.reserveFullPage = false;
       const result = await client.projects(
         this.source.filters,
         { ...(SORTS[sort] ?? SORTS.title), limit: size, offset: (page - 1) * size },
@@ -171,8 +180,14 @@ export class CnrProjectList extends CnrDataWidget {
       );
       // The names the cards show come with the page (the cards do not reflow when they arrive), looked up
       // once the page is there: the source is loaded then, and a lookup never keeps an aborted download going.
-      await Promise.allSettled((this.cardVariant === 'full' ? LABEL_KINDS : LABEL_KINDS.slice(0, 1)).map((kind) => lookupLabels(client, kind)));
-      return result;
+      const kinds = this.cardVariant === 'full' ? LABEL_KINDS : LABEL_KINDS.slice(0, 1);
+      const found = await Promise.allSettled(kinds.map((kind) => lookupLabels(client, kind)));
+      const labels: Partial<Record<LabelKind, unknown>> = {};
+      kinds.forEach((kind, i) => {
+        const lookup = found[i];
+        if (lookup?.status === 'fulfilled') labels[kind] = lookup.value;
+      });
+      return { ...result, labels: labels as Partial<Labels> };
     },
   });
 
@@ -181,6 +196,34 @@ export class CnrProjectList extends CnrDataWidget {
     args: () => [this.source.client] as const,
     task: async ([client], { signal }) => (await client.load({ signal })).problems,
   });
+
+  /** @internal */
+  override async prerender(): Promise<PrerenderedList> {
+    const { labels, ...answer } = await this.resolveNow(this.task);
+    await this.report.run();
+    // Of each kind of names, those the page's projects cite (their ids appear in the projects' records).
+    const cited = new Set<string>();
+    const collect = (value: unknown): void => {
+      if (typeof value === 'string') cited.add(value);
+      else if (Array.isArray(value)) value.forEach(collect);
+      else if (value !== null && typeof value === 'object') Object.values(value).forEach(collect);
+    };
+    collect(answer.data.items);
+    const entries: PrerenderedList['labels'] = {};
+    for (const [kind, map] of Object.entries(labels) as [LabelKind, Map<string, unknown>][]) {
+      entries[kind] = [...map].filter(([id]) => cited.has(id));
+    }
+    return { answer, labels: entries, report: this.report.value ?? [] };
+  }
+
+  /** @internal */
+  protected override restorePrerendered(state: unknown): void {
+    const { answer, labels, report } = state as PrerenderedList;
+    const maps: Partial<Record<LabelKind, Map<string, unknown>>> = {};
+    for (const [kind, entries] of Object.entries(labels) as [LabelKind, [string, unknown][]][]) maps[kind] = new Map(entries);
+    this.task.seed({ ...answer, labels: maps as Partial<Labels> });
+    this.report.seed(report);
+  }
 
   /** @internal */
   protected override ownFilters(): ProjectFilters {
@@ -329,9 +372,11 @@ export class CnrProjectList extends CnrDataWidget {
     const t = messages[locale];
     const result = this.current;
     const page = result?.data;
-    const problems: ValidationProblem[] = [...(this.report.value ?? []), ...(result?.problems ?? [])];
+    const problems: ValidationProblem[] = [...(this.report.current ?? []), ...(result?.problems ?? [])];
+    // The count is announced once the change has settled, by the provider or the list (base/announcer.ts): not a live region.
+    this.summarize('count', page ? countLabel(page.total, locale) : undefined, this.task);
     return html`
-      <div class="root" part="base">
+      <div class="root ${page || this.task.failed ? '' : 'loading'}" part="base">
         <div class="toolbar" part="toolbar">
           <form class="search" part="search" role="search" @submit=${this.onSearchSubmit}>
             <label for="search">${t.search}</label>
@@ -354,7 +399,7 @@ export class CnrProjectList extends CnrDataWidget {
           </div>
           <button type="button" class="button secondary" part="export-button" @click=${this.exportCsv}>${t.export}</button>
         </div>
-        <p class="count" part="count" role="status" aria-atomic="true">${page ? countLabel(page.total, locale) : ''}</p>
+        <p class="count" part="count">${page ? countLabel(page.total, locale) : ''}</p>
         <div class="visually-hidden" role="status">${this.announcement}</div>
         ${this.renderStatus(this.task)}
         ${page || !this.task.failed ? this.renderPage(page, locale) : nothing}
@@ -364,29 +409,32 @@ export class CnrProjectList extends CnrDataWidget {
   }
 
   /**
-   * The cards over the space of a full page, reserved by the skeleton and
-   * kept (hidden) beneath them, then the pager's row, also kept for one page:
-   * the list keeps its height when it loads, whether its first page is full
-   * or not. After that (see `reserveFullPage`) a page is as tall as its cards.
+   * While the first page loads, the skeleton: a full page of cells and the
+   * pager's row (nothing is known yet of how many projects match). Then the
+   * page, as tall as its cards (a short page leaves no blank space); a full
+   * page lies over the same cells, kept hidden beneath it, and its rows share
+   * their space (a taller card takes from the others): it keeps the
+   * skeleton's height. A later page loads over the one shown.
    */
   private renderPage(page: Page<Project> | undefined, locale: Locale): TemplateResult {
-    const last = page ? Math.ceil(page.total / this.size) : 0;
-    const current = page ? Math.floor(page.offset / this.size) + 1 : 0;
-    return html`<div class="stack">
-        ${!page || this.reserveFullPage ? renderReserve(locale, !page, this.size, 'cards') : nothing}${!page
-          ? nothing
-          : page.total === 0
-            ? renderEmpty(locale, this.source.filters, this.names, (keys) => this.relax(keys))
-            : renderCards(page, current, last, locale, {
-                client: this.source.client,
-                full: this.cardVariant === 'full',
-                headingLevel: Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3)),
-                selectable: this.selectable,
-                fill: page.items.length >= this.size,
-                busy: this.task.status === TaskStatus.PENDING,
-              })}
-      </div>
-      ${last > 1 ? renderPager(current, last, locale, (p) => this.goTo(p)) : this.reserveFullPage ? html`<div class="pager"></div>` : nothing}`;
+    if (!page) return html`<div class="reserved">${renderReserve(locale, true, this.size, 'cards')}</div><div class="pager"></div>`;
+    const last = Math.ceil(page.total / this.size);
+    const current = Math.floor(page.offset / this.size) + 1;
+    const full = page.items.length >= this.size;
+    const content =
+      page.total === 0
+        ? renderEmpty(locale, this.source.filters, this.names, (keys) => this.relax(keys))
+        : renderCards(page, current, last, locale, {
+            client: this.source.client,
+            full: this.cardVariant === 'full',
+            headingLevel: Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3)),
+            selectable: this.selectable,
+            fill: full,
+            busy: this.task.status === TaskStatus.PENDING,
+            labels: this.current?.labels,
+          });
+    return html`${full ? html`<div class="stack">${renderReserve(locale, false, this.size, 'cards')}${content}</div>` : content}
+      ${last > 1 ? renderPager(current, last, locale, (p) => this.goTo(p)) : nothing}`;
   }
 
 

@@ -135,7 +135,3 @@ export const Narrow: Story = {
   args: { thematique: 'all' },
   render: (args) => html`<div style="width: 320px"><cnr-project-list thematique=${args.thematique}></cnr-project-list></div>`,
 };
-
-export const English: Story = {
-  render: () => html`<div lang="en"><cnr-project-list territory="departement:88"></cnr-project-list></div>`,
-};

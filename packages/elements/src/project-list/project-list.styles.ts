@@ -1,13 +1,16 @@
 import { css } from 'lit';
 
 /**
- * No layout shift when the list loads:
- * - the cards lie over the space of a full page (`.stack`, `.reserve`: states.ts), `page-size`
- *   cells of `--_card-min-height`; a full page (`.fill`) is stretched to it, its rows sharing the
- *   space (a tall card takes from the others), a shorter page leaves the rest empty;
+ * While the first page loads (`.reserve`: states.ts), `page-size` cells of `--_card-min-height`
+ * and the pager's row; once loaded, a page is as tall as its cards:
+ * - every card's cell is at least `--_card-min-height` tall; a full page (`.fill`) lies over the
+ *   skeleton's cells, kept hidden beneath it (`.stack`), and is stretched to them, its rows sharing
+ *   the space (a tall card takes from the others): it keeps the skeleton's height;
  * - three columns or more (56rem): narrower cards, each row as tall as the tallest of more cards,
  *   so 2.5rem more per cell;
- * - the pager's row is reserved even for one page: two rows of buttons in a narrow list;
+ * - the pager's row is reserved while loading: two rows of buttons in a narrow list;
+ * - a page that knows what the list will show sets `--cnr-project-list-loading-height`: the list
+ *   takes that height while loading, its skeleton cut to fit;
  * - inputs have a fixed height: a select's line is its font's own, and the toolbar would grow
  *   when a web font arrives.
  */
@@ -20,6 +23,17 @@ export const projectListStyles = css`
     display: flex;
     flex-direction: column;
     gap: var(--_spacing-3);
+  }
+
+  /* A page that knows the list's height gives it: the skeleton is cut to fit. */
+  .loading {
+    height: var(--cnr-project-list-loading-height, auto);
+  }
+
+  .loading > .reserved {
+    flex: 1 1 auto;
+    min-height: 0;
+    overflow: hidden;
   }
 
   :host([card-variant='full']) .root {
@@ -84,10 +98,6 @@ export const projectListStyles = css`
     }
   }
 
-  .stack > .fill {
-    align-self: stretch;
-  }
-
   .cards > * {
     min-width: 0;
     min-height: var(--_card-min-height);
@@ -97,6 +107,10 @@ export const projectListStyles = css`
     .cards > * {
       min-height: calc(var(--_card-min-height) + 2.5rem);
     }
+  }
+
+  .stack > .fill {
+    align-self: stretch;
   }
 
   .fill > li {

@@ -85,7 +85,8 @@ describe('<cnr-project-list>', () => {
     await loaded(list, '26 projets');
     expect(cards(list)).to.have.length(12);
     expect($(list, '[part="cards"]')!.getAttribute('role')).to.equal('list');
-    expect($(list, '[part="count"]')!.getAttribute('role')).to.equal('status');
+    // The count is no live region: the list announces the settled count once, from a region of its own (provider/announcements.test.ts).
+    expect($(list, '[part="count"]')!.closest('[role="status"], [aria-live]') === null).to.equal(true);
     expect($(list, '[part="pager"]')!.textContent).to.contain('Page suivante');
     await expect(list).to.be.accessible();
   });
@@ -136,12 +137,10 @@ describe('<cnr-project-list>', () => {
 
     // Cards of different heights, in the browser's default font. A reserve of 16rem is roomy enough for the
     // fixture's cards in any browser; the default one (12rem) for cards about 27rem wide.
-    for (const [name, territory, q, width, reserve, count] of [
-      ['a full page, two columns, the default reserve', undefined, undefined, 880, undefined, 12],
-      ['a full page, two columns', undefined, undefined, 700, '16rem', 12],
-      ['a full page, one column', undefined, undefined, 340, '16rem', 12],
-      ['a page of a few cards', '88', undefined, 700, '16rem', 6],
-      ['no project', undefined, 'inexistant', 700, '16rem', 0],
+    for (const [name, territory, q, width, reserve] of [
+      ['a full page, two columns, the default reserve', undefined, undefined, 880, undefined],
+      ['a full page, two columns', undefined, undefined, 700, '16rem'],
+      ['a full page, one column', undefined, undefined, 340, '16rem'],
     ] as const) {
       it(`${name}: the list keeps the height of its skeleton`, async () => {
         const { wrapper, list, release } = await held(territory, q, width, reserve);
@@ -150,7 +149,7 @@ describe('<cnr-project-list>', () => {
         release();
         await waitUntil(() => countOf(list) !== '', 'count', { timeout: 8000 });
         await waitUntil(() => cards(list).every((card) => card.shadowRoot?.querySelector('[role="heading"]')), 'cards rendered');
-        expect(cards(list)).to.have.length(count);
+        expect(cards(list)).to.have.length(12);
         expect(geometry(wrapper)).to.deep.equal(before);
         // The cards show the territories' names from their first paint: nothing moves afterwards either.
         const shown = territories(list);
@@ -159,6 +158,69 @@ describe('<cnr-project-list>', () => {
         expect(territories(list)).to.deep.equal(shown);
       });
     }
+
+    /** The space under the last card (or the empty state) down to the list's bottom: blank a reader sees. */
+    const blankUnder = (list: Element) => {
+      const last = [...$$(list, '[part="cards"] > li, [part="empty"]')].pop()!;
+      return list.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom;
+    };
+
+    for (const [name, territory, q, count] of [
+      ['a page of a few cards', '88', undefined, 6],
+      ['no project', undefined, 'inexistant', 0],
+    ] as const) {
+      it(`${name}: the skeleton reserves a full page, then the list is as tall as what it shows (no blank)`, async () => {
+        const { wrapper, list, release } = await held(territory, q, 700, '16rem');
+        expect($$(list, '[part="skeleton"]')).to.have.length(12);
+        const reserved = geometry(wrapper)[0]!;
+        release();
+        await waitUntil(() => countOf(list) !== '', 'count', { timeout: 8000 });
+        await waitUntil(() => cards(list).every((card) => card.shadowRoot?.querySelector('[role="heading"]')), 'cards rendered');
+        expect(cards(list)).to.have.length(count);
+        expect(geometry(wrapper)[0]).to.be.below(reserved * 0.75);
+        expect(blankUnder(list)).to.be.below(2);
+        expect($(list, '.pager') === null).to.equal(true);
+      });
+    }
+
+    it('a page that knows the list\'s height (--cnr-project-list-loading-height) keeps it from the skeleton to the cards', async () => {
+      // The six Vosges projects, two columns of 16rem cells: measured once loaded, then given while loading.
+      const { wrapper: measured, list: first, release: go } = await held('88', undefined, 700, '16rem');
+      go();
+      await waitUntil(() => cards(first).length === 6, 'the six Vosges projects', { timeout: 8000 });
+      const height = first.getBoundingClientRect().height;
+      measured.remove();
+      const { wrapper, list, release } = await held('88', undefined, 700, '16rem');
+      list.style.setProperty('--cnr-project-list-loading-height', `${height}px`);
+      expect($$(list, '[part="skeleton"]').length).to.be.above(0);
+      const before = geometry(wrapper);
+      expect(before[0]).to.be.closeTo(height, 0.5);
+      release();
+      await waitUntil(() => cards(list).length === 6, 'the six Vosges projects', { timeout: 8000 });
+      await waitUntil(() => cards(list).every((card) => card.shadowRoot?.querySelector('[role="heading"]')), 'cards rendered');
+      expect(geometry(wrapper)).to.deep.equal(before);
+    });
+
+    it('when the data is already loaded, the first frame shows the cards: no skeleton, nothing reserved', async () => {
+      const client = createClient();
+      await client.load();
+      const wrapper = document.createElement('div');
+      wrapper.style.width = '700px';
+      const list = document.createElement('cnr-project-list') as CnrProjectList;
+      list.client = client;
+      list.territory = '88';
+      wrapper.append(list);
+      document.body.append(wrapper);
+      try {
+        // A requestAnimationFrame callback runs before the frame it belongs to is painted.
+        const first = await new Promise<{ skeletons: number; cards: number }>((resolve) =>
+          requestAnimationFrame(() => resolve({ skeletons: $$(list, '[part="skeleton"]').length, cards: cards(list).length })),
+        );
+        expect(first).to.deep.equal({ skeletons: 0, cards: 6 });
+      } finally {
+        wrapper.remove();
+      }
+    });
 
     it('once the user narrows the selection, a short page is as tall as its cards (no blank space)', async () => {
       const { wrapper, list, release } = await held(undefined, undefined, 700, '16rem');

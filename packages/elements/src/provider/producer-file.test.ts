@@ -211,11 +211,13 @@ describe('an ARS’s own file (src)', () => {
       try {
         const provider = await fixture<CnrProvider>(html`<cnr-provider src=${src}><cnr-project-list></cnr-project-list></cnr-provider>`);
         const list = provider.querySelector('cnr-project-list')!;
-        await waitUntil(() => shadow(list).querySelector('[role="alert"]') !== null, 'the error', { timeout: 8000 });
-        const alert = squash(shadow(list).querySelector('[role="alert"]')!.textContent);
+        // Inside a provider the list shows the error and the provider announces it (one alert for its widgets).
+        await waitUntil(() => shadow(list).querySelector('[part="error"]') !== null, 'the error', { timeout: 8000 });
+        const alert = squash(shadow(list).querySelector('[part="error"]')!.textContent);
         expect(alert).to.contain('Le fichier de données est illisible');
         expect(alert).to.contain('not-json.html');
         expect(alert).not.to.contain('ne répond pas');
+        await waitUntil(() => squash(shadow(provider).querySelector('[role="alert"]')?.textContent).includes('not-json.html'), 'the provider announces it');
         expect(shadow(list).querySelector('[part="retry-button"]') !== null, 'a retry button').to.equal(true);
         const error = errors[0]?.detail.error as (Error & { code?: string }) | undefined;
         expect(errors[0]).to.be.instanceOf(CnrErrorEvent);

@@ -2,6 +2,7 @@ import type { CnrClient, ProjectFilters } from '@cnr-widgets/sdk';
 import { ContextProvider } from '@lit/context';
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { FailureAnnouncer, SummaryAnnouncer, type Announcers } from '../base/announcer.js';
 import { clientFor } from '../base/clients.js';
 import { CnrElement } from '../base/cnr-element.js';
 import { filtersFromAttributes, normalizeFilters } from '../base/filters.js';
@@ -21,7 +22,30 @@ import { providerStyles } from './provider.styles.js';
  * fire `cnr-problems` (it bubbles through the provider), and `show-problems`
  * shows the notice for a producer's preview.
  *
+ * Announcements (screen readers). The provider speaks for the widgets it
+ * links, from two visually hidden live regions of its own, so that a change
+ * or a failure is heard once, not once per widget:
+ * - after a change of the filters (a territory, an axis, a search), one
+ *   polite summary once every widget has loaded and nothing has changed for
+ *   0.6 s: « 6 projets, 1 200 000 euros, Vosges » (the result count, the
+ *   funding, the territory, as the widgets present show them). Typing a search
+ *   announces the result of what was typed, not the counts on the way. The
+ *   widgets' own texts (count, amount, selection) are not live regions then.
+ *   The page's first load is not announced.
+ * - when loading fails, one alert for all the widgets that fail together
+ *   (« Les données n'ont pas pu être chargées. Rien à cette adresse (erreur
+ *   404)… »), each distinct message once. Each widget still shows its error
+ *   with a « Réessayer » button whose accessible name says what it loads again
+ *   (« Réessayer le chargement des projets »); a widget that fails again after
+ *   its retry is announced again. Stale data (a failed refresh) is announced
+ *   the same way, politely.
+ *
+ * A widget alone on a page (no provider) announces its own failure (its error
+ * box is a `role="alert"`) and its own settled change, once.
+ *
  * @slot - The widgets (and any other content) the provider links.
+ *
+ * @cssprop --cnr-gap - Space between the widgets placed directly in the provider (default 1.5rem): a top margin of each widget but the first child, which collapses with the margins of the page's headings and paragraphs between them and yields to the page's own margins. `0` removes it.
  */
 export class CnrProvider extends CnrElement {
   static override styles = providerStyles;
@@ -69,6 +93,12 @@ export class CnrProvider extends CnrElement {
   private currentFilters: ProjectFilters = filtersFromAttributes({});
   /** The linked widgets subscribe to it (`@lit/context`); a new value on every change tells them. */
   private readonly context = new ContextProvider(this, { context: providerContext, initialValue: { provider: this } });
+  /** @internal The summary after a change, the failures and the stale notices of the linked widgets, each announced once. */
+  readonly announcers: Required<Announcers> = {
+    summary: new SummaryAnnouncer(() => this.locale),
+    failures: new FailureAnnouncer('alert', () => this.locale),
+    stale: new FailureAnnouncer('status', () => this.locale),
+  };
   private readonly onPopState = () => {
     const fromUrl = filtersFromUrl(new URL(location.href));
     this.applyFilters(fromUrl ?? this.attributeFilters(), false);
@@ -92,6 +122,11 @@ export class CnrProvider extends CnrElement {
     this.applyFilters(filters, true);
   }
 
+  /** The live regions, first in the shadow root (on the client, after any hydration). */
+  protected override firstUpdated(): void {
+    for (const announcer of Object.values(this.announcers)) announcer.region.attach(this.renderRoot);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.syncUrl) window.addEventListener('popstate', this.onPopState);
@@ -100,6 +135,7 @@ export class CnrProvider extends CnrElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.onPopState);
+    for (const announcer of Object.values(this.announcers)) announcer.stop();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -127,6 +163,8 @@ export class CnrProvider extends CnrElement {
       const url = filtersToUrl(next, new URL(location.href));
       if (url.href !== location.href) history.pushState(history.state, '', url);
     }
+    // The filters the attributes (or the URL) give at the start are no change to announce.
+    if (this.hasUpdated) this.announcers.summary.filtersChanged();
     this.notify();
   }
 

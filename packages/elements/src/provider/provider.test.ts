@@ -154,4 +154,28 @@ describe('<cnr-provider>', () => {
     expect(getComputedStyle(provider).display).to.equal('contents');
     await expect(provider).to.be.accessible();
   });
+
+  it('spaces the widgets pasted in it (--cnr-gap, 1.5rem by default), and nothing else of the page', async () => {
+    // Undefined tags lay out as the widgets do (the gap is the provider's, not the widgets'); the page's own
+    // paragraph keeps its margins, and a widget first in the provider gets no gap above it.
+    const sheetsBefore = document.styleSheets.length;
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="display: flow-root">
+      <cnr-provider>
+        <cnr-funding-counter style="display: block; height: 40px"></cnr-funding-counter>
+        <cnr-project-list style="display: block; height: 40px"></cnr-project-list>
+        <p style="margin: 0; height: 40px">Texte de la page</p>
+        <cnr-axis-filter style="display: block; height: 40px"></cnr-axis-filter>
+      </cnr-provider>
+    </div>`);
+    const top = (selector: string) => wrapper.querySelector(selector)!.getBoundingClientRect().top - wrapper.getBoundingClientRect().top;
+    expect([top('cnr-funding-counter'), top('cnr-project-list'), top('p'), top('cnr-axis-filter')]).to.deep.equal([0, 64, 104, 168]);
+    wrapper.querySelector('cnr-provider')!.setAttribute('style', '--cnr-gap: 0.5rem');
+    expect([top('cnr-project-list'), top('p'), top('cnr-axis-filter')]).to.deep.equal([48, 88, 136]);
+    // Widgets outside a provider, and the page's own elements, get nothing.
+    const alone = await fixture<HTMLDivElement>(
+      html`<div style="display: flow-root"><cnr-funding-counter style="display: block; height: 40px"></cnr-funding-counter><cnr-project-list style="display: block; height: 40px"></cnr-project-list></div>`,
+    );
+    expect(alone.querySelector('cnr-project-list')!.getBoundingClientRect().top - alone.getBoundingClientRect().top).to.equal(40);
+    expect(document.styleSheets.length, 'no style sheet added to the page').to.equal(sheetsBefore);
+  });
 });

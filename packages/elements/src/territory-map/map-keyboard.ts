@@ -1,4 +1,4 @@
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TerritoryMapItem } from './map-model.js';
 
 /** The map element, re-rendered when the focus, hover or tooltip change. */
@@ -12,8 +12,6 @@ export interface MapActions {
   mapItems(): readonly TerritoryMapItem[];
   /** Selects `item`, or unselects it when it is selected. */
   toggle(item: TerritoryMapItem): void;
-  /** Clears the selection; false when there was none. */
-  clearSelection(): boolean;
 }
 
 const DIRECTIONS: Record<string, [number, number]> = {
@@ -45,12 +43,23 @@ export function neighbour(items: readonly TerritoryMapItem[], from: TerritoryMap
   return best;
 }
 
+/** How long the tooltip stays on its territory while the pointer crosses others on its way to it (WCAG 1.4.13, hoverable). */
+export const TOOLTIP_GRACE_MS = 300;
+
 /**
  * The map's focus, hover and tooltip: one tab stop (roving `tabindex`), arrow
  * keys to the nearest territory in that direction, Home/End to the first and
- * last, Enter or Space to select, Escape to hide the tooltip and clear.
+ * last, Enter or Space to select (again: unselect).
+ *
+ * The tooltip meets WCAG 1.4.13 (RGAA 10.13): Escape dismisses it wherever the
+ * focus is, and does nothing else (it never clears the selection: that is the
+ * « Toute la France » button); the pointer can move onto it (crossing other
+ * territories on the way: the tooltip stays {@link TOOLTIP_GRACE_MS} on its
+ * territory, and for good once the pointer is on it); it stays until
+ * dismissed, until the pointer leaves the map and the tooltip, or until the
+ * focus moves.
  */
-export class MapKeyboard {
+export class MapKeyboard implements ReactiveController {
   /** The territory holding the tab stop. */
   focusCode: string | undefined;
   /** Whether the focused territory shows its focus ring (keyboard focus). */
@@ -58,11 +67,24 @@ export class MapKeyboard {
   hoverCode: string | undefined;
   /** Escape hid the tooltip (WCAG 1.4.13); it shows again on the next move. */
   tooltipHidden = false;
+  /** A hover change waiting for the grace delay: the pointer may be on its way to the tooltip. */
+  private pending: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: MapKeyboardHost,
     private readonly actions: MapActions,
-  ) {}
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    document.addEventListener('keydown', this.onDocumentKeyDown);
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('keydown', this.onDocumentKeyDown);
+    this.cancelPending();
+  }
 
   /** The code of the territory the tooltip is about, if any. */
   get tooltipCode(): string | undefined {
@@ -93,13 +115,18 @@ export class MapKeyboard {
       event.preventDefault();
       this.actions.toggle(item);
       return;
-    } else if (event.key === 'Escape') {
-      this.change(() => (this.tooltipHidden = true));
-      if (this.actions.clearSelection()) event.preventDefault();
-      return;
     } else return;
     event.preventDefault();
     if (next) void this.moveFocus(next.code);
+  };
+
+  /** Escape, wherever the focus is: hides the tooltip when one shows (a hovered territory's too), and nothing else. */
+  private readonly onDocumentKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented || this.tooltipCode === undefined) return;
+    this.cancelPending();
+    this.change(() => (this.tooltipHidden = true));
+    // Consumed only when the focus is in the map: elsewhere the page's own Escape still runs.
+    if (event.composedPath().includes(this.host as unknown as EventTarget)) event.preventDefault();
   };
 
   private async moveFocus(code: string): Promise<void> {
@@ -123,17 +150,44 @@ export class MapKeyboard {
     if (!(event.relatedTarget as Element | null)?.hasAttribute?.('data-code')) this.change(() => (this.focusRing = false));
   };
 
+  /** On the map's frame (the shapes and the tooltip). */
   readonly onPointerOver = (event: PointerEvent): void => {
-    const code = (event.target as Element).getAttribute('data-code') ?? undefined;
-    this.change(() => {
-      if (code !== this.hoverCode) this.tooltipHidden = false;
-      this.hoverCode = code;
-    });
+    const target = event.target as Element;
+    // On the tooltip: it stays on its territory.
+    if (target.closest?.('.tooltip')) {
+      this.cancelPending();
+      return;
+    }
+    const code = target.getAttribute('data-code') ?? undefined;
+    if (code === this.hoverCode) {
+      this.cancelPending();
+      return;
+    }
+    const apply = () =>
+      this.change(() => {
+        this.tooltipHidden = false;
+        this.hoverCode = code;
+      });
+    this.cancelPending();
+    // A tooltip showing for the pointer: the pointer may be crossing other shapes on its way to it.
+    if (this.hoverCode !== undefined && !this.tooltipHidden) {
+      this.pending = setTimeout(() => {
+        this.pending = undefined;
+        apply();
+      }, TOOLTIP_GRACE_MS);
+    } else apply();
   };
 
+  /** The pointer left the map's frame (the shapes and the tooltip). */
   readonly onPointerLeave = (): void => {
+    this.cancelPending();
     this.change(() => (this.hoverCode = undefined));
   };
+
+  private cancelPending(): void {
+    if (this.pending !== undefined) clearTimeout(this.pending);
+    this.pending = undefined;
+  }
 
   /** Applies a change of state and re-renders the map when it changed anything. */
   private change(apply: () => unknown): void {

@@ -1,4 +1,7 @@
 import type { Territory } from '@cnr-widgets/sdk';
+import { formatCount } from '../i18n/format.js';
+import { isOne } from '../i18n/plural.js';
+import { countText, valueText } from '../i18n/territory-map.js';
 import { expect } from '@open-wc/testing';
 import { findTerritory, legendClasses, mapItems, memoize, resolveSelection, type MapData } from './map-model.js';
 
@@ -34,7 +37,7 @@ describe('map model', () => {
     expect(resolveSelection('epci:200000000', [], undefined, () => 'EPCI 200000000').name).to.equal('EPCI 200000000');
   });
 
-  it('colours by quantile classes and builds the legend from the values drawn', () => {
+  it('colours by quantile classes, dots every other class, and builds the legend as ranges that follow each other', () => {
     const rows = new Map(
       [
         ['44', 0],
@@ -45,10 +48,18 @@ describe('map model', () => {
     ) as unknown as MapData['rows'];
     const items = mapItems(undefined, { rows, stale: false, problems: [] }, 'region', undefined, 'projects');
     expect(items.map((item) => `${item.code}:${item.tone}`)).to.deep.equal(['44:zero', '52:c1', '53:c3', '75:c5']);
-    expect(legendClasses(items)).to.deep.equal([
-      { tone: 'c1', low: 1, high: 1 },
-      { tone: 'c3', low: 4, high: 4 },
-      { tone: 'c5', low: 9, high: 9 },
+    expect(items.map((item) => item.dotted === true)).to.deep.equal([false, false, true, false]);
+    // A count: every whole number from 1 has its class.
+    expect(legendClasses(items, 'projects')).to.deep.equal([
+      { tone: 'c1', dotted: false, low: 1, high: 1 },
+      { tone: 'c3', dotted: true, low: 2, high: 4 },
+      { tone: 'c5', dotted: false, low: 5, high: 9 },
+    ]);
+    // An amount: the least and greatest drawn.
+    expect(legendClasses(items, 'funding').map((c) => [c.low, c.high])).to.deep.equal([
+      [1, 1],
+      [4, 4],
+      [9, 9],
     ]);
   });
 
@@ -65,5 +76,15 @@ describe('map model', () => {
     items({}, 'x');
     items({}, 'y');
     expect(runs).to.equal(3);
+  });
+
+  it('writes counts as formatCount does, without Intl below 1 000, and their plural as Intl.PluralRules does', () => {
+    for (const locale of ['fr', 'en'] as const) {
+      for (const n of [0, 1, 2, 6, 12, 999, 1000, 1100, 25_000, 1.5]) expect(countText(n, locale), `${n} ${locale}`).to.equal(formatCount(n, locale));
+      for (const n of [0, 1, 2, 6]) {
+        const words = valueText(n, 'projects', locale);
+        expect(words.endsWith(isOne(n, locale) ? (locale === 'fr' ? 'projet' : 'project') : locale === 'fr' ? 'projets' : 'projects'), words).to.equal(true);
+      }
+    }
   });
 });

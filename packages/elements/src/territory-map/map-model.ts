@@ -17,6 +17,25 @@ export const WIDTH = 1216;
 export const HEIGHT = 1010;
 /** INSEE codes of the 18 régions, to validate `region` without the geometry. */
 export const REGION_CODES = '01 02 03 04 06 11 24 27 28 32 44 52 53 75 76 84 93 94'.split(' ');
+/**
+ * Width / height of each région's départements (`regionBox`, computed from the
+ * geometry), known before the geometry chunk arrives: a zoomed map reserves its
+ * own shape, kept between {@link MIN_RATIO} and {@link MAX_RATIO} (Corse would
+ * be twice as tall as wide).
+ */
+const REGION_RATIOS: Record<string, number> = {
+  '01': 1.144, '02': 0.863, '03': 0.806, '04': 1.115, '06': 0.771, '11': 1.207, '24': 0.813, '27': 1.271, '28': 1.269,
+  '32': 0.858, '44': 1.177, '52': 1.031, '53': 1.627, '75': 0.749, '76': 1.341, '84': 1.326, '93': 1.148, '94': 0.495,
+};
+const MIN_RATIO = 0.8;
+const MAX_RATIO = 1.6;
+
+/** Width / height of the map's frame: France with its insets, or the zoomed région's own shape. */
+export function frameRatio(zoom: string | undefined): number {
+  const ratio = zoom === undefined ? undefined : REGION_RATIOS[zoom];
+  return ratio === undefined ? WIDTH / HEIGHT : Math.min(MAX_RATIO, Math.max(MIN_RATIO, ratio));
+}
+
 export const METRICS: readonly TerritoryMapMetric[] = ['projects', 'funding', 'participants', 'propositions'];
 const PALETTE_SIZE = 5;
 
@@ -31,8 +50,10 @@ export interface TerritoryMapItem {
   projects: number | undefined;
   /** The reasonings when the value rests on a deduction (participants, propositions; see `TerritoryBreakdownRow.deduced`). */
   deduced?: string[];
-  /** Colour class: 1–5, `zero` or `none` (no data). */
+  /** Colour class: `c1`–`c5`, `zero` or `none` (no data). */
   tone: string;
+  /** Dotted over its colour: every other class (2nd, 4th), so that neighbouring classes differ by more than a shade. */
+  dotted?: boolean;
   shape?: Shape;
 }
 
@@ -55,9 +76,10 @@ export interface Selection {
   partOf?: string;
 }
 
-/** A class of the legend: the tone and the least and greatest values drawn in it. */
+/** A class of the legend: its tone, and the range of values it stands for. */
 export interface LegendClass {
   tone: string;
+  dotted: boolean;
   low: number;
   high: number;
 }
@@ -81,9 +103,8 @@ function paletteStep(i: number, n: number): number {
   return n <= 1 ? 3 : 1 + Math.round((i * (PALETTE_SIZE - 1)) / (n - 1));
 }
 
-/** Grows a box to the map frame's aspect ratio, centred, so that every view fills the reserved frame. */
-export function fitBox(b: Box): Box {
-  const ratio = WIDTH / HEIGHT;
+/** Grows a box to the map frame's aspect ratio (`width / height`), centred, so that every view fills the reserved frame. */
+export function fitBox(b: Box, ratio = WIDTH / HEIGHT): Box {
   if (b.width / b.height < ratio) {
     const width = b.height * ratio;
     return { ...b, x: b.x - (width - b.width) / 2, width };
@@ -129,21 +150,33 @@ export function mapItems(
   for (const item of items) {
     if (item.value === undefined) continue;
     if (item.value <= 0) item.tone = 'zero';
-    else item.tone = `c${paletteStep(breaks.findIndex((bound) => item.value! <= bound), breaks.length)}`;
+    else {
+      const rank = breaks.findIndex((bound) => item.value! <= bound);
+      item.tone = `c${paletteStep(rank, breaks.length)}`;
+      if (rank % 2 === 1) (item as TerritoryMapItem).dotted = true;
+    }
   }
   return items;
 }
 
-/** The legend classes, from the values actually drawn, lowest first. */
-export function legendClasses(items: readonly TerritoryMapItem[]): LegendClass[] {
-  const ranges = new Map<string, [number, number]>();
+/**
+ * The legend classes, lowest first. A count's classes are ranges that follow
+ * each other (« 1 », « 2 à 4 », « 5 à 12 »: every whole number has its class);
+ * an amount's, the least and greatest amounts drawn in each.
+ */
+export function legendClasses(items: readonly TerritoryMapItem[], metric: TerritoryMapMetric): LegendClass[] {
+  const ranges = new Map<string, { low: number; high: number; dotted: boolean }>();
   for (const item of items) {
     if (item.value === undefined || item.value <= 0) continue;
     const range = ranges.get(item.tone);
-    if (range) ranges.set(item.tone, [Math.min(range[0], item.value), Math.max(range[1], item.value)]);
-    else ranges.set(item.tone, [item.value, item.value]);
+    if (range) {
+      range.low = Math.min(range.low, item.value);
+      range.high = Math.max(range.high, item.value);
+    } else ranges.set(item.tone, { low: item.value, high: item.value, dotted: item.dotted === true });
   }
-  return [...ranges].sort((a, b) => a[1][0] - b[1][0]).map(([tone, [low, high]]) => ({ tone, low, high }));
+  const classes = [...ranges].sort((a, b) => a[1].low - b[1].low).map(([tone, range]) => ({ tone, ...range }));
+  if (metric !== 'funding') classes.forEach((c, i) => (c.low = i === 0 ? 1 : classes[i - 1]!.high + 1));
+  return classes;
 }
 
 /** The territory an id (`departement:88`, any case) or a bare code names, bare codes read in the SDK's order of kinds. */

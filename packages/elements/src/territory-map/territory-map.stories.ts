@@ -70,6 +70,26 @@ export const Propositions: Story = { args: { metric: 'propositions' } };
 
 export const Selected: Story = { args: { territory: 'region:44' } };
 
+/** An ARS page: its région zoomed and selected by default. Escape does not clear it; « Toute la France » does. */
+export const ArsDefault: Story = { name: 'ARS default (Grand Est zoomed and selected)', args: { level: 'department', region: '44', territory: 'region:44' } };
+
+/** A région selected on the départements' map: outlined once. */
+export const RegionOnDepartments: Story = { name: 'Région selected on the départements', args: { level: 'department', territory: 'region:44' } };
+
+/** A 375 px phone: the toolbar under a long territory name. */
+export const Narrow: Story = {
+  name: 'Narrow column, long name',
+  args: { level: 'department', territory: 'tds:hauts-de-france-metropole-flandres' },
+  render: (args, context) => html`<div style="max-width: 343px">${meta.render!(args, context)}</div>`,
+};
+
+/** A lower max height (`--cnr-territory-map-max-height: 20rem`). */
+export const MaxHeight: Story = {
+  name: 'Max height 20rem',
+  args: { level: 'department' },
+  render: (args, context) => html`<div style="--cnr-territory-map-max-height: 20rem">${meta.render!(args, context)}</div>`,
+};
+
 export const TerritoireDeDemocratieSanitaire: Story = {
   name: 'TDS splitting the Nord',
   args: { level: 'department', territory: 'tds:hauts-de-france-hainaut', tableOpen: true },
@@ -90,9 +110,4 @@ export const Stale: Story = {
       return { ...base, breakdown: async (...call: Parameters<CnrClient['breakdown']>) => ({ ...(await base.breakdown(...call)), stale: true }) };
     })(),
   },
-};
-
-export const English: Story = {
-  args: { level: 'department' },
-  render: (args, context) => html`<div lang="en">${meta.render!(args, context)}</div>`,
 };

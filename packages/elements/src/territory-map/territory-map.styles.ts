@@ -1,34 +1,48 @@
 import { css } from 'lit';
 
 /**
- * The choropleth palette: one hue, DSFR blue-france (tokens 850, main-525 and
- * sun-113 and steps between them), light to dark, about 17 points of CIELAB
- * lightness apart, so that the classes read in order with any colour vision
- * and in greyscale. Dark theme: dark to light, from blue-france main-525 to 925.
- * Zero is a neutral grey, lighter (darker in the dark theme) than the first class.
+ * The choropleth palette (WCAG 1.4.11, RGAA 3.3): one hue, DSFR blue-france,
+ * light to dark in the light theme (dark to light in the dark theme), every
+ * class at least 3:1 against the page's background and against the zero fill,
+ * so that a territory with projects stands out from one without and from the
+ * page. Neighbouring classes cannot all be 3:1 apart in one hue, so every
+ * other class (the 2nd and the 4th drawn) is dotted in the background's
+ * colour (3:1 against its fill): two neighbouring classes always differ by
+ * that texture. Borders between coloured territories are the background's
+ * colour (3:1 against every class); around zero and « pas de donnée », a grey
+ * line 3:1 against the background and the zero fill.
+ *
+ * Layout: the toolbar's buttons stay together, each on one line; in a narrow
+ * column (container query) they go under the name, side by side, sharing the
+ * width. The frame has the map's own shape (France with its insets, or the
+ * zoomed région's) and is never taller than the max height. A dotted class is
+ * filled by its pattern (the fill attribute, which a class rule would
+ * override). The gap between a territory and its tooltip belongs to the
+ * tooltip: the pointer reaches it without leaving it.
  */
 const darkPalette = css`
-  --_map-1: var(--cnr-territory-map-color-1, #4a4aa2);
-  --_map-2: var(--cnr-territory-map-color-2, #6666eb);
-  --_map-3: var(--cnr-territory-map-color-3, #9090f7);
-  --_map-4: var(--cnr-territory-map-color-4, #bbbbfa);
+  --_map-1: var(--cnr-territory-map-color-1, #6e6ef2);
+  --_map-2: var(--cnr-territory-map-color-2, #9090f7);
+  --_map-3: var(--cnr-territory-map-color-3, #b1b1f9);
+  --_map-4: var(--cnr-territory-map-color-4, #cacafb);
   --_map-5: var(--cnr-territory-map-color-5, #e3e3fd);
   --_map-zero: var(--cnr-territory-map-color-zero, #2a2a2a);
-  --_map-hatch: var(--cnr-territory-map-color-no-data, #777777);
-  --_map-stroke: var(--cnr-territory-map-border-color, #6a6a6a);
+  --_map-hatch: var(--cnr-territory-map-color-no-data, #929292);
+  --_map-stroke: var(--cnr-territory-map-border-color, #929292);
 `;
 
 export const territoryMapStyles = css`
   :host {
     display: block;
-    --_map-1: var(--cnr-territory-map-color-1, #cacafb);
-    --_map-2: var(--cnr-territory-map-color-2, #9898f8);
-    --_map-3: var(--cnr-territory-map-color-3, #6a6af4);
-    --_map-4: var(--cnr-territory-map-color-4, #3333c8);
+    --_map-1: var(--cnr-territory-map-color-1, #7a7af5);
+    --_map-2: var(--cnr-territory-map-color-2, #5757e6);
+    --_map-3: var(--cnr-territory-map-color-3, #3535c8);
+    --_map-4: var(--cnr-territory-map-color-4, #1c1ca6);
     --_map-5: var(--cnr-territory-map-color-5, #000091);
-    --_map-zero: var(--cnr-territory-map-color-zero, #eeeeee);
-    --_map-hatch: var(--cnr-territory-map-color-no-data, #929292);
-    --_map-stroke: var(--cnr-territory-map-border-color, #929292);
+    --_map-zero: var(--cnr-territory-map-color-zero, #f6f6f6);
+    --_map-hatch: var(--cnr-territory-map-color-no-data, #767676);
+    --_map-stroke: var(--cnr-territory-map-border-color, #767676);
+    --_map-dot: var(--_color-background);
   }
 
   @media (prefers-color-scheme: dark) {
@@ -51,9 +65,37 @@ export const territoryMapStyles = css`
 
   .selection {
     flex: 1 1 12rem;
+    min-width: 0;
     margin: 0;
     font-weight: 700;
     color: var(--_color-title);
+    overflow-wrap: anywhere;
+  }
+
+  .actions {
+    display: flex;
+    gap: var(--_spacing-2);
+  }
+
+  .actions .button {
+    white-space: nowrap;
+  }
+
+  .toolbar-box {
+    container-type: inline-size;
+  }
+
+  @container (max-width: 32rem) {
+    .selection,
+    .actions {
+      flex: 1 1 100%;
+    }
+    .actions .button {
+      flex: 1 1 0;
+      min-width: 0;
+      padding-inline: var(--_spacing-2);
+      white-space: normal;
+    }
   }
 
   .button[aria-disabled='true'] {
@@ -63,9 +105,9 @@ export const territoryMapStyles = css`
 
   .frame {
     position: relative;
-    width: 100%;
+    width: min(100%, calc(var(--cnr-territory-map-max-height, 32rem) * var(--_ratio)));
+    margin-inline: auto;
     aspect-ratio: var(--_ratio);
-    max-height: var(--cnr-territory-map-max-height, none);
   }
 
   .frame > .skeleton {
@@ -83,18 +125,26 @@ export const territoryMapStyles = css`
 
   .shape {
     stroke: var(--_map-stroke);
-    stroke-width: 0.6px;
+    stroke-width: 1px;
     stroke-linejoin: round;
     vector-effect: non-scaling-stroke;
     cursor: pointer;
     outline: none;
   }
 
-  .c1 { fill: var(--_map-1); }
-  .c2 { fill: var(--_map-2); }
-  .c3 { fill: var(--_map-3); }
-  .c4 { fill: var(--_map-4); }
-  .c5 { fill: var(--_map-5); }
+  .shape:not(.zero, .none) {
+    stroke: var(--_color-background);
+  }
+
+  .dot {
+    fill: var(--_map-dot);
+  }
+
+  .c1:not(.dotted) { fill: var(--_map-1); }
+  .c2:not(.dotted) { fill: var(--_map-2); }
+  .c3:not(.dotted) { fill: var(--_map-3); }
+  .c4:not(.dotted) { fill: var(--_map-4); }
+  .c5:not(.dotted) { fill: var(--_map-5); }
   .zero { fill: var(--_map-zero); }
 
   .hatch-background {
@@ -137,6 +187,11 @@ export const territoryMapStyles = css`
     stroke-dasharray: 6 3;
   }
 
+  .region-line {
+    stroke: var(--_color-text);
+    stroke-width: 2px;
+  }
+
   .focus-line {
     stroke: var(--_color-focus);
     stroke-width: 3px;
@@ -153,13 +208,27 @@ export const territoryMapStyles = css`
     color: var(--_color-text);
     box-shadow: 0 2px 6px rgb(0 0 0 / 20%);
     font-size: 0.875rem;
-    pointer-events: none;
     transform: translate(var(--_tx, -50%), var(--_ty, calc(-100% - 0.5rem)));
     white-space: normal;
   }
 
   .tooltip strong {
     display: block;
+  }
+
+  .tooltip::before {
+    content: '';
+    position: absolute;
+    inset-inline: 0;
+    height: 0.6rem;
+  }
+
+  .tooltip.above::before {
+    top: 100%;
+  }
+
+  .tooltip.below::before {
+    bottom: 100%;
   }
 
   .legend {
@@ -202,6 +271,9 @@ export const territoryMapStyles = css`
   .swatch.c4 { --_swatch: var(--_map-4); }
   .swatch.c5 { --_swatch: var(--_map-5); }
   .swatch.zero { --_swatch: var(--_map-zero); }
+  .swatch.dotted {
+    background: radial-gradient(circle, var(--_map-dot) 0 1.5px, transparent 2px) 0 0 / 5px 5px, var(--_swatch);
+  }
   .swatch.none {
     --_swatch: repeating-linear-gradient(
       -45deg,
@@ -287,11 +359,22 @@ export const territoryMapStyles = css`
     .inset-frame {
       stroke: CanvasText;
     }
+    .shape:not(.zero, .none),
     .halo {
       stroke: Canvas;
     }
+    .hatch-background {
+      fill: Canvas;
+    }
+    .hatch-line {
+      stroke: CanvasText;
+    }
+    .dot {
+      fill: Canvas;
+    }
     .selected-line,
-    .highlight-line {
+    .highlight-line,
+    .region-line {
       stroke: CanvasText;
     }
     .selected-line {

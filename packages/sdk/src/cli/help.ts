@@ -10,6 +10,7 @@ Usage :
   cnr-widgets convert <fichier.csv> [--out fichier.json] [options]
   cnr-widgets template [--out modele.csv]
   cnr-widgets export --format csv [options]
+  cnr-widgets render <cnr-…> [nom=valeur …] [options]
   cnr-widgets --help
 
 validate : vérifie un fichier par rapport au référentiel (régions, départements,
@@ -46,6 +47,16 @@ export : écrit les projets (ou les chiffres) d’un jeu de données en CSV.
   --no-bom                       sans marque d’ordre d’octets UTF-8 (écrite par défaut pour Excel)
   --no-formula-guard             ne pas préfixer de ' les cellules commençant par = + - @
 
+render : écrit le HTML statique d’un widget avec ses données (shadow DOM déclaratif),
+  lisible sans JavaScript ; avec le script du CDN sur la page, il s’hydrate sans
+  recharger ses données. Widgets : cnr-project-list, cnr-key-figures,
+  cnr-funding-counter, cnr-territory-map ; attributs : nom=valeur
+  (territory=departement:57 page-size=24 table-open). Demande @cnr-widgets/elements
+  installé dans le projet.
+  --input <fichier.json>         jeu de données d’un producteur (par défaut : le jeu de référence embarqué)
+  --out <fichier.html>           sinon sur la sortie standard
+  --lang en|fr                   aussi la langue du widget
+
   --lang en|fr                   langue des messages (par défaut : le français ; l’anglais si LANG est en_…)
   -h, --help                     cette aide
 
@@ -62,6 +73,7 @@ Usage:
   cnr-widgets convert <file.csv> [--out file.json] [options]
   cnr-widgets template [--out template.csv]
   cnr-widgets export --format csv [options]
+  cnr-widgets render <cnr-…> [name=value …] [options]
   cnr-widgets --help
 
 validate: checks a file against the reference (régions, départements, TDS,
@@ -97,6 +109,16 @@ export: writes the projects (or figures) of a dataset as CSV.
   --out <file>                   write to a file instead of standard output
   --no-bom                       no UTF-8 byte order mark (written by default for Excel)
   --no-formula-guard             do not prefix cells starting with = + - @ with '
+
+render: writes the static HTML of a widget with its data (declarative shadow
+  DOM), readable without JavaScript; with the CDN script on the page it
+  hydrates without loading its data again. Widgets: cnr-project-list,
+  cnr-key-figures, cnr-funding-counter, cnr-territory-map; attributes:
+  name=value (territory=departement:57 page-size=24 table-open). Needs
+  @cnr-widgets/elements installed in the project.
+  --input <file.json>            a producer's dataset (default: the embedded reference dataset)
+  --out <file.html>              else standard output
+  --lang en|fr                   also the widget's language
 
   --lang en|fr                   language of messages (default: French; English when LANG is en_…)
   -h, --help                     this help

@@ -2,7 +2,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import type { CnrClient } from '../client.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export type CliLang = 'fr' | 'en';
 
@@ -20,12 +22,25 @@ export interface CliIo {
   loadCog: () => Promise<CogTable>;
   /** The CSV template (`templates/modele-donnees-cnr.csv`). */
   loadTemplate: () => Promise<string>;
+  /** `@cnr-widgets/elements/server` (loaded by `render` only): the widgets' server rendering. */
+  loadRenderer: () => Promise<WidgetRenderer>;
   /** The current date-time, ISO 8601 (`convert` writes it as `generatedAt`). */
   now: () => string;
   env: Record<string, string | undefined>;
 }
 
 export const DATA_PACKAGE = '@cnr-widgets/data';
+/** The widgets' server rendering: a module of @cnr-widgets/elements, which depends on the SDK (never the reverse). */
+export const ELEMENTS_SERVER = '@cnr-widgets/elements/server';
+
+/** What `render` needs of {@link ELEMENTS_SERVER}, described here so that the SDK does not depend on the elements. */
+export interface WidgetRenderer {
+  renderWidgetHTML(
+    tag: string,
+    attributes: Record<string, string | true>,
+    options: { client?: CnrClient; lang?: CliLang },
+  ): Promise<string>;
+}
 export const REFERENCE_MODULE = '@cnr-widgets/data/referential';
 
 /** `cog/cog.json`: for each commune code its name and département, for each EPCI (SIREN) its name and main département. */
@@ -88,6 +103,23 @@ function packageFile(file: string): string {
   throw new Error(`@cnr-widgets/sdk: ${file} not found beside the CLI`);
 }
 
+/**
+ * {@link ELEMENTS_SERVER} as the project where the command runs installed it
+ * (resolved from the working directory), else as this package can import it.
+ */
+async function loadRenderer(): Promise<WidgetRenderer> {
+  let mod: unknown;
+  try {
+    const path = createRequire(join(process.cwd(), 'package.json')).resolve(ELEMENTS_SERVER);
+    mod = await import(/* @vite-ignore */ pathToFileURL(path).href);
+  } catch {
+    mod = await import(/* @vite-ignore */ ELEMENTS_SERVER);
+  }
+  const render = isObject(mod) ? mod['renderWidgetHTML'] : undefined;
+  if (typeof render !== 'function') throw new Error(`${ELEMENTS_SERVER} exports no renderWidgetHTML`);
+  return mod as WidgetRenderer;
+}
+
 export function defaultIo(): CliIo {
   return {
     stdout: (text) => void process.stdout.write(text),
@@ -98,6 +130,7 @@ export function defaultIo(): CliIo {
     loadReference,
     loadCog: async () => JSON.parse(await readFile(packageFile('cog/cog.json'), 'utf8')) as CogTable,
     loadTemplate: () => readFile(packageFile('templates/modele-donnees-cnr.csv'), 'utf8'),
+    loadRenderer,
     now: () => new Date().toISOString(),
     env: process.env,
   };

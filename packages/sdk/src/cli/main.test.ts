@@ -268,6 +268,65 @@ describe('cnr-widgets export', () => {
 });
 
 const bin = fileURLToPath(new URL('../../bin/cnr-widgets.js', import.meta.url));
+describe('cnr-widgets render', () => {
+  /** A stand-in for @cnr-widgets/elements/server: what the command hands it, and a page of what the client reads. */
+  function renderer(calls: unknown[]) {
+    return async () => ({
+      renderWidgetHTML: async (tag: string, attributes: Record<string, string | true>, options: { client?: { projects: () => Promise<{ data: { total: number } }> }; lang?: string }) => {
+        calls.push({ tag, attributes, lang: options.lang, client: options.client !== undefined });
+        const total = options.client ? (await options.client.projects()).data.total : undefined;
+        return `<${tag}><template shadowrootmode="open">${total ?? 'embedded'}</template></${tag}>`;
+      },
+    });
+  }
+
+  it('hands the tag, the name=value attributes and the language to the renderer, and prints its HTML', async () => {
+    const calls: unknown[] = [];
+    const { code, stdout } = await run(['render', 'cnr-project-list', 'territory=departement:57', 'page-size=24', 'table-open', 'q=a=b', '--lang', 'en'], { loadRenderer: renderer(calls) });
+    expect(code).toBe(EXIT_OK);
+    expect(calls).toEqual([
+      { tag: 'cnr-project-list', attributes: { territory: 'departement:57', 'page-size': '24', 'table-open': true, q: 'a=b' }, lang: 'en', client: false },
+    ]);
+    expect(stdout).toBe('<cnr-project-list><template shadowrootmode="open">embedded</template></cnr-project-list>\n');
+  });
+
+  it('--input: the producer\'s file, read through the SDK; --out: a file', async () => {
+    const calls: unknown[] = [];
+    const { code, stderr } = await run(['render', 'cnr-project-list', '--input', file('valid.json'), '--out', file('list.html')], { loadRenderer: renderer(calls) });
+    expect(code).toBe(EXIT_OK);
+    expect(stderr).toContain('list.html: HTML of <cnr-project-list> written.');
+    expect(await readFile(file('list.html'), 'utf8')).toContain('<template shadowrootmode="open">2</template>');
+  });
+
+  it('says what to install when @cnr-widgets/elements is missing, and rejects a bad attribute', async () => {
+    const missing = await run(['render', 'cnr-key-figures'], {
+      loadRenderer: async () => {
+        throw new Error("Cannot find module '@cnr-widgets/elements/server'");
+      },
+    });
+    expect(missing.code).toBe(EXIT_USAGE);
+    expect(missing.stderr).toMatch(/install @cnr-widgets\/elements in this project \(pnpm add @cnr-widgets\/elements\)/);
+    const bad = await run(['render', 'cnr-key-figures', 'Territory=57'], { loadRenderer: renderer([]) });
+    expect(bad.code).toBe(EXIT_USAGE);
+    expect(bad.stderr).toContain('"Territory=57" is not an attribute');
+    const none = await run(['render'], { loadRenderer: renderer([]) });
+    expect(none.code).toBe(EXIT_USAGE);
+    expect(none.stderr).toContain('Usage: cnr-widgets render');
+  });
+
+  it('a renderer that fails: its error, exit 2', async () => {
+    const { code, stderr } = await run(['render', 'cnr-axis-filter'], {
+      loadRenderer: async () => ({
+        renderWidgetHTML: async () => {
+          throw new TypeError('<cnr-axis-filter> is not rendered ahead of time');
+        },
+      }),
+    });
+    expect(code).toBe(EXIT_USAGE);
+    expect(stderr).toContain('<cnr-axis-filter>: cannot render: <cnr-axis-filter> is not rendered ahead of time');
+  });
+});
+
 const built = existsSync(fileURLToPath(new URL('../../dist/cli.js', import.meta.url)));
 /** Under CI (`CI=true`) the build ran first (scripts/test.sh): a missing build fails, it is not skipped. */
 const ci = /^(true|1)$/i.test(process.env['CI'] ?? '');

@@ -6,6 +6,7 @@
  *   cnr-widgets convert <file.csv> [--out file.json] [--publisher …] [--version …]
  *   cnr-widgets template [--out file.csv]
  *   cnr-widgets export --format csv [--input file.json] [--separator ';'] [--out file]
+ *   cnr-widgets render <cnr-tag> [name=value …] [--input file.json] [--out file.html]   (with @cnr-widgets/elements)
  *
  * {@link main} takes the arguments and an injectable `io`, and resolves to the
  * exit code, so it is tested without spawning a process; `bin/cnr-widgets.js`
@@ -15,6 +16,7 @@ import { parseArguments } from './args.js';
 import { complete } from './commands/complete.js';
 import { convert } from './commands/convert.js';
 import { exportCsv } from './commands/export.js';
+import { render } from './commands/render.js';
 import { template } from './commands/template.js';
 import { validate } from './commands/validate.js';
 import { HELP } from './help.js';
@@ -55,6 +57,8 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
         return await template(o, positionals, options);
       case 'export':
         return await exportCsv(o, positionals, options);
+      case 'render':
+        return await render(o, positionals, options);
       case undefined:
         o.io.stderr(o.t(HELP));
         return EXIT_USAGE;
