@@ -17,11 +17,15 @@ import puppeteer from 'puppeteer-core';
 import { benchDir, buildExample, buildPages, buildSdkEntry } from './lib/build.mjs';
 import { environment, measured, printTable, unavailable, writeJson } from './lib/report.mjs';
 import { round } from './lib/stats.mjs';
+import { loadText, quiet } from './lib/quiet.mjs';
 import { serveStatic } from './lib/server.mjs';
 import { CHROMIUM_FLAGS as FLAGS, CHROMIUM_PATH as CHROMIUM } from '../scripts/browsers.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+// --sizes=10000[,1000]: some dataset sizes only; --no-example: skip the example page.
+const sizesArg = args.find((a) => a.startsWith('--sizes='))?.split('=')[1]?.split(',').map(Number);
+const noExample = args.includes('--no-example');
 const deadlineArg = Number(args.find((a) => a.startsWith('--deadline='))?.split('=')[1]);
 const started = performance.now();
 /** Past this, remaining measurements are skipped (and said so): `pnpm bench` must end in minutes. */
@@ -46,6 +50,7 @@ const PLAN = quick
       { projects: 10_000, warmups: 2, runs: 7, changes: 2 },
       { projects: 100_000, warmups: 1, runs: 3, changes: 2 },
     ];
+if (sizesArg) PLAN.splice(0, PLAN.length, ...PLAN.filter((step) => sizesArg.includes(step.projects)));
 const EXAMPLE_PLAN = quick ? { warmups: 1, runs: 2 } : { warmups: 2, runs: 7 };
 
 /** PRODUCT.md: at 10 000 projects, validate and index ≤ 150 ms; a filter change to a painted list ≤ 16 ms. No layout shift. */
@@ -98,6 +103,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+/** Page loads, and those started on a busy machine (bench/lib/quiet.mjs). */
+const gate = { loads: 0, noisy: 0 };
 const problems = { consoleErrors: [], pageErrors: [], foreignRequests: [], failures: [] };
 
 /**
@@ -105,6 +112,8 @@ const problems = { consoleErrors: [], pageErrors: [], foreignRequests: [], failu
  * the context. Requests to anything but `origin` are recorded (none expected).
  */
 async function visit(url, origin, work, { timeoutMs = 60_000, beforeLoad } = {}) {
+  gate.loads += 1;
+  if (!(await quiet())) gate.noisy += 1;
   const b = await getBrowser();
   const context = await b.createBrowserContext();
   try {
@@ -445,7 +454,9 @@ async function main() {
 
     for (const step of PLAN) rows.push(...(await benchSize(server.origin, step)));
 
-    if (example.error) {
+    if (noExample) {
+      rows.push(unavailable('Example page', 'time to interactive, layout shift', 'skipped (--no-example)'));
+    } else if (example.error) {
       rows.push(unavailable('Example page', 'time to interactive, layout shift', `the example does not build: ${String(example.error.message).split('\n')[0]}`));
     } else if (!example.name) {
       rows.push(unavailable('Example page', 'time to interactive, layout shift', 'neither examples/ars-region/ nor examples/demo/ exists'));
@@ -461,6 +472,7 @@ async function main() {
   }
 
   printTable('Browser (headless Chromium) — median of runs, spread min–max', rows);
+  console.log(`${loadText()}; ${gate.noisy} of ${gate.loads} page loads started on a busy machine (after waiting up to 10 s each)`);
   const seen = new Set();
   const unique = (list) => list.filter((v) => !seen.has(v) && seen.add(v));
   const report = {
@@ -475,6 +487,7 @@ async function main() {
   const out = path.join(benchDir, 'results/browser.json');
   writeJson(out, {
     kind: 'browser',
+    gate: { ...gate, loadavg: os.loadavg() },
     environment: environment({ chromium, chromiumPath: CHROMIUM, flags: FLAGS, quick, durationSeconds: round((performance.now() - started) / 1000, 1) }),
     method:
       'Production Vite builds served from 127.0.0.1, no HTTP cache, a fresh browser context per page load. « Painted »: a change is started inside a requestAnimationFrame callback; the time is taken in the task that follows the rendering of the first frame showing its result (DOM mutation observers and a check at every frame start). First paints count from navigation start. Heap: CDP HeapProfiler.collectGarbage then Runtime.getHeapUsage. Layout shift: PerformanceObserver « layout-shift », entries without recent input.',

@@ -16,16 +16,19 @@
 //   412 px wide, cold cache): the one-list page, the full page, DSFR's map page.
 // Quiet-machine gate: before each load, waits (up to 10 s) while the 1-minute load
 // average is above the number of cores; loads started above it are counted as noisy.
-import { readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/browsers.mjs';
+import { loadText, quiet } from './lib/quiet.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cdnDir = path.join(root, 'packages/elements/dist/cdn');
+// CDN_DIR: another build to measure (e.g. a variant of the entry).
+const cdnDir = process.env.CDN_DIR ? path.resolve(process.env.CDN_DIR) : path.join(root, 'packages/elements/dist/cdn');
 const dsfrDir = path.join(root, 'packages/elements/node_modules/@gouvfr/dsfr-chart/dist/MapChart');
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -41,6 +44,11 @@ const DSFR_DATA = JSON.stringify(
   ),
 );
 const ours = (body) => `<script type="module" src="/cdn/cnr-widgets.js"></script></head><body>${body}`;
+// --variant name=dir (repeatable): also measure another build of dist/cdn (e.g. a variant of the
+// entry), served under /cdn@name/; each of our pages gets a `page@name` twin, alternated with the others.
+const VARIANTS = Object.fromEntries(
+  process.argv.flatMap((a, i) => (a === '--variant' ? [process.argv[i + 1].split('=')] : [])).map(([name, dir]) => [name, path.resolve(dir)]),
+);
 const PAGES = {
   'dsfr-map': {
     head: `<link rel="stylesheet" href="/dsfr/MapChart.css"><script type="module" src="/dsfr/MapChart.js"></script></head><body><map-chart level="dep" value="10" name="Projets" data='${DSFR_DATA}'></map-chart>`,
@@ -55,43 +63,67 @@ const PAGES = {
     done: `(() => { const q = (t) => document.querySelector(t)?.shadowRoot; const digits = (t) => /\\d/.test(q(t)?.textContent ?? '');
       return !!q('cnr-project-list')?.querySelector('cnr-project-card') && (q('cnr-territory-map')?.querySelectorAll('path').length ?? 0) > 0 && digits('cnr-key-figures') && digits('cnr-funding-counter') && !!q('cnr-axis-filter')?.querySelector('input,button,select'); })()`,
   },
+  // A site's own document of 10 000 synthetic projects (`src`): download, validation, index, first page of the list.
+  'list-10k': {
+    head: ours('<cnr-provider src="/data/synthetic-10000.json"><cnr-project-list></cnr-project-list></cnr-provider>'),
+    done: `!!document.querySelector('cnr-project-list')?.shadowRoot?.querySelector('cnr-project-card')`,
+  },
   'one-list': {
     head: ours('<cnr-project-list territory="departement:57"></cnr-project-list>'),
     done: `!!document.querySelector('cnr-project-list')?.shadowRoot?.querySelector('cnr-project-card')`,
   },
 };
 
+for (const name of Object.keys(VARIANTS)) {
+  for (const page of ['our-map', 'full-page', 'one-list', 'list-10k']) {
+    PAGES[`${page}@${name}`] = { ...PAGES[page], head: PAGES[page].head.replace('/cdn/', `/cdn@${name}/`) };
+  }
+}
+
+/** Gzipped files, by path (the warm-up load fills it). */
+const gzipped = new Map();
+
 function startServer() {
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    const page = /^\/page\/([a-z-]+)$/.exec(url.pathname);
+    const page = /^\/page\/([a-z0-9@-]+)$/.exec(url.pathname);
     if (page && PAGES[page[1]]) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${page[1]}</title>${PAGES[page[1]].head}</body></html>`);
+      res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,"><title>${page[1]}</title>${PAGES[page[1]].head}</body></html>`);
       return;
     }
-    const match = /^\/(cdn|dsfr)\/(.+)$/.exec(url.pathname);
-    const dir = match?.[1] === 'cdn' ? cdnDir : dsfrDir;
+    if (url.pathname === '/data/synthetic-10000.json' && document10k) {
+      const gz = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', ...(gz ? { 'content-encoding': 'gzip' } : {}) });
+      res.end(gz ? document10k.gzip : document10k.raw);
+      return;
+    }
+    const match = /^\/(cdn|dsfr|cdn@([a-z-]+))\/(.+)$/.exec(url.pathname)?.filter((_, i) => i !== 2);
+    const dir = match?.[1] === 'cdn' ? cdnDir : match?.[1] === 'dsfr' ? dsfrDir : VARIANTS[match?.[1].slice(4)];
     const file = match && path.join(dir, path.normalize(match[2]));
-    if (!file || !file.startsWith(dir) || !existsSync(file)) {
+    if (!dir || !file || !file.startsWith(dir) || !existsSync(file)) {
       res.writeHead(404).end();
       return;
     }
     const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
+    // Compressed as a CDN sends it (jsDelivr: gzip or brotli), for ours and DSFR's alike; compressed once, ahead of the loads.
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(file), { level: 9 }));
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      res.end(gzipped.get(file));
+      return;
+    }
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
     res.end(readFileSync(file));
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-async function quiet() {
-  const cores = os.cpus().length;
-  for (let waited = 0; waited < 10_000 && os.loadavg()[0] > cores; waited += 1000) await new Promise((r) => setTimeout(r, 1000));
-  return os.loadavg()[0] <= cores;
-}
-
-/** One cold load; returns ms from navigation start to the first frame where `done` holds. */
-async function load(browser, base, name, phone) {
+/**
+ * One cold load; returns ms from navigation start to the first frame where `done` holds. With
+ * `timeline` (an array), pushes each request's { url, sent, end } in ms from navigation start.
+ */
+async function load(browser, base, name, phone, timeline) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   try {
@@ -105,10 +137,27 @@ async function load(browser, base, name, phone) {
     } else {
       await page.setViewport({ width: 1280, height: 900 });
     }
+    const requests = new Map();
+    if (timeline) {
+      page.on('console', (m) => console.warn(`console ${m.type()}: ${m.text().slice(0, 300)}`));
+      page.on('response', (r) => r.status() >= 400 && console.warn(`HTTP ${r.status()}: ${r.url()}`));
+      cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, { url: e.request.url, t0: e.timestamp }));
+      cdp.on('Network.responseReceived', (e) => requests.has(e.requestId) && (requests.get(e.requestId).t1 = e.timestamp));
+      cdp.on('Network.loadingFinished', (e) => requests.has(e.requestId) && (requests.get(e.requestId).t2 = e.timestamp));
+    }
     await page.evaluateOnNewDocument(`(() => { const check = () => { try { if (${PAGES[name].done}) { window.__done = performance.now(); return; } } catch {} requestAnimationFrame(check); }; requestAnimationFrame(check); })();`);
     await page.goto(`${base}/page/${name}`, { waitUntil: 'load', timeout: 60_000 });
     await page.waitForFunction('window.__done !== undefined', { timeout: 60_000, polling: 50 });
-    return await page.evaluate('window.__done');
+    const done = await page.evaluate('window.__done');
+    if (timeline) {
+      const all = [...requests.values()];
+      const start = Math.min(...all.map((r) => r.t0));
+      for (const r of all) {
+        timeline.push({ url: r.url.replace(base, ''), sent: (r.t0 - start) * 1000, response: ((r.t1 ?? NaN) - start) * 1000, end: ((r.t2 ?? NaN) - start) * 1000 });
+      }
+      timeline.push({ url: '(content painted)', sent: done, response: done, end: done });
+    }
+    return done;
   } finally {
     await context.close();
   }
@@ -127,13 +176,50 @@ if (!existsSync(path.join(dsfrDir, 'MapChart.js'))) {
   console.error('bench cdn: @gouvfr/dsfr-chart is not installed');
   process.exit(1);
 }
+/** 10 000 synthetic projects (the SDK's generator, seed 42), raw and gzipped; only when a page needs it. */
+let document10k;
+const wantsDocument = !arg('--timeline') || arg('--timeline') === 'list-10k';
+if (wantsDocument && (!arg('--pages') || arg('--pages').split(',').includes('list-10k')) && (!arg('--only') || 'desktop'.includes(arg('--only')))) {
+  const { buildSdkEntry } = await import('./lib/build.mjs');
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'cnr-bench-cdn-'));
+  try {
+    const sdk = await import(pathToFileURL(await buildSdkEntry(tmp)).href);
+    const raw = Buffer.from(JSON.stringify(sdk.generateDataset({ projects: 10_000, seed: 42 })));
+    document10k = { raw, gzip: gzipSync(raw, { level: 6 }) };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
 const server = await startServer();
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+
+// --timeline <page> [--phone]: one load's requests (sent, response, end, ms from the first request), then exit.
+const timelinePage = arg('--timeline');
+if (timelinePage) {
+  try {
+    const timeline = [];
+    await load(browser, base, timelinePage, process.argv.includes('--phone'), timeline);
+    console.log(`${timelinePage}${process.argv.includes('--phone') ? ' (old phone)' : ''}: request sent → response → end (ms)`);
+    for (const r of timeline.sort((a, b) => a.sent - b.sent)) {
+      console.log(`${r.sent.toFixed(1).padStart(8)} ${r.response.toFixed(1).padStart(8)} ${r.end.toFixed(1).padStart(8)}  ${r.url}`);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  process.exit(0);
+}
+const withVariants = (pages) => pages.flatMap((p) => [p, ...(p.startsWith('dsfr') ? [] : Object.keys(VARIANTS).map((v) => `${p}@${v}`))]);
+// --only desktop|phone: one group; --pages: some pages.
 const groups = [
-  { label: 'desktop', phone: false, pages: ['dsfr-map', 'our-map', 'full-page'] },
-  { label: 'old phone', phone: true, pages: ['one-list', 'full-page', 'dsfr-map'] },
-];
+  { label: 'desktop', phone: false, pages: withVariants(['dsfr-map', 'our-map', 'full-page']) },
+  { label: 'desktop, a site document', phone: false, pages: withVariants(['list-10k']) },
+  { label: 'old phone', phone: true, pages: withVariants(['one-list', 'full-page', 'dsfr-map']) },
+]
+  .filter((g) => !arg('--only') || g.label.includes(arg('--only')))
+  // --pages our-map,dsfr-map: some pages only (their variants included).
+  .map((g) => ({ ...g, pages: g.pages.filter((p) => !arg('--pages') || arg('--pages').split(',').includes(p.split('@')[0])) }));
 const results = {};
 let noisy = 0;
 try {
@@ -154,12 +240,14 @@ try {
 
 const fmt = (xs) => `${median(xs).toFixed(1)} ms (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
 console.log(`CDN pages vs DSFR Chart — Chromium, ${RUNS} alternated cold loads each, navigation → content painted (median, min–max)`);
-console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} cores; ${noisy} loads started on a busy machine\n`);
-for (const [key, xs] of Object.entries(results)) console.log(`${key.padEnd(26)} ${fmt(xs)}`);
-const ratio = (a, b) => (median(results[a]) / median(results[b])).toFixed(2);
+console.log(`${loadText()}; ${noisy} of ${Object.values(results).flat().length} loads started on a busy machine\n`);
+for (const [key, xs] of Object.entries(results)) console.log(`${key.padEnd(34)} ${fmt(xs)}`);
+const ratio = (a, b) => (results[a] && results[b] ? (median(results[a]) / median(results[b])).toFixed(2) : '–');
+const seconds = (key) => (results[key] ? (median(results[key]) / 1000).toFixed(2) : '–');
 console.log(`\nour map / DSFR map (desktop):             ${ratio('desktop: our-map', 'desktop: dsfr-map')}×  (goal ≤ 0.6×)`);
 console.log(`full ARS page / DSFR map page (desktop):  ${ratio('desktop: full-page', 'desktop: dsfr-map')}×  (goal ≤ 1.0×)`);
-console.log(`old phone: one list ${(median(results['old phone: one-list']) / 1000).toFixed(2)} s (goal ≤ 1.5 s), full page ${(median(results['old phone: full-page']) / 1000).toFixed(2)} s (goal ≤ 2.0 s), DSFR map ${(median(results['old phone: dsfr-map']) / 1000).toFixed(2)} s`);
+console.log(`first painted list of a 10 000-project document (src, desktop): ${results['desktop, a site document: list-10k'] ? fmt(results['desktop, a site document: list-10k']) : '–'} (issue 14 quoted 770 ms, from bench browser's list page: another page and build)`);
+console.log(`old phone: one list ${seconds('old phone: one-list')} s (goal ≤ 1.5 s), full page ${seconds('old phone: full-page')} s (goal ≤ 2.0 s), DSFR map ${seconds('old phone: dsfr-map')} s`);
 if (process.argv.includes('--json')) {
   mkdirSync(path.join(root, 'bench/results'), { recursive: true });
   writeFileSync(path.join(root, 'bench/results/cdn-pages.json'), JSON.stringify({ date: new Date().toISOString(), runs: RUNS, noisy, loadavg: os.loadavg(), results }, null, 2) + '\n');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
+import { CHUNK_GRAPH_PLACEHOLDER, cdnChunkGraph } from './scripts/cdn-chunk-graph.js';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 /**
@@ -344,8 +345,17 @@ function checkBundleWeights(): Plugin {
 }
 
 export default defineConfig(({ mode }) => ({
-  define: { __CNR_CDN_BUNDLE__: (mode === 'bundle' ? undefined : JSON.stringify(builtBundle())) ?? 'undefined' },
-  plugins: [lazyEnglish(), isolateZodGlobals(), minifyTemplates(), ...(mode === 'bundle' ? [bundleEntry()] : [checkBundleWeights(), fetchQueryModulesWithWidgets()])],
+  define: {
+    __CNR_CDN_BUNDLE__: (mode === 'bundle' ? undefined : JSON.stringify(builtBundle())) ?? 'undefined',
+    __CNR_CHUNK_GRAPH__: JSON.stringify(CHUNK_GRAPH_PLACEHOLDER),
+  },
+  // cdnChunkGraph (main pass): the entry learns every file each tag needs, to request them all at once (issue 14).
+  plugins: [
+    lazyEnglish(),
+    isolateZodGlobals(),
+    minifyTemplates(),
+    ...(mode === 'bundle' ? [bundleEntry()] : [checkBundleWeights(), fetchQueryModulesWithWidgets(), cdnChunkGraph()]),
+  ],
   resolve: { conditions: ['source', ...defaultClientConditions] },
   build: {
     target: 'es2022',

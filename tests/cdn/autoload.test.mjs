@@ -42,6 +42,24 @@ function tamper(bytes) {
   return copy;
 }
 
+/** A site's own document (`src`), over the referential. */
+const DOCUMENT = {
+  version: '1',
+  generatedAt: '2026-11-23T10:00:00Z',
+  documents: [{ id: 'doc-1', title: 'Dossier de presse', publisher: 'ARS Grand Est' }],
+  projects: [
+    {
+      id: 'p-1',
+      thematique: 'sante',
+      title: 'Téléconsultation assistée',
+      porteurs: ['CH de Sarreguemines'],
+      axes: ['sante-1'],
+      territories: ['departement:57'],
+      source: { document: 'doc-1', excerpt: 'Un passage du document.' },
+    },
+  ],
+};
+
 const RECORDER = `<script>window.__cnr = { errors: [] };
 addEventListener('error', (e) => { __cnr.errors.push(String(e.message)); });
 addEventListener('unhandledrejection', (e) => { __cnr.errors.push('unhandled rejection: ' + String(e.reason)); });</script>`;
@@ -55,7 +73,8 @@ function startServer() {
     const url = new URL(req.url, 'http://localhost');
     if (url.pathname === '/page') {
       const tampered = url.searchParams.get('tamper');
-      const base = tampered ? `/t/${encodeURIComponent(tampered)}/` : '/cdn/';
+      const delay = url.searchParams.get('delay');
+      const base = tampered ? `/t/${encodeURIComponent(tampered)}/` : delay ? `/d/${Number(delay)}/` : '/cdn/';
       const entries = (url.searchParams.get('entries') ?? 'cnr-widgets.js').split(',');
       const map = url.searchParams.get('sri') ? `<script type="importmap">${importMapText(integrity, base)}</script>` : '';
       const scripts = entries.map((e) => `<script type="module" src="${base}${e}"></script>`).join('\n');
@@ -63,16 +82,25 @@ function startServer() {
       res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>autoload</title>${RECORDER}${map}${scripts}</head><body>${url.searchParams.get('body') ?? ''}</body></html>`);
       return;
     }
-    const match = /^\/(?:cdn|t\/([^/]+))\/(.+)$/.exec(url.pathname);
-    const file = match && path.join(cdnDir, path.normalize(match[2]));
+    if (url.pathname === '/doc.json') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(DOCUMENT));
+      return;
+    }
+    const match = /^\/(?:cdn|t\/([^/]+)|d\/(\d+))\/(.+)$/.exec(url.pathname);
+    const file = match && path.join(cdnDir, path.normalize(match[3]));
     if (!file || !file.startsWith(cdnDir) || !existsSync(file)) {
       res.writeHead(404).end();
       return;
     }
     let bytes = readFileSync(file);
-    if (match[1] && decodeURIComponent(match[1]) === match[2].split('?')[0]) bytes = tamper(bytes);
-    res.writeHead(200, { 'content-type': 'text/javascript', 'access-control-allow-origin': '*' });
-    res.end(bytes);
+    if (match[1] && decodeURIComponent(match[1]) === match[3].split('?')[0]) bytes = tamper(bytes);
+    // /d/<ms>/: every chunk answers after <ms> (the entry at once), to see which requests wait for another.
+    const wait = match[2] && match[3].startsWith('chunks/') ? Number(match[2]) : 0;
+    setTimeout(() => {
+      res.writeHead(200, { 'content-type': 'text/javascript', 'access-control-allow-origin': '*' });
+      res.end(bytes);
+    }, wait);
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })),
@@ -81,7 +109,7 @@ function startServer() {
 
 const LIST = '<cnr-project-list territory="departement:57"></cnr-project-list>';
 const FULL = `<cnr-provider territory="region:44"><cnr-key-figures></cnr-key-figures><cnr-territory-map level="department"></cnr-territory-map><cnr-axis-filter></cnr-axis-filter><cnr-funding-counter></cnr-funding-counter><cnr-project-list></cnr-project-list></cnr-provider>`;
-const chunkOf = (url) => new URL(url).pathname.replace(/^\/(cdn|t\/[^/]+)\//, '');
+const chunkOf = (url) => new URL(url).pathname.replace(/^\/(cdn|t\/[^/]+|d\/\d+)\//, '');
 
 for (const { name, launch } of browsers) {
   describe(`autoloading CDN entry in ${name}`, { timeout: 240_000 }, () => {
@@ -101,6 +129,10 @@ for (const { name, launch } of browsers) {
       const page = await browser.newPage();
       const fetched = [];
       const consoleText = [];
+      /** When each request was sent, in ms from the page's opening. */
+      const sent = [];
+      const opened = performance.now();
+      page.on('request', (r) => sent.push({ file: chunkOf(r.url()), at: performance.now() - opened }));
       page.on('requestfinished', (r) => fetched.push(chunkOf(r.url())));
       page.on('console', (m) => consoleText.push(m.text()));
       try {
@@ -113,7 +145,7 @@ for (const { name, launch } of browsers) {
           renders: window.__renders,
           defined: ['cnr-provider', 'cnr-project-list', 'cnr-project-card', 'cnr-territory-map', 'cnr-axis-filter', 'cnr-funding-counter', 'cnr-key-figures'].filter((t) => customElements.get(t)),
         }));
-        return { held, fetched, consoleText, ...state };
+        return { held, fetched, consoleText, sent, ...state };
       } finally {
         await page.close();
       }
@@ -188,6 +220,28 @@ Element.prototype.attachShadow = function (init) {
       assert.match(code[0], /^chunks\/bundle-/);
       assert.equal(code[1], 'cnr-widgets.js');
       assert.deepEqual(r.errors, []);
+    });
+
+    test('every chunk a page needs is requested at once: none waits for another to arrive', async () => {
+      // Each chunk answers after 1.5 s: a chunk requested because another one arrived (its import, the
+      // dataset the SDK asks for, the map's geometry) would be sent 1.5 s after the first.
+      const DELAY = 1500;
+      for (const [body, expected] of [
+        // The card's code travels in the list's chunk; the SDK's listing comes with the list.
+        [LIST, ['project-list', 'listing', 'core', 'dataset']],
+        // Many kinds of widget: the one-file bundle, with the dataset and the map's geometry at once.
+        [FULL, ['bundle', 'geometry', 'dataset']],
+        // A document of the site: the static source, HTTP, the validation and zod, the referential, while the document downloads.
+        ['<cnr-provider src="/doc.json"><cnr-project-list></cnr-project-list></cnr-provider>', ['provider', 'project-list', 'listing', 'core', 'src', 'zod', 'dataset']],
+      ]) {
+        const r = await open({ body, delay: String(DELAY) }, { until: cardsShown, timeout: 30_000 });
+        assert.ok(r.held, 'the list shows project cards');
+        const chunks = r.sent.filter((s) => s.file.startsWith('chunks/'));
+        for (const name of expected) assert.ok(chunks.some((s) => s.file.startsWith(`chunks/${name}-`)), `chunks/${name}-… requested: ${chunks.map((s) => s.file).join(' ')}`);
+        const first = Math.min(...chunks.map((s) => s.at));
+        const late = chunks.filter((s) => s.at - first > DELAY / 2).map((s) => `${s.file} at +${Math.round(s.at - first)} ms`);
+        assert.deepEqual(late, [], 'no chunk was requested after another one arrived');
+      }
     });
 
     test('the entry alone fetches nothing else', async () => {

@@ -22,6 +22,13 @@
  * `src/shoelace-autoloader.ts`); this one is written for our tags, shadow
  * roots and dataset.
  */
-import { startAutoloader } from './cdn/autoloader.js';
+import { startAutoloader, type ChunkGraph } from './cdn/autoloader.js';
 
-startAutoloader();
+/**
+ * The CDN build defines it as a placeholder string that scripts/cdn-chunk-graph.ts replaces,
+ * once the chunks are written, with their graph (what each tag needs). Unbundled: undefined.
+ */
+declare const __CNR_CHUNK_GRAPH__: ChunkGraph | undefined;
+
+// Last statement of the entry: the graph's JSON, put here after minification, moves no other code.
+startAutoloader(typeof __CNR_CHUNK_GRAPH__ === 'undefined' ? undefined : __CNR_CHUNK_GRAPH__);

@@ -3,10 +3,68 @@ import type { Locale } from './locale.js';
 import { plural } from './plural.js';
 
 /**
- * Number and euro formatting in French and English, through `Intl` only, so
- * that every widget writes « 2,9 M€ », « 2 900 000 euros » and « plus de
- * 1 100 » the same way.
+ * Number and euro formatting in French and English, so that every widget
+ * writes « 2,9 M€ », « 2 900 000 euros » and « plus de 1 100 » the same way.
+ *
+ * Whole numbers (safe integers) are written without `Intl`: creating the first
+ * `Intl.NumberFormat` of a page costs about 10 ms (its locale data), on the
+ * critical path of the first paint (issue 14). The output is the same as
+ * `Intl`'s, character for character (i18n.test.ts compares them over many
+ * integers, in each browser). Everything else (fractions, -0, huge values) goes
+ * through cached `Intl` formatters, created on first use.
  */
+
+/** The group separator: a narrow no-break space (U+202F) in French, a comma in English. */
+const GROUP: Record<Locale, string> = { fr: '\u202f', en: ',' };
+
+/**
+ * The digits of a whole, non-negative number grouped by three, as `Intl.NumberFormat` writes them
+ * (French and English group from 1 000 on: their minimum grouping digits is 1).
+ */
+function grouped(digits: string, locale: Locale): string {
+  if (digits.length <= 3) return digits;
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += GROUP[locale] + digits.slice(i, i + 3);
+  return out;
+}
+
+/** Whether `n` can be written without `Intl`: a safe integer, not -0. */
+const whole = (n: number): boolean => Number.isSafeInteger(n) && !Object.is(n, -0);
+
+/** `-1 234` / `-1,234`: a whole number with its sign and groups. */
+function formatWhole(n: number, locale: Locale): string {
+  return (n < 0 ? '-' : '') + grouped(String(Math.abs(n)), locale);
+}
+
+/** Compact units from 10³ to 10¹² (CLDR short forms). */
+const COMPACT_UNITS: Record<Locale, readonly string[]> = { fr: ['', 'k', 'M', 'Md', 'Bn'], en: ['', 'K', 'M', 'B', 'T'] };
+const DECIMAL: Record<Locale, string> = { fr: ',', en: '.' };
+
+/**
+ * A whole number in compact notation with at most one decimal, as `Intl.NumberFormat`'s
+ * `{ notation: 'compact', maximumFractionDigits: 1 }` splits it: the number (« 2,9 ») and the unit
+ * (« M »). Undefined beyond 10¹⁵ (where `Intl` starts grouping the number).
+ */
+function compactWhole(n: number, locale: Locale, roundDown: boolean): { number: string; unit: string } | undefined {
+  const abs = Math.abs(n);
+  if (abs >= 1e15) return undefined;
+  const sign = n < 0 ? '-' : '';
+  if (abs < 1000) return { number: sign + String(abs), unit: '' };
+  let power = Math.floor((String(abs).length - 1) / 3); // 1: thousands, 2: millions…
+  // Tenths of the unit, rounded half away from zero (Intl's default) or towards zero: exact in integers.
+  let tenths = Math.floor(abs / 10 ** (3 * power - 1));
+  const rest = abs % 10 ** (3 * power - 1);
+  if (!roundDown && rest * 2 >= 10 ** (3 * power - 1)) tenths += 1;
+  if (tenths >= 10_000 && power < 4) {
+    // 999 950 → 1 000,0 k → « 1 M »: the next unit (exact: only 10 000 tenths can reach here).
+    power += 1;
+    tenths = 10;
+  }
+  const integer = Math.floor(tenths / 10);
+  const decimal = tenths % 10;
+  return { number: `${sign}${integer}${decimal ? DECIMAL[locale] + decimal : ''}`, unit: COMPACT_UNITS[locale][power]! };
+}
 
 /** The `Intl` formatters made so far, one per kind, locale and options: created when first used, then reused. */
 const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>();
@@ -37,6 +95,12 @@ export function formatList(items: readonly string[], locale: Locale): string {
   return cached('l', locale, options, () => new Intl.ListFormat(locale, options)).format(items);
 }
 
+/** Whole euros, rounded half away from zero: `2 900 001 €` / `€2,900,001` (a project card's amounts). */
+export function formatWholeEuros(amount: number, locale: Locale): string {
+  if (whole(amount)) return formatEuros(amount, locale);
+  return numberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(amount);
+}
+
 export interface EurosOptions {
   /** `2,9 M€` / `€2.9M` instead of `2 900 000 €` / `€2,900,000`. */
   compact?: boolean;
@@ -49,6 +113,15 @@ export interface EurosOptions {
  * (compact), `€2.9M` in English; `2 900 000 €` / `€2,900,000` in full.
  */
 export function formatEuros(amount: number, locale: Locale, { compact = false, roundDown = false }: EurosOptions = {}): string {
+  if (whole(amount)) {
+    if (!compact) {
+      const sign = amount < 0 ? '-' : '';
+      const digits = grouped(String(Math.abs(amount)), locale);
+      return locale === 'fr' ? `${sign}${digits}\u00a0€` : `${sign}€${digits}`;
+    }
+    const short = compactWhole(amount, locale, roundDown);
+    if (short) return locale === 'fr' ? `${short.number}\u00a0${short.unit}€` : `€${short.number}${short.unit}`;
+  }
   const rounding = roundDown ? ({ roundingMode: 'trunc' } as Intl.NumberFormatOptions) : {};
   if (!compact) {
     return numberFormat(locale, { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 2, ...rounding }).format(amount);
@@ -65,12 +138,13 @@ export function formatEuros(amount: number, locale: Locale, { compact = false, r
 
 /** The full amount in words for assistive technologies: « 2 900 000 euros », « 1 euro ». */
 export function formatEurosAccessible(amount: number, locale: Locale): string {
-  const number = numberFormat(locale, { maximumFractionDigits: 2 }).format(amount);
+  const number = whole(amount) ? formatWhole(amount, locale) : numberFormat(locale, { maximumFractionDigits: 2 }).format(amount);
   return `${number} ${plural(amount, locale, 'euro', 'euros')}`;
 }
 
 /** A count with the locale's digit grouping: « 1 100 », « 1,100 ». */
 export function formatCount(n: number, locale: Locale): string {
+  if (whole(n)) return formatWhole(n, locale);
   return numberFormat(locale, { maximumFractionDigits: 0 }).format(n);
 }
 

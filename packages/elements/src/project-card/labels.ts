@@ -22,6 +22,14 @@ type Cache = { [K in LabelKind]?: Promise<Labels[K]> };
 /** One lookup per client and kind, shared by every card of the page. */
 const caches = new WeakMap<CnrClient, Cache>();
 
+/** The lookups that have succeeded, by client: a card rendered after them takes them in its first render. */
+const settled = new WeakMap<CnrClient, Partial<Labels>>();
+
+/** The names of one kind when their lookup has succeeded already; undefined while pending or never asked. */
+export function knownLabels<K extends LabelKind>(client: CnrClient, kind: K): Labels[K] | undefined {
+  return settled.get(client)?.[kind] as Labels[K] | undefined;
+}
+
 /** Whether the names of one kind are looked up already (a list does it with its page): a card then takes them at once. */
 export function lookedUp(client: CnrClient, kind: LabelKind): boolean {
   return caches.get(client)?.[kind] !== undefined;
@@ -73,8 +81,16 @@ export function lookupLabels<K extends LabelKind>(client: CnrClient, kind: K): P
   if (known) return known;
   const pending = fetchLabels(client, kind);
   cache[kind] = pending as Cache[K];
-  pending.catch(() => {
-    if (cache[kind] === pending) delete cache[kind];
-  });
+  pending.then(
+    (labels) => {
+      if (cache[kind] !== pending) return;
+      let done = settled.get(client);
+      if (done === undefined) settled.set(client, (done = {}));
+      done[kind] = labels;
+    },
+    () => {
+      if (cache[kind] === pending) delete cache[kind];
+    },
+  );
   return pending;
 }

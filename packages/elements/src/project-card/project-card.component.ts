@@ -8,14 +8,14 @@ import { deducedFieldsText } from '../i18n/deduced-fields.js';
 import { formatPartialDate } from '../i18n/partial-date.js';
 import { isHttpUrl, linkOrText } from '../base/links.js';
 import { territoryLabel } from '../base/territory-names.js';
-import { formatCount, numberFormat } from '../i18n/format.js';
+import { formatCount, formatWholeEuros } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import { messages, type Key } from '../i18n/project-card.js';
 import { colon, quote } from '../i18n/typography.js';
 import { renderLoading, renderStale, stateStyles } from '../base/states.js';
 import { tokens } from '../base/tokens.styles.js';
 import { CnrProjectSelectEvent } from '../events/events.js';
-import { lookedUp, lookupLabels, type LabelKind, type Labels } from './labels.js';
+import { knownLabels, lookedUp, lookupLabels, type LabelKind, type Labels } from './labels.js';
 import { projectCardStyles } from './project-card.styles.js';
 
 /** Objectives longer than this (characters, all together) collapse behind « Lire plus ». */
@@ -214,6 +214,12 @@ export class CnrProjectCard extends CnrDataElement {
       // Names a list looked up with its page are there before the card's first paint: no reflow after.
       if (this.requested.has(kind) || !(this.nearViewport || lookedUp(client, kind))) continue;
       this.requested.add(kind);
+      // Already found (the list's page, an earlier card): in this very render, not in one more after it.
+      const cached = knownLabels(client, kind);
+      if (cached !== undefined) {
+        this.labels = { ...this.labels, [kind]: cached };
+        continue;
+      }
       lookupLabels(client, kind).then(
         (map) => {
           if (this.labelsClient === client) this.labels = { ...this.labels, [kind]: map };
@@ -252,7 +258,7 @@ export class CnrProjectCard extends CnrDataElement {
     const { axes, territories } = this.labels;
     const funding = full ? this.labels.fundings?.get(project.id) : undefined;
     const territoryNames = project.territories.map((id) => territoryLabel(id, territories, locale));
-    const euros = (amount: number) => numberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(amount);
+    const euros = (amount: number) => formatWholeEuros(amount, locale);
     const fact = (part: string, label: string, value: unknown) =>
       html`<div class="fact" part=${part}><dt>${label}</dt> <dd>${value}</dd></div>`;
     const list = (label: string, values: readonly string[] | undefined, part = 'fact') =>
