@@ -45,6 +45,7 @@ const WIDGETS = ['axis-filter', 'funding-counter', 'key-figures', 'project-card'
 const ONE_USER: readonly (readonly [RegExp, string])[] = [
   [/\/elements\/src\/i18n\/unattributed\.ts$/, 'key-figures'],
   [/\/elements\/src\/i18n\/partial-date\.ts$/, 'project-list'],
+  [/\/elements\/src\/i18n\/deduced-fields\.ts$/, 'project-list'],
   [/\/@lit\/context\/lib\/(controllers\/context-provider|value-notifier)\.js$/, 'provider'],
 ];
 
@@ -76,6 +77,13 @@ const widgetChunk = (widget: string): string => (widget === 'project-card' ? 'pr
  */
 function chunkGroup(id: string): string | null {
   const file = id.replaceAll('\\', '/');
+  // An i18n module's English tables read from the English chunk (lazyEnglish()): with the i18n module.
+  const english = /^\0cnr-english:([a-z-]+)$/.exec(file);
+  if (english) return chunkGroup(path.join(here, `src/i18n/${english[1]}.ts`));
+  // The English texts themselves: left to rolldown, which makes them the chunk of their `import()`
+  // (in a group, the chunk would import rolldown's runtime for its namespace): pure data, the same
+  // file in both passes.
+  if (/\/elements\/src\/i18n\/(en\/[a-z-]+|english)\.ts$/.test(file)) return null;
   // Rolldown's runtime and the decorators' helper: tiny, needed by core; no file of their own.
   if (file.startsWith('\0') || /rolldown:runtime|@oxc-project\/runtime/.test(file)) return 'core';
   if (CHUNK_NAMES.some(([pattern]) => pattern.test(file))) return null;
@@ -113,6 +121,46 @@ function chunkGroup(id: string): string | null {
   if (/\/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(file)) return 'core';
   if (/\/(elements|sdk)\/src\//.test(file)) return 'core';
   return null;
+}
+
+/**
+ * The English texts on demand (both passes): an i18n module's import of its
+ * English tables (`./en/<module>.js`) becomes tables read from the `english`
+ * chunk (src/i18n/english.ts) once it has arrived, the French ones before
+ * (src/i18n/english-lazy.ts). A French page never fetches the English texts;
+ * an English element waits for them before its first render
+ * (CnrElement.scheduleUpdate), and the autoloader starts fetching them with
+ * the widget chunks when it sees an English element (src/cdn/english-hint.ts).
+ * The npm build and the tests keep the static imports.
+ */
+function lazyEnglish(): Plugin {
+  const prefix = '\0cnr-english:';
+  const i18n = path.join(here, 'src/i18n');
+  return {
+    name: 'cnr-lazy-english',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const module = /^\.\/en\/([a-z-]+)\.js$/.exec(source)?.[1];
+      if (!module || !importer || path.dirname(importer) !== i18n || importer.endsWith(`${path.sep}english.ts`)) return null;
+      return `${prefix}${module}`;
+    },
+    load(id) {
+      if (!id.startsWith(prefix)) return null;
+      const module = id.slice(prefix.length);
+      const names = [...readFileSync(path.join(i18n, `en/${module}.ts`), 'utf8').matchAll(/^export const (\w+)/gm)].map((match) => match[1]!);
+      if (names.length === 0) this.error(`cnr-lazy-english: no export in src/i18n/en/${module}.ts`);
+      // A table missing from the English chunk would show French on English pages, silently.
+      const english = readFileSync(path.join(i18n, 'english.ts'), 'utf8');
+      for (const name of names) {
+        if (!new RegExp(`'?${module}'?: \\{[^}]*\\b${name}: \\w+`).test(english)) this.error(`cnr-lazy-english: src/i18n/english.ts lacks ${module}.${name}`);
+      }
+      return [
+        `import { englishTable } from ${JSON.stringify(path.join(i18n, 'english-lazy.ts'))};`,
+        `import * as base from ${JSON.stringify(path.join(i18n, `${module}.ts`))};`,
+        ...names.map((name) => `export const ${name} = englishTable(${JSON.stringify(module)}, ${JSON.stringify(name)}, () => base.${name}.fr);`),
+      ].join('\n');
+    },
+  };
 }
 
 function isolateZodGlobals(): Plugin {
@@ -211,14 +259,14 @@ function bundleEntry(): Plugin {
  */
 const TAG_WEIGHTS: Readonly<Record<string, number>> = {
   // Each with half of the SDK's query chunk it shares with another widget (SHARED_CHUNKS).
-  'cnr-project-list': 10_100,
-  'cnr-territory-map': 9_200,
-  'cnr-key-figures': 5_100,
+  'cnr-project-list': 10_250,
+  'cnr-territory-map': 10_900,
+  'cnr-key-figures': 5_550,
   'cnr-funding-counter': 2_900,
-  'cnr-axis-filter': 3_400,
-  'cnr-provider': 1_500,
+  'cnr-axis-filter': 3_800,
+  'cnr-provider': 2_000,
 };
-const CORE_WEIGHT = 22_400;
+const CORE_WEIGHT = 23_700;
 /** The SDK's query chunks, each loaded by two widgets (fetchQueryModulesWithWidgets()). */
 const SHARED_CHUNKS: Readonly<Record<string, readonly string[]>> = {
   listing: ['project-list', 'axis-filter'],
@@ -303,6 +351,7 @@ export default defineConfig(({ mode }) => ({
   },
   // cdnChunkGraph (main pass): the entry learns every file each tag needs, to request them all at once (issue 14).
   plugins: [
+    lazyEnglish(),
     isolateZodGlobals(),
     minifyTemplates(),
     ...(mode === 'bundle' ? [bundleEntry()] : [checkBundleWeights(), fetchQueryModulesWithWidgets(), cdnChunkGraph()]),
@@ -342,7 +391,7 @@ export default defineConfig(({ mode }) => ({
         entryFileNames: '[name].js',
         chunkFileNames: (chunk) => {
           const ids = [chunk.facadeModuleId ?? '', ...chunk.moduleIds].map((id) => id.replaceAll('\\', '/'));
-          if (['core', 'bundle', 'listing', 'src'].includes(chunk.name) || WIDGETS.includes(chunk.name)) return `chunks/${chunk.name}-[hash].js`;
+          if (['core', 'bundle', 'listing', 'src', 'english'].includes(chunk.name) || WIDGETS.includes(chunk.name)) return `chunks/${chunk.name}-[hash].js`;
           const name = CHUNK_NAMES.find(([pattern]) => ids.some((id) => pattern.test(id)))?.[1] ?? '[name]';
           return `chunks/${name}-[hash].js`;
         },

@@ -142,6 +142,7 @@ for (const { name, launch } of browsers) {
         await new Promise((r) => setTimeout(r, 300));
         const state = await page.evaluate(() => ({
           errors: window.__cnr.errors,
+          renders: window.__renders,
           defined: ['cnr-provider', 'cnr-project-list', 'cnr-project-card', 'cnr-territory-map', 'cnr-axis-filter', 'cnr-funding-counter', 'cnr-key-figures'].filter((t) => customElements.get(t)),
         }));
         return { held, fetched, consoleText, sent, ...state };
@@ -158,8 +159,55 @@ for (const { name, launch } of browsers) {
       assert.deepEqual(r.defined, ['cnr-project-list', 'cnr-project-card']);
       const js = r.fetched.filter((f) => f.endsWith('.js'));
       assert.ok(js.some((f) => /^chunks\/project-list/.test(f)), `the list's chunk was fetched: ${js.join(' ')}`);
-      const others = js.filter((f) => /(territory-map|axis-filter|funding-counter|key-figures|geometry|bundle)/.test(f));
-      assert.deepEqual(others, [], 'no module of another widget, nor the one-file bundle, was fetched');
+      const others = js.filter((f) => /(territory-map|axis-filter|funding-counter|key-figures|geometry|bundle|english)/.test(f));
+      assert.deepEqual(others, [], 'no module of another widget, nor the one-file bundle, nor the English texts, was fetched');
+      assert.deepEqual(r.errors, []);
+    });
+
+    // Every text the list's shadow root shows, each time it changes (from its very first render on).
+    const RENDERS = `<script>window.__renders = [];
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) {
+  const shadow = attach.call(this, init);
+  if (this.localName === 'cnr-project-list') {
+    new MutationObserver(() => { const t = shadow.textContent.replace(/\\s+/g, ' ').trim(); if (t) __renders.push(t); })
+      .observe(shadow, { childList: true, subtree: true, characterData: true });
+  }
+  return shadow;
+};</script>`;
+
+    for (const [page, body] of [
+      ['a list page', LIST],
+      ['the full page (one-file bundle)', FULL],
+    ]) {
+      test(`on ${page} in English, the English texts are fetched with the widgets and the list never shows French`, async () => {
+        const r = await open({ body: `${RENDERS}<div lang="en">${body}</div>` }, { until: cardsShown });
+        assert.ok(r.held, 'the list shows project cards');
+        const js = r.fetched.filter((f) => f.endsWith('.js'));
+        assert.ok(js.some((f) => /^chunks\/english-/.test(f)), `the English texts were fetched: ${js.join(' ')}`);
+        const renders = r.renders;
+        assert.ok(renders.length > 0, 'the list rendered');
+        for (const text of renders) assert.doesNotMatch(text, /Chargement|projets?\b|Rechercher|Trier/, `no French at any render: ${text.slice(0, 200)}`);
+        assert.match(renders.at(-1), /\bprojects?\b/, 'the list speaks English');
+        assert.deepEqual(r.errors, []);
+      });
+    }
+
+    test('a French page switched to English fetches the English texts then, and the list speaks English', async () => {
+      const r = await open(
+        { body: LIST },
+        {
+          until: `(() => { const l = document.querySelector('cnr-project-list'); return /\\bprojects?\\b/.test(l?.shadowRoot?.textContent ?? ''); })()`,
+          act: async () => {
+            await customElements.whenDefined('cnr-project-list');
+            const list = document.querySelector('cnr-project-list');
+            await list.updateComplete;
+            document.documentElement.lang = 'en';
+          },
+        },
+      );
+      assert.ok(r.held, 'the list shows English once the page is English');
+      assert.ok(r.fetched.some((f) => /^chunks\/english-/.test(f)), 'the English texts were fetched');
       assert.deepEqual(r.errors, []);
     });
 

@@ -1,5 +1,5 @@
 import { LitElement } from 'lit';
-import { localeOf, type Locale } from '../i18n/locale.js';
+import { englishPending, localeOf, type Locale } from '../i18n/locale.js';
 import { observePage, pageTheme } from './page-observer.js';
 
 /**
@@ -12,6 +12,12 @@ export class CnrElement extends LitElement {
   /** The interface language: the nearest `lang` attribute at or above the element; French by default. */
   protected get locale(): Locale {
     return localeOf(this);
+  }
+
+  /** On the CDN build, an English element renders once the English texts have arrived (no French flash). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = this.locale === 'en' ? englishPending() : undefined;
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   override connectedCallback(): void {

@@ -1,12 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { FIELD_NAMES, messages } from '../i18n/deduced.js';
+import { messages } from '../i18n/deduced.js';
 import type { Locale } from '../i18n/locale.js';
-
-/** Field names of the data model as a visitor reads them (the card's « déduit : territoire, date »). */
-/** The deduced fields in words (« territoires, date »); unknown field names are shown as they are. */
-export function deducedFieldsText(fields: readonly string[], locale: Locale): string {
-  return fields.map((field) => FIELD_NAMES[locale][field] ?? field).join(', ');
-}
 
 export interface DeducedMarkOptions {
   /** What is deduced, read after « déduit » by assistive technologies and shown in the explanation (« propositions », « territoire, date »). */

@@ -1,3 +1,4 @@
+import { preloadEnglishFor } from './english-hint.js';
 import { DATA_TAGS, TAG_LOADERS } from './tags.js';
 
 /**
@@ -133,6 +134,7 @@ function found(element: Element): void {
   const tag = element.localName;
   if (!Object.hasOwn(TAG_LOADERS, tag)) return;
   const load = TAG_LOADERS[tag]!;
+  preloadEnglishFor(element);
   if (bundled) {
     watchShadowRoot(element);
     return;

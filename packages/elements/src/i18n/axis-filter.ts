@@ -1,4 +1,5 @@
 import type { Messages } from './locale.js';
+import * as en from './en/axis-filter.js';
 
 /** The texts of `<cnr-axis-filter>`. */
 export const messages: Messages<'legendSante' | 'legendEducation' | 'all' | 'axis' | 'project' | 'projects' | 'description' | 'subgroups' | 'noneTied' | 'noneInSelection' | 'clear'> = {
@@ -15,17 +16,5 @@ export const messages: Messages<'legendSante' | 'legendEducation' | 'all' | 'axi
     noneInSelection: 'Aucun projet de la sélection n’est rattaché à un axe.',
     clear: 'Retirer le filtre d’axe',
   },
-  en: {
-    legendSante: 'CNR health axes',
-    legendEducation: 'CNR education axes',
-    all: 'All axes',
-    axis: 'Axis',
-    project: 'project',
-    projects: 'projects',
-    description: 'In brackets, the number of projects each choice would give with the other filters.',
-    subgroups: 'Sub-groups of axis',
-    noneTied: 'The source documents tie no project to an axis.',
-    noneInSelection: 'No project of the selection is tied to an axis.',
-    clear: 'Remove the axis filter',
-  },
+  en: en.messages,
 };

@@ -1,4 +1,5 @@
 import type { Messages } from './locale.js';
+import * as en from './en/funding-counter.js';
 
 /** The texts of `<cnr-funding-counter>`. */
 export const messages: Messages<'label' | 'none' | 'details' | 'funders' | 'funder' | 'amount' | 'sources' | 'lowerBound' | 'approximate' | 'deduced' | 'deducedSubject'> = {
@@ -15,17 +16,5 @@ export const messages: Messages<'label' | 'none' | 'details' | 'funders' | 'fund
     deduced: 'Une partie de ce total repose sur une déduction (financeur, nature du montant ou lien entre montants) que les documents ne disent pas mot pour mot.',
     deducedSubject: 'financeurs ou liens entre montants',
   },
-  en: {
-    label: 'Identified funding',
-    none: 'No funding identified for this selection',
-    details: 'Details',
-    funders: 'Funders',
-    funder: 'Funder',
-    amount: 'Amount',
-    sources: 'Sources',
-    lowerBound: 'The documents give at least one of these amounts as a minimum (“more than”): the total is a minimum.',
-    approximate: 'The documents give at least one of these amounts as approximate: so is the total.',
-    deduced: 'Part of this total rests on a deduction (funder, kind of amount or link between amounts) that the documents do not state word for word.',
-    deducedSubject: 'funders or links between amounts',
-  },
+  en: en.messages,
 };

@@ -4,7 +4,8 @@ import { formatCount, formatDate, formatEuros, formatEurosAccessible, formatList
 import { formatPartialDate } from './partial-date.js';
 import { isOne, plural } from './plural.js';
 import { messages as axisFilter } from './axis-filter.js';
-import { FIELD_NAMES, messages as deduced } from './deduced.js';
+import { messages as deduced } from './deduced.js';
+import { FIELD_NAMES } from './deduced-fields.js';
 import { messages as fundingCounter } from './funding-counter.js';
 import { MEETINGS, messages as keyFigures } from './key-figures.js';
 import type { Messages } from './locale.js';

@@ -1,6 +1,7 @@
 import type { FigureMetric, MeetingKind } from '@cnr-widgets/sdk';
 import type { Locale } from './locale.js';
 import type { Messages } from './locale.js';
+import * as en from './en/key-figures.js';
 
 /** The texts of `<cnr-key-figures>`: each metric's singular and plural, the kinds of meetings, the rest. */
 export const LABELS: Record<Locale, Record<FigureMetric, readonly [one: string, other: string]>> = {
@@ -15,16 +16,7 @@ export const LABELS: Record<Locale, Record<FigureMetric, readonly [one: string, 
     projetsRealises: ['projet réalisé', 'projets réalisés'],
     projetsEnCours: ['projet en cours', 'projets en cours'],
   },
-  en: {
-    reunions: ['meeting', 'meetings'],
-    participants: ['participant', 'participants'],
-    contributions: ['contribution', 'contributions'],
-    propositions: ['proposal', 'proposals'],
-    constats: ['finding', 'findings'],
-    projets: ['project announced', 'projects announced'],
-    projetsRealises: ['completed project', 'completed projects'],
-    projetsEnCours: ['project in progress', 'projects in progress'],
-  },
+  en: en.LABELS,
 };
 
 export const MEETINGS: Record<Locale, Record<MeetingKind, string>> = {
@@ -37,15 +29,7 @@ export const MEETINGS: Record<Locale, Record<MeetingKind, string>> = {
     pleniere: 'séances plénières',
     autre: 'autres réunions',
   },
-  en: {
-    'dialogue-territorial': 'territorial dialogues',
-    'reunion-departementale': 'departmental meetings',
-    'rencontre-regionale': 'regional meetings',
-    atelier: 'workshops',
-    'reunion-publique': 'public meetings',
-    pleniere: 'plenary sessions',
-    autre: 'other meetings',
-  },
+  en: en.MEETINGS,
 };
 
 export const messages: Messages<'title' | 'everywhere' | 'empty' | 'sources' | 'including' | 'projectsScope' | 'sourcesOf'> = {
@@ -59,14 +43,5 @@ export const messages: Messages<'title' | 'everywhere' | 'empty' | 'sources' | '
     projectsScope:
       'Projets annoncés\u202f: le nombre que donnent les documents sources (voir «\u00a0Sources\u00a0»). Une liste de projets ne compte que ceux que les documents décrivent un par un.',
   },
-  en: {
-    title: 'Consultation figures:',
-    everywhere: 'All territories',
-    empty: 'No figures published for this territory',
-    sources: 'Sources',
-    sourcesOf: '(figures: {territory})',
-    including: 'including',
-    projectsScope:
-      'Projects announced: the number the source documents give (see “Sources”). A project list counts only the projects the documents describe one by one.',
-  },
+  en: en.messages,
 };

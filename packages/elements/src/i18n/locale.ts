@@ -20,3 +20,19 @@ export function localeOf(element: Element): Locale {
 
 /** A message in both languages; `select` picks the one of the locale. */
 export type Messages<K extends string> = Record<Locale, Record<K, string>>;
+
+let englishLoader: (() => Promise<unknown> | undefined) | undefined;
+
+/**
+ * CDN build only (i18n/english-lazy.ts): the English texts come in a chunk of
+ * their own; the loader starts fetching it and returns a promise until it has
+ * arrived, then undefined.
+ */
+export function setEnglishLoader(load: () => Promise<unknown> | undefined): void {
+  englishLoader = load;
+}
+
+/** A promise while the English texts are still on their way (CDN build), else undefined. */
+export function englishPending(): Promise<unknown> | undefined {
+  return englishLoader?.();
+}

@@ -1,5 +1,6 @@
 import type { ProjectPresentation, ProjectStatus } from '@cnr-widgets/sdk';
 import type { Messages } from './locale.js';
+import * as en from './en/project-card.js';
 
 /** The texts of `<cnr-project-card>`. */
 export type Key =
@@ -64,37 +65,5 @@ export const messages: Messages<Key> = {
     'echange-partenaires': 'Échangé avec les partenaires',
     'retour-terrain': 'Retour de terrain',
   },
-  en: {
-    status: 'Status',
-    'en-reflexion': 'Under consideration',
-    'en-projet': 'Planned',
-    'en-cours': 'In progress',
-    realise: 'Completed',
-    axis: 'Axis',
-    porteurs: 'Led by',
-    acteurs: 'Stakeholders',
-    partenaires: 'Partners',
-    territory: 'Territory',
-    place: 'Place',
-    stage: 'Stage',
-    publics: 'Intended for',
-    funding: 'Funding',
-    requested: 'Amount requested',
-    requestedNote: 'a request, not funding obtained',
-    wholeRecord: 'this project',
-    shared: 'amount shared with other projects',
-    objectives: 'Objectives',
-    objectivesOf: '(objectives of {title})',
-    sourceOf: 'of the project {title}',
-    more: 'Read more',
-    less: 'Read less',
-    source: 'Source',
-    page: 'p.',
-    select: 'View the project',
-    website: 'Project website',
-    notFound: 'This project is not in the data source.',
-    atelier: 'Presented in a workshop',
-    'echange-partenaires': 'Discussed with partners',
-    'retour-terrain': 'Field report',
-  },
+  en: en.messages,
 };

@@ -4,6 +4,7 @@ import { formatCount } from './format.js';
 import type { Locale } from './locale.js';
 import { plural } from './plural.js';
 import type { Messages } from './locale.js';
+import * as en from './en/project-list.js';
 
 /** The orders the sort menu offers. */
 export type ProjectListSort = 'title' | 'date' | 'amount';
@@ -74,44 +75,7 @@ export const messages: Messages<Key> = {
     projects: 'Projets',
     file: 'projets-cnr.csv',
   },
-  en: {
-    territory: 'territory',
-    axes: 'axis',
-    statuses: 'status',
-    solution: 'solution',
-    funder: 'funder',
-    yearFrom: 'from',
-    yearTo: 'until',
-    q: 'search',
-    'en-reflexion': 'under consideration',
-    'en-projet': 'planned',
-    'en-cours': 'in progress',
-    realise: 'completed',
-    title: 'Title (A → Z)',
-    date: 'Date (newest first)',
-    amount: 'Amount (highest first)',
-    search: 'Search a project',
-    sortBy: 'Sort by',
-    export: 'Export as CSV',
-    exporting: 'Preparing the CSV export…',
-    exported: 'CSV export downloaded: {n}.',
-    exportFailed: 'The CSV export failed.',
-    none: 'No project',
-    one: 'project',
-    many: 'projects',
-    empty: 'No project matches.',
-    relax: 'Try widening:',
-    remove: 'Remove the filter',
-    clearAll: 'Remove all these filters',
-    or: 'or',
-    pagination: 'Project pages',
-    previous: 'Previous page',
-    next: 'Next page',
-    page: 'Page',
-    of: 'of',
-    projects: 'Projects',
-    file: 'cnr-projects.csv',
-  },
+  en: en.messages,
 };
 
 /** « 12 projets », « 1 projet », « Aucun projet ». */

@@ -1,6 +1,7 @@
 import type { Locale } from './locale.js';
 import { plural } from './plural.js';
 import type { Messages } from './locale.js';
+import * as en from './en/states.js';
 
 /** The texts of the states every data widget shares (base/states.ts). */
 export const messages: Messages<'loading' | 'error' | 'network' | 'notFound' | 'unreadable' | 'notDataset' | 'file' | 'at' | 'retry' | 'stale' | 'problems' | 'problem'> = {
@@ -18,20 +19,7 @@ export const messages: Messages<'loading' | 'error' | 'network' | 'notFound' | '
     problems: 'enregistrements écartés ou incomplets',
     problem: 'enregistrement écarté ou incomplet',
   },
-  en: {
-    loading: 'Loading data…',
-    error: 'The data could not be loaded.',
-    network: 'The data server does not answer or refused the request.',
-    notFound: 'Nothing at this address (error 404): check the data URL.',
-    unreadable: 'The data file is unreadable: it is not valid JSON.',
-    notDataset: 'The data file is unreadable: it is not a CNR dataset.',
-    file: 'File',
-    at: 'line {line}, column {column}',
-    retry: 'Try again',
-    stale: 'This data may be out of date: the last refresh failed.',
-    problems: 'records left out or incomplete',
-    problem: 'record left out or incomplete',
-  },
+  en: en.messages,
 };
 
 /** What a widget loads, to name its « Réessayer » button and its failure (`loadSubject` of a data element). */

@@ -4,6 +4,7 @@ import type { Locale } from './locale.js';
 import { isOne } from './plural.js';
 import type { Messages } from './locale.js';
 import { colon } from './typography.js';
+import * as en from './en/territory-map.js';
 
 /** The texts of `<cnr-territory-map>`. */
 
@@ -85,46 +86,7 @@ export const messages: Messages<Text> = {
     millions: 'millions',
     ofEuros: 'd’euros',
   },
-  en: {
-    regions: 'Map of the regions of France',
-    departments: 'Map of the départements of France',
-    departmentsOf: 'Map of the départements of the region',
-    projects: 'Number of projects',
-    funding: 'Identified funding',
-    participants: 'Participants in the consultation',
-    propositions: 'Proposals',
-    by: 'by',
-    desc: 'Each territory is coloured by its value (see the legend), every other class dotted; hatching means no data. Arrow keys: neighbouring territory; Enter or Space: select or unselect; Escape: hide the tooltip. The “All of France” button clears the selection. The same figures are available in the table.',
-    selection: 'Selected territory:',
-    all: 'all of France',
-    clear: 'All of France',
-    showTable: 'Show the table',
-    hideTable: 'Hide the table',
-    territory: 'Territory',
-    code: 'Code',
-    noData: 'no data',
-    inSelection: 'in the selection',
-    selected: 'selected',
-    split: 'Shared between several health democracy territories:',
-    partOf: 'part of',
-    legend: 'Legend',
-    region: 'region',
-    department: 'département',
-    project: 'project',
-    projectsUnit: 'projects',
-    propositionsUnit: 'proposals',
-    participantsUnit: 'participants',
-    deduced: 'deduced',
-    noProject: 'no project',
-    noParticipant: 'no participant',
-    noProposition: 'no proposal',
-    noFunding: '€0',
-    from: 'from',
-    to: 'to',
-    million: 'million',
-    millions: 'million',
-    ofEuros: 'euros',
-  },
+  en: en.messages,
 };
 
 /**

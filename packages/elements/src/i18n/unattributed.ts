@@ -1,5 +1,6 @@
 import type { FigureMetric } from '@cnr-widgets/sdk';
 import type { Locale, Messages } from './locale.js';
+import * as en from './en/unattributed.js';
 
 /** The texts of the « Chiffres non attribués » disclosure (key-figures/unattributed.ts, a chunk loaded on demand). */
 export const messages: Messages<'button' | 'intro' | 'position' | 'candidate' | 'source' | 'count'> = {
@@ -12,15 +13,7 @@ export const messages: Messages<'button' | 'intro' | 'position' | 'candidate' | 
     source: 'Source',
     count: '{n} blocs de chiffres',
   },
-  en: {
-    button: 'Figures not attributed',
-    intro:
-      'These figures are in the documents but the text does not say which territory they belong to: they are attributed to no territory and counted in none of the totals above.',
-    position: 'Place in the document',
-    candidate: 'Region suggested by the layout, not confirmed',
-    source: 'Source',
-    count: '{n} blocks of figures',
-  },
+  en: en.messages,
 };
 
 export const METRIC_WORDS: Record<Locale, Record<FigureMetric, string>> = {
@@ -34,14 +27,5 @@ export const METRIC_WORDS: Record<Locale, Record<FigureMetric, string>> = {
     projetsRealises: 'projets réalisés',
     projetsEnCours: 'projets en cours',
   },
-  en: {
-    reunions: 'meetings',
-    participants: 'participants',
-    contributions: 'contributions',
-    propositions: 'proposals',
-    constats: 'findings',
-    projets: 'projects',
-    projetsRealises: 'completed projects',
-    projetsEnCours: 'projects in progress',
-  },
+  en: en.METRIC_WORDS,
 };

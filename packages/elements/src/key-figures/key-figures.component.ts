@@ -10,7 +10,7 @@ import {
 } from '@cnr-widgets/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { isolatedList, quoteData } from '../base/bidi.js';
+import { isolatedList, quoteData } from './bidi-quotes.js';
 import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask } from '../base/data-task.js';
 import { deducedStyles, renderDeducedMark } from '../base/deduced.js';

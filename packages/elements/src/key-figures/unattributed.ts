@@ -1,7 +1,8 @@
 import { FIGURE_METRICS, type ConcertationFigures, type MeetingKind, type SourceDocument, type Territory } from '@cnr-widgets/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatCount, qualifierText } from '../i18n/format.js';
-import { isolate, quoteData } from '../base/bidi.js';
+import { isolate } from '../base/bidi.js';
+import { quoteData } from './bidi-quotes.js';
 import { linkOrText } from '../base/links.js';
 import type { Locale } from '../i18n/locale.js';
 import { colon } from '../i18n/typography.js';

@@ -5,7 +5,8 @@ import { property } from 'lit/decorators.js';
 import { FailureAnnouncer, SummaryAnnouncer, type Announcers } from '../base/announcer.js';
 import { clientFor } from '../base/clients.js';
 import { CnrElement } from '../base/cnr-element.js';
-import { filtersFromAttributes, filtersFromUrl, filtersToUrl, normalizeFilters, sameFilters } from '../base/filters.js';
+import { filtersFromAttributes, normalizeFilters } from '../base/filters.js';
+import { filtersFromUrl, filtersToUrl, sameFilters } from './url-filters.js';
 import { providerContext } from '../base/link-context.js';
 import { providerStyles } from './provider.styles.js';
 
