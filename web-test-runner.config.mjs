@@ -4,7 +4,6 @@
 // downloads a browser: all three come from apt (scripts/setup.sh).
 // BROWSERS=chromium,firefox,webkit picks some of them.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, FIREFOX_PATH } from './scripts/browsers.mjs';
@@ -58,8 +57,6 @@ export default {
     forcedColorsPlugin(),
     // `accessibility-tree`: Chromium's accessible names and roles, for the name tests.
     accessibilityTreePlugin(),
-    // `a11y-snapshot`: the browser's accessibility tree (Chromium), to check accessible names.
-    a11ySnapshotPlugin(),
   ],
   browsers,
   // One page at a time per browser: a second tab in Chromium is a background tab whose
