@@ -1,15 +1,23 @@
 import { CnrError, isAbortError } from '../errors.js';
 import { createIndex, totalFunding, type DatasetIndex } from '../query/index.js';
-import type * as ListingModule from '../query/listing.js';
-import type * as TotalsModule from '../query/totals.js';
 import type { Dataset } from '../schemas/dataset.js';
 import { createSharedRunner, throwIfAborted } from '../transport/shared.js';
 import type { ValidationReport } from '../validation/report.js';
 import type { CallOptions, ClientResult, DataSource, LoadResult, SourceFailure } from './types.js';
 
 /** The query modules imported with the first call needing them (query/listing.ts, query/totals.ts). */
-const listing = (): Promise<typeof ListingModule> => import('../query/listing.js');
-const totals = (): Promise<typeof TotalsModule> => import('../query/totals.js');
+const listing = cached(() => import('../query/listing.js'));
+const totals = cached(() => import('../query/totals.js'));
+
+/**
+ * `load`, imported once and then handed over in a microtask: a second
+ * `import()` of a module already there still waits for a task in browsers,
+ * long enough for a frame to paint a widget's skeleton over data it has.
+ */
+function cached<M>(load: () => Promise<M>): () => Promise<M> {
+  let module: M | undefined;
+  return () => (module !== undefined ? Promise.resolve(module) : load().then((loaded) => (module = loaded)));
+}
 
 interface Loaded extends Prepared {
   raw: unknown;
