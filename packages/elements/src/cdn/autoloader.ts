@@ -125,7 +125,10 @@ function chooseBundle(root: Document): void {
   const url = new URL(BUNDLE.file, import.meta.url).href;
   afterHydration(() => import(/* @vite-ignore */ url)).catch((error: unknown) => reportFailure('bundle', error));
   const shared = /^(dataset|geometry)-/;
-  const embedded = tags.some((tag) => DATA_TAGS.has(tag)) && [...root.querySelectorAll(tags.join(','))].some((element) => dataSource(element) === 'embedded');
+  // Widgets rendered ahead of time (a declarative shadow root before their definition) have their data.
+  const embedded = [...root.querySelectorAll(tags.filter((tag) => DATA_TAGS.has(tag)).join(',') || 'cnr-none')].some(
+    (element) => element.shadowRoot === null && dataSource(element) === 'embedded',
+  );
   startAll([...(embedded ? (graph?.data ?? []) : []), ...tags.flatMap((tag) => graph?.tags[tag] ?? [])].filter((file) => shared.test(file)));
 }
 
