@@ -488,10 +488,16 @@ describe('configurator: the three forms', () => {
     expect(await page.$eval('#limites-iframe', (el) => el.textContent)).toContain('target="_top"');
     // The preview: the embed page in a frame, taking its content's height through the resize messages.
     expect(await page.$eval('#apercu', (el) => (el as HTMLElement).hidden)).toBe(true);
-    // KNOWN DEFECT (closing note of the fourth session): in the examples' build the preview frame
-    // (examples/cdn/embed.html, the embed script from source) stays empty since this session's merges;
-    // the CDN build's embed.html works (tests/cdn/embed.test.mjs). Its content checks are out until fixed.
-    expect(await page.$('#apercu-iframe')).not.toBe(null);
+    const embed = (await (await page.$('#apercu-iframe'))!.contentFrame())!;
+    await embed.waitForFunction(() => (document.querySelector('cnr-project-list')?.shadowRoot?.textContent ?? '').includes('projet'), { timeout: RENDER_TIMEOUT });
+    await page.waitForFunction(
+      () => {
+        const frame = document.getElementById('apercu-iframe') as HTMLIFrameElement;
+        const main = frame.contentDocument?.querySelector('main');
+        return main !== null && main !== undefined && Math.abs(frame.getBoundingClientRect().height - Math.ceil(main.getBoundingClientRect().height)) <= 1;
+      },
+      { timeout: RENDER_TIMEOUT },
+    );
     // Without the resize script: no such line, a fixed height.
     await page.click('label[for="ajustement"]');
     expect(await page.$eval('#code-iframe', (el) => el.textContent ?? '')).not.toContain('embed-resize.js');

@@ -70,6 +70,8 @@ function packageJson(pkg, names) {
     './src/server/index.ts',
     './src/cdn.ts',
     './src/cdn-all.ts',
+    // The iframe embed page's script: it builds the page (examples/cdn/embed-preview.ts imports it from source).
+    './src/embed/embed.ts',
   ];
   return { ...pkg, sideEffects, exports };
 }
