@@ -11,9 +11,7 @@
 // test/smoke.test.ts), and in Firefox ESR (WebDriver BiDi) where it starts.
 //
 //   pnpm --filter @cnr-widgets/examples exec vitest run test/keyboard.test.ts
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,52 +20,13 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, FIREFOX_PATH } from '../../scripts/browsers.mjs';
+import { serveStatic } from '../../bench/lib/server.mjs';
 
 const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const configFile = path.join(examples, 'vite.config.ts');
 const TIMEOUT = 30_000;
 /** Tab presses after which a walk that has not come back to its start is trapped. */
 const MAX_STOPS = 200;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-};
-
-function serveStatic(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
-  const server = http.createServer((request, response) => {
-    let file = path.resolve(root, `.${decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname)}`);
-    try {
-      if (file !== root && !file.startsWith(root + path.sep)) throw new Error('outside the root');
-      if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
-      statSync(file);
-    } catch {
-      return void response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
-    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    createReadStream(file).on('error', () => response.destroy()).pipe(response);
-  });
-  server.keepAliveTimeout = 1000;
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        origin: `http://127.0.0.1:${port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
-}
 
 // ---------------------------------------------------------------- in the page (self-contained functions)
 
