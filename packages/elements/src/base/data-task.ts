@@ -50,7 +50,10 @@ export class LifecycleTask<const A extends readonly unknown[], R> extends Task<A
     // id) that is not defined yet — its module arrives after the widget's (the CDN autoloader loads
     // each tag's chunk as it comes) — the task would read the embedded dataset first, a download the
     // page does not need. The provider's answer updates the element, which runs it then.
-    if (awaitsProvider(this.element)) return;
+    if (awaitsProvider(this.element)) {
+      warnIfProviderStaysUndefined(this.element as unknown as HTMLElement);
+      return;
+    }
     if (this.seededArgs !== undefined && this.argsOf !== undefined) {
       const args = this.argsOf();
       if (this.seededArgs === 'next') {
@@ -118,6 +121,25 @@ export class DataTask<const A extends readonly unknown[], R> extends LifecycleTa
       .catch(() => undefined)
       .finally(() => void this.run());
   }
+}
+
+/**
+ * How long a widget waits for an undefined `<cnr-provider>` before the console says why it shows
+ * nothing: the CDN autoloader defines it within one round trip; an application that imports one
+ * element's module (`@cnr-widgets/elements/project-list.js`) and forgets the provider's never does.
+ */
+export const PROVIDER_WAIT_WARNING_MS = 3000;
+let providerWarning: ReturnType<typeof setTimeout> | 'done' | undefined;
+
+function warnIfProviderStaysUndefined(element: HTMLElement): void {
+  if (providerWarning !== undefined) return;
+  providerWarning = setTimeout(() => {
+    providerWarning = 'done';
+    if (customElements.get('cnr-provider')) return;
+    console.warn(
+      `[cnr-widgets] <${element.localName}> waits for its <cnr-provider>, which is not defined: load the provider's module too (import '@cnr-widgets/elements/provider.js', or the CDN entry cnr-widgets.js).`,
+    );
+  }, PROVIDER_WAIT_WARNING_MS);
 }
 
 /** True when `element` reads its data from a `<cnr-provider>` that is in the page but not defined yet. */
