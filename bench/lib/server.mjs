@@ -1,6 +1,6 @@
 // A static file server on 127.0.0.1 (port chosen by the system) for the
 // bench's built pages and datasets. No caching: every run is a first visit.
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 
@@ -20,8 +20,11 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** Serves `root`; resolves to `{ origin, close() }`. */
-export function serveStatic(root) {
+/**
+ * Serves `root`; resolves to `{ origin, close() }`. `options.html(text, file)`, when given,
+ * rewrites each HTML file on its way out (a test's recorder script, for instance).
+ */
+export function serveStatic(root, options = {}) {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -49,6 +52,10 @@ export function serveStatic(root) {
     });
     if (req.method === 'HEAD') {
       res.end();
+      return;
+    }
+    if (options.html && file.endsWith('.html')) {
+      res.end(options.html(readFileSync(file, 'utf8'), file));
       return;
     }
     const stream = createReadStream(file);

@@ -4,14 +4,13 @@
 // the build's /cdn/cnr-widgets.js), served from 127.0.0.1; Debian's Chromium
 // (puppeteer-core) with a stable rendering; and one visit of a page until
 // every widget shows its data, with the layout shifts seen on the way.
-import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { build } from 'vite';
+import { serveStatic } from '../../bench/lib/server.mjs';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/browsers.mjs';
 
 export const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,16 +55,6 @@ ${markup}
 `;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-};
-
 export interface Site {
   origin: string;
   browser: Browser;
@@ -83,25 +72,7 @@ export async function startSite(): Promise<Site> {
   });
   mkdirSync(path.join(outDir, 'readme-snippet'), { recursive: true });
   writeFileSync(path.join(outDir, 'readme-snippet/index.html'), readmeSnippetPage());
-  const server = http.createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-    let file = path.resolve(outDir, `.${pathname}`);
-    try {
-      if (file !== outDir && !file.startsWith(outDir + path.sep)) throw new Error('outside the root');
-      if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
-      statSync(file);
-    } catch {
-      return void response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
-    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    createReadStream(file).on('error', () => response.destroy()).pipe(response);
-  });
-  server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const server = await serveStatic(outDir);
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -112,12 +83,11 @@ export async function startSite(): Promise<Site> {
     protocolTimeout: 120_000,
   });
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: server.origin,
     browser,
     close: async () => {
       await browser.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
       rmSync(outDir, { recursive: true, force: true });
     },
   };

@@ -10,9 +10,7 @@
 //
 //   pnpm --filter @cnr-widgets/examples test      (CHROMIUM_PATH to use another binary)
 import { spawn } from 'node:child_process';
-import { copyFileSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PAGES } from '../vite.config';
 import { CHROMIUM_FLAGS as FLAGS, CHROMIUM_PATH as CHROMIUM } from '../../scripts/browsers.mjs';
 import { startWebKit, type WebKitSession } from '../../scripts/webkit.mjs';
+import { serveStatic } from '../../bench/lib/server.mjs';
 
 const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repo = path.resolve(examples, '..');
@@ -35,16 +34,6 @@ const RENDER_TIMEOUT = 30_000;
 
 // ---------------------------------------------------------------- static server
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-};
-
 /**
  * Records, in the page, what WebDriver cannot observe from outside (it has no
  * console or error events): uncaught errors, failed loads, unhandled
@@ -55,37 +44,9 @@ addEventListener('error', (e) => __smoke.errors.push(e instanceof ErrorEvent ? S
 addEventListener('unhandledrejection', (e) => __smoke.errors.push('unhandled rejection: ' + String(e.reason)));
 const consoleError = console.error; console.error = (...args) => { __smoke.errors.push(args.map(String).join(' ')); consoleError.apply(console, args); };</script>`;
 
-function serveStatic(root: string, { record = false } = {}): Promise<{ origin: string; close: () => Promise<void> }> {
-  const server = http.createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-    if (pathname === '/favicon.ico') return void response.writeHead(204).end();
-    let file = path.resolve(root, `.${pathname}`);
-    try {
-      if (file !== root && !file.startsWith(root + path.sep)) throw new Error('outside the root');
-      if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
-      statSync(file);
-    } catch {
-      return void response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
-    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    if (record && file.endsWith('.html')) return void response.end(readFileSync(file, 'utf8').replace(/<head[^>]*>/i, (head) => head + RECORDER));
-    createReadStream(file).on('error', () => response.destroy()).pipe(response);
-  });
-  server.keepAliveTimeout = 1000;
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        origin: `http://127.0.0.1:${port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
+/** The bench's static server; with `record`, the recorder first in every page's <head>. */
+function serve(root: string, { record = false } = {}): Promise<{ origin: string; close: () => Promise<void> }> {
+  return serveStatic(root, record ? { html: (text) => text.replace(/<head[^>]*>/i, (head) => head + RECORDER) } : {});
 }
 
 // ---------------------------------------------------------------- browser helpers
@@ -205,7 +166,7 @@ beforeAll(async () => {
   await build({ configFile, logLevel: 'error', clearScreen: false, build: { outDir, emptyOutDir: true, sourcemap: false, reportCompressedSize: false } });
   // A producer's file with problems (a test fixture), for the configurator's `src`.
   copyFileSync(path.join(repo, 'packages/elements/test/fixtures/producer-file.json'), path.join(outDir, 'fichier-ars-test.json'));
-  server = await serveStatic(outDir);
+  server = await serve(outDir);
   browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -610,7 +571,7 @@ describe('in WebKit (Safari’s engine: WebKitGTK through WebKitWebDriver)', () 
   let recorded: { origin: string; close: () => Promise<void> } | undefined;
 
   beforeAll(async () => {
-    recorded = await serveStatic(outDir, { record: true });
+    recorded = await serve(outDir, { record: true });
     webkit = await startWebKit({ width: 1280, height: 900 });
   });
 

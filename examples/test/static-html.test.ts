@@ -11,15 +11,14 @@
 //   no layout shift and no request for the data (no dataset chunk, no JSON).
 //
 //   pnpm --filter @cnr-widgets/examples exec vitest run test/static-html.test.ts
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { serveStatic } from '../../bench/lib/server.mjs';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/browsers.mjs';
 // @ts-expect-error — a plain Node script (no declarations), as partners would write it.
 import { buildStaticSite } from '../static-html/build.mjs';
@@ -28,39 +27,6 @@ const examples = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const cdnIntegrity = path.join(examples, '../packages/elements/dist/cdn/integrity.json');
 const WIDGETS = ['cnr-key-figures', 'cnr-funding-counter', 'cnr-territory-map', 'cnr-project-list'] as const;
 const TIMEOUT = 30_000;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-};
-
-function serve(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
-  const server = http.createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-    const file = path.resolve(root, `.${pathname}`);
-    if (pathname === '/favicon.ico') return void response.writeHead(204).end();
-    if (!file.startsWith(root + path.sep) || !existsSync(file) || statSync(file).isDirectory()) {
-      return void response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
-    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    response.end(readFileSync(file));
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        origin: `http://127.0.0.1:${port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
-}
 
 /** Each widget's text as a reader gets it: its shadow root's (and nested shadow roots') text, styles and scripts aside, spaces collapsed. */
 function widgetTexts(page: Page): Promise<Record<string, string>> {
@@ -88,7 +54,7 @@ async function expectAccessible(page: Page): Promise<void> {
 
 describe.skipIf(!existsSync(cdnIntegrity))('static-html example (widgets rendered ahead of time)', () => {
   let outDir: string;
-  let server: Awaited<ReturnType<typeof serve>>;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
   let browser: Browser;
 
   beforeAll(async () => {
@@ -99,7 +65,7 @@ describe.skipIf(!existsSync(cdnIntegrity))('static-html example (widgets rendere
     // Declarative shadow roots nest (the list's cards): the innermost first, until none is left.
     while (/<template shadowroot/.test(live)) live = live.replace(/<template shadowroot[^>]*>(?:(?!<template)[\s\S])*?<\/template>/g, '');
     writeFileSync(path.join(outDir, 'live.html'), live.replace(/ defer-hydration/g, ''));
-    server = await serve(outDir);
+    server = await serveStatic(outDir);
     browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   });
 
