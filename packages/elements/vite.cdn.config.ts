@@ -47,6 +47,8 @@ const ONE_USER: readonly (readonly [RegExp, string])[] = [
   [/\/elements\/src\/i18n\/partial-date\.ts$/, 'project-list'],
   [/\/elements\/src\/i18n\/deduced-fields\.ts$/, 'project-list'],
   [/\/@lit\/context\/lib\/(controllers\/context-provider|value-notifier)\.js$/, 'provider'],
+  // The failure and stale announcers: a provider's alone (a widget alone makes its error box its own alert).
+  [/\/elements\/src\/base\/failure-announcer\.ts$/, 'provider'],
 ];
 
 const TOTALS = /\/sdk\/src\/query\/(totals|figures|breakdown)\.ts$/;
