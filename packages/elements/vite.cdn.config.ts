@@ -97,8 +97,11 @@ function chunkGroup(id: string): string | null {
   // The page of projects and the facets (sdk/src/query/listing.ts), likewise: the list and the axis
   // filter load them; a counter or key-figures page does not.
   if (LISTING.test(file)) return 'listing';
-  // Small SDK modules that core imports statically (schemas' collections, the problems report, transport helpers).
-  if (/\/sdk\/src\/(schemas\/collections|validation\/report|transport\/shared)\.ts$/.test(file)) return 'core';
+  // The failure path (a failed load's fault, the problems notice and console report, their texts, the SDK's
+  // `formatProblem`): imported on the first failure or problem (base/states.ts `loadFailureDetails()`).
+  if (/\/elements\/src\/(base\/failure-details|i18n\/failures)\.ts$|\/sdk\/src\/validation\/report\.ts$/.test(file)) return 'failure';
+  // Small SDK modules that core imports statically (schemas' collections, transport helpers).
+  if (/\/sdk\/src\/(schemas\/collections|transport\/shared)\.ts$/.test(file)) return 'core';
   // The dataset preloader runs on every page with a data widget, all of which need core: in core,
   // so that the autoloader's import of it starts fetching core at once, and one file fewer.
   if (/\/elements\/src\/cdn\/preload-data\.ts$/.test(file)) return 'core';
@@ -198,7 +201,7 @@ const BUNDLE_ENTRY = 'virtual:cnr-widgets-bundle';
 function bundleGroup(id: string): string | null {
   const group = chunkGroup(id);
   // A `src` page shows few widgets: it uses the chunks, not the bundle; here `src` is left to rolldown.
-  if (group === 'src') return null;
+  if (group === 'src' || group === 'failure') return null;
   return group !== null || TOTALS.test(id.replaceAll('\\', '/')) ? 'bundle' : null;
 }
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -393,7 +396,7 @@ export default defineConfig(({ mode }) => ({
         entryFileNames: '[name].js',
         chunkFileNames: (chunk) => {
           const ids = [chunk.facadeModuleId ?? '', ...chunk.moduleIds].map((id) => id.replaceAll('\\', '/'));
-          if (['core', 'bundle', 'listing', 'src', 'english'].includes(chunk.name) || WIDGETS.includes(chunk.name)) return `chunks/${chunk.name}-[hash].js`;
+          if (['core', 'bundle', 'listing', 'src', 'english', 'failure'].includes(chunk.name) || WIDGETS.includes(chunk.name)) return `chunks/${chunk.name}-[hash].js`;
           const name = CHUNK_NAMES.find(([pattern]) => ids.some((id) => pattern.test(id)))?.[1] ?? '[name]';
           return `chunks/${name}-[hash].js`;
         },

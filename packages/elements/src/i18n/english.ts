@@ -1,6 +1,7 @@
 import { messages as axisFilterMessages } from './en/axis-filter.js';
 import { messages as deducedMessages } from './en/deduced.js';
 import { FIELD_NAMES as deducedFieldsFIELD_NAMES } from './en/deduced-fields.js';
+import { messages as failuresMessages } from './en/failures.js';
 import { messages as fundingCounterMessages } from './en/funding-counter.js';
 import { LABELS as keyFiguresLABELS, MEETINGS as keyFiguresMEETINGS, messages as keyFiguresMessages } from './en/key-figures.js';
 import { messages as projectCardMessages } from './en/project-card.js';
@@ -19,6 +20,7 @@ export const ENGLISH: Readonly<Record<string, Readonly<Record<string, unknown>>>
   'axis-filter': { messages: axisFilterMessages },
   deduced: { messages: deducedMessages },
   'deduced-fields': { FIELD_NAMES: deducedFieldsFIELD_NAMES },
+  failures: { messages: failuresMessages },
   'funding-counter': { messages: fundingCounterMessages },
   'key-figures': { LABELS: keyFiguresLABELS, MEETINGS: keyFiguresMEETINGS, messages: keyFiguresMessages },
   'project-card': { messages: projectCardMessages },
