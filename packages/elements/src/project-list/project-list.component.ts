@@ -9,7 +9,7 @@ import {
   type ValidationProblem,
 } from '@cnr-widgets/sdk';
 import { TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { CnrDataWidget } from '../base/data-widget.js';
@@ -198,7 +198,9 @@ export class CnrProjectList extends CnrDataWidget {
   });
 
   /** @internal */
-  override async prerender(): Promise<PrerenderedList> {
+  override async prerender(): Promise<PrerenderedList | undefined> {
+    // Server rendering only (renderWidgetHTML, in Node): a browser bundle, where Lit's `isServer` is false, drops the rest.
+    if (!isServer) return undefined;
     const { labels, ...answer } = await this.resolveNow(this.task);
     await this.report.run();
     // Of each kind of names, those the page's projects cite (their ids appear in the projects' records).
