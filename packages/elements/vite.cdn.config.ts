@@ -106,7 +106,7 @@ function chunkGroup(id: string): string | null {
   // so that the autoloader's import of it starts fetching core at once, and one file fewer.
   if (/\/elements\/src\/cdn\/preload-data\.ts$/.test(file)) return 'core';
   // The hydration support (pages with widgets rendered ahead of time only): its own chunk, with Lit's SSR helpers.
-  if (/\/elements\/src\/hydrate\.ts$|\/@lit-labs\/ssr-client\/|\/lit-html\/(development\/)?(experimental-hydrate|private-ssr-support)\.js$/.test(file)) return null;
+  if (/\/elements\/src\/hydrate\.ts$|\/@lit-labs\/ssr-client\/|\/lit-html\/(development\/)?(experimental-hydrate|private-ssr-support|directive-helpers|directive)\.js$/.test(file)) return null;
   // The entries themselves (the autoloader, the eager and classes entries) stay out of every group.
   if (/\/elements\/src\/cdn(\/|\.ts$|-all\.ts$|-classes\.ts$)/.test(file)) return null;
   const define = /\/elements\/src\/define\/([a-z-]+)\.ts$/.exec(file);

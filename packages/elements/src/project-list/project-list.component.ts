@@ -11,7 +11,6 @@ import {
 import { TaskStatus } from '@lit/task';
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask, LifecycleTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey } from '../base/filters.js';
@@ -266,6 +265,10 @@ export class CnrProjectList extends CnrDataWidget {
   }
 
   protected override updated(): void {
+    // The field shows the state's search even after typing the state did not take (what Lit's `live` directive
+    // does, without the directive machinery every page would load: issue 14, sizes).
+    const field = this.renderRoot.querySelector<HTMLInputElement>('#search');
+    if (field && field.value !== this.searchText) field.value = this.searchText;
     if (this.focusAfterLoad === undefined || this.task.status !== TaskStatus.COMPLETE) return;
     const target =
       this.focusAfterLoad === 'cards' && this.current?.data.offset === (this.page - 1) * this.size
@@ -387,7 +390,7 @@ export class CnrProjectList extends CnrDataWidget {
               part="search-input"
               type="search"
               autocomplete="off"
-              .value=${live(this.searchText)}
+              .value=${this.searchText}
               @input=${this.onSearchInput}
             />
           </form>
