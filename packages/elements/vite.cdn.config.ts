@@ -264,14 +264,14 @@ function bundleEntry(): Plugin {
  */
 const TAG_WEIGHTS: Readonly<Record<string, number>> = {
   // Each with half of the SDK's query chunk it shares with another widget (SHARED_CHUNKS).
-  'cnr-project-list': 10_250,
-  'cnr-territory-map': 10_900,
-  'cnr-key-figures': 5_550,
-  'cnr-funding-counter': 2_900,
+  'cnr-project-list': 10_300,
+  'cnr-territory-map': 10_800,
+  'cnr-key-figures': 5_500,
+  'cnr-funding-counter': 2_800,
   'cnr-axis-filter': 3_800,
-  'cnr-provider': 2_000,
+  'cnr-provider': 2_250,
 };
-const CORE_WEIGHT = 23_700;
+const CORE_WEIGHT = 22_650;
 /** The SDK's query chunks, each loaded by two widgets (fetchQueryModulesWithWidgets()). */
 const SHARED_CHUNKS: Readonly<Record<string, readonly string[]>> = {
   listing: ['project-list', 'axis-filter'],
