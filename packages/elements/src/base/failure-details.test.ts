@@ -42,4 +42,17 @@ describe('the failure path on demand', () => {
       restore();
     }
   });
+  it('in English: the failure, its fault and the button\'s name', async () => {
+    const restore = stubFetch((url) => (url.includes('/__failure-path/') ? Promise.resolve(new Response('missing', { status: 404 })) : undefined));
+    try {
+      const list = await fixture<HTMLElement>(html`<cnr-project-list lang="en" src=${`/__failure-path/absent-${++unique}.json`}></cnr-project-list>`);
+      await waitUntil(() => list.shadowRoot?.querySelector('[part~="error"]'), 'the error', { timeout: 8000 });
+      const alert = squash(list.shadowRoot!.querySelector('[role="alert"]')?.textContent);
+      expect(alert).to.contain('The data could not be loaded.');
+      expect(alert).to.contain('Nothing at this address (error 404)');
+      expect(list.shadowRoot!.querySelector('[part~="retry-button"]')!.getAttribute('aria-label')).to.equal('Try again to load the projects');
+    } finally {
+      restore();
+    }
+  });
 });

@@ -6,11 +6,12 @@ import * as en from './en/states.js';
  * The texts of the states every data widget shares (base/states.ts); the
  * failure path's details (the fault, the records left out) are in failures.ts.
  */
-export const messages: Messages<'loading' | 'error' | 'retry' | 'stale'> = {
+export const messages: Messages<'loading' | 'error' | 'retry' | 'retryLoad' | 'stale'> = {
   fr: {
     loading: 'Chargement des données…',
     error: 'Les données n’ont pas pu être chargées.',
     retry: 'Réessayer',
+    retryLoad: 'Réessayer le chargement',
     stale: 'Ces données peuvent ne pas être à jour\u202f: la dernière actualisation a échoué.',
   },
   en: en.messages,
@@ -20,9 +21,9 @@ export const messages: Messages<'loading' | 'error' | 'retry' | 'stale'> = {
 export type LoadSubject = 'data' | 'projects' | 'project' | 'axes' | 'funding' | 'figures' | 'map';
 
 /** What each data element loads, in the accessible name of its « Réessayer » button (`retryLabel`). */
-const subjects: Record<Locale, Record<LoadSubject, string>> = {
+export const subjects: Record<Locale, Record<LoadSubject, string>> = {
   fr: { data: 'des données', projects: 'des projets', project: 'du projet', axes: 'des axes', funding: 'des financements', figures: 'des chiffres clés', map: 'de la carte' },
-  en: { data: 'the data', projects: 'the projects', project: 'the project', axes: 'the axes', funding: 'the funding', figures: 'the key figures', map: 'the map' },
+  en: en.subjects,
 };
 
 /**
@@ -31,5 +32,5 @@ const subjects: Record<Locale, Record<LoadSubject, string>> = {
  * chargement des projets » — so that the buttons of one page are told apart.
  */
 export function retryLabel(locale: Locale, subject: LoadSubject): string {
-  return `${locale === 'fr' ? 'Réessayer le chargement' : 'Try again to load'} ${subjects[locale][subject]}`;
+  return `${messages[locale].retryLoad} ${subjects[locale][subject]}`;
 }
