@@ -59,28 +59,30 @@ const BUDGETS = {
  * proportions, composition): +1.2 kB gzip on the SDK's validation code.
  */
 const CEILINGS = {
+  // 5 December 2026, issue 14's core size pass (the failure path on demand, no ContextRoot, no live directive…):
+  // the rows it shrank set at its measurement plus about 3 % (docs/size.md).
   // 4 December 2026, after merging main (server rendering and hydration, announcements, the map's static shapes,
   // the CDN chunk graph): the rows these grew set at the merged measurement plus about 3 %.
   // Raised for issue 12 (a producer's file over the reference, several src, the producer's CSV form,
   // errors with line and column; problems for the producer, ids in words) and issue 17 (derivation,
   // funding kinds, targets: +1.2 kB of schemas; « déduit » marks: +2 kB): measured after both, plus about 3 %.
-  '@cnr-widgets/elements': 84,
-  '@cnr-widgets/elements/all.js': 84,
+  '@cnr-widgets/elements': 82.5,
+  '@cnr-widgets/elements/all.js': 82.5,
   '@cnr-widgets/elements/axis-filter.js': 54.5,
   '@cnr-widgets/elements/funding-counter.js': 55.5,
-  '@cnr-widgets/elements/key-figures.js': 57.5,
+  '@cnr-widgets/elements/key-figures.js': 57.2,
   '@cnr-widgets/elements/project-card.js': 57,
   '@cnr-widgets/elements/project-list.js': 63,
-  '@cnr-widgets/elements/provider.js': 46.5,
+  '@cnr-widgets/elements/provider.js': 46.4,
   '@cnr-widgets/elements/territory-map.js': 62.5,
   // Issue 14 (sizes, second pass): + the autoloader's hint that fetches the English texts (a chunk of their own).
-  'cnr-widgets.js (entry alone)': 1.85,
+  'cnr-widgets.js (entry alone)': 1.82,
   // Issue 14: the autoloader loads one chunk per widget + a core chunk, or, on a page with many kinds of
   // widget, the one-file bundle (with its own on-demand chunks). What pages fetch: scripts/size-pages.mjs.
   // Issue 18: + the hydration chunk (2.5 kB gz), which only pages with widgets rendered ahead of time load;
   // issue 14 (sizes, second pass): + the English texts' chunk (2.6 kB, English pages only), out of the widget chunks.
   'entry + code chunks': 99.5,
-  'one-file bundle + its on-demand chunks': 83.5,
+  'one-file bundle + its on-demand chunks': 83.3,
   'geometry chunk': 18.7,
   '@cnr-widgets/sdk, on the embedded dataset': 36.5,
   '@cnr-widgets/sdk, reading a src document': 36.5,
@@ -91,22 +93,23 @@ const CEILINGS = {
  * dataset loads), gzipped, in kB: measured plus about 3 %, like CEILINGS.
  */
 const EMBEDDED_CEILINGS = {
+  // 5 December 2026, issue 14's core size pass: the rows it shrank at its measurement plus about 3 %.
   // The elements' rows: about +1 kB with issue 12 (see CEILINGS).
   // Issue 18: + about 0.3 kB for data given ahead of time (a task's seed, the JSON island read before the first update);
   // the accessible names and bidi isolation (names branch) and the CDN's lazy English hook (base class): 50.1–50.2 kB.
-  '@cnr-widgets/elements': 58.5,
-  '@cnr-widgets/elements/all.js': 58.5,
-  '@cnr-widgets/elements/axis-filter.js': 29,
+  '@cnr-widgets/elements': 57,
+  '@cnr-widgets/elements/all.js': 57,
+  '@cnr-widgets/elements/axis-filter.js': 28.5,
   '@cnr-widgets/elements/funding-counter.js': 27.5,
   // Issue 14 (sizes): the SDK's figures and breakdown are a module of their own that the in-memory source
   // imports at the first query needing them (a list or counter page never loads them); an application's
   // bundler makes it a chunk, so the map and key figures pages pay its file (+0.1 to +0.6 kB gz).
-  '@cnr-widgets/elements/key-figures.js': 31,
+  '@cnr-widgets/elements/key-figures.js': 30.8,
   '@cnr-widgets/elements/project-card.js': 28.5,
-  '@cnr-widgets/elements/project-list.js': 37.5,
-  '@cnr-widgets/elements/provider.js': 20, // issue 16: + the provider's --cnr-gap spacing (0.1 kB; 19.5 was measured 19.4 + 0.5 %)
-  '@cnr-widgets/elements/territory-map.js': 37,
-  '@cnr-widgets/sdk, on the embedded dataset': 11.5,
+  '@cnr-widgets/elements/project-list.js': 36.6,
+  '@cnr-widgets/elements/provider.js': 18.9, // issue 16: + the provider's --cnr-gap spacing (0.1 kB; 19.5 was measured 19.4 + 0.5 %)
+  '@cnr-widgets/elements/territory-map.js': 36.8,
+  '@cnr-widgets/sdk, on the embedded dataset': 11.2,
   '@cnr-widgets/sdk, reading a src document': 35, // issue 12: + the merge over the reference (the referential itself is data, 4.5 kB)
 };
 

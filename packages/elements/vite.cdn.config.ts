@@ -47,6 +47,8 @@ const ONE_USER: readonly (readonly [RegExp, string])[] = [
   [/\/elements\/src\/i18n\/partial-date\.ts$/, 'project-list'],
   [/\/elements\/src\/i18n\/deduced-fields\.ts$/, 'project-list'],
   [/\/@lit\/context\/lib\/(controllers\/context-provider|value-notifier)\.js$/, 'provider'],
+  // The failure and stale announcers: a provider's alone (a widget alone makes its error box its own alert).
+  [/\/elements\/src\/base\/failure-announcer\.ts$/, 'provider'],
 ];
 
 const TOTALS = /\/sdk\/src\/query\/(totals|figures|breakdown)\.ts$/;
@@ -95,13 +97,16 @@ function chunkGroup(id: string): string | null {
   // The page of projects and the facets (sdk/src/query/listing.ts), likewise: the list and the axis
   // filter load them; a counter or key-figures page does not.
   if (LISTING.test(file)) return 'listing';
-  // Small SDK modules that core imports statically (schemas' collections, the problems report, transport helpers).
-  if (/\/sdk\/src\/(schemas\/collections|validation\/report|transport\/shared)\.ts$/.test(file)) return 'core';
+  // The failure path (a failed load's fault, the problems notice and console report, their texts, the SDK's
+  // `formatProblem`): imported on the first failure or problem (base/states.ts `loadFailureDetails()`).
+  if (/\/elements\/src\/(base\/failure-details|i18n\/failures)\.ts$|\/sdk\/src\/validation\/report\.ts$/.test(file)) return 'failure';
+  // Small SDK modules that core imports statically (schemas' collections, transport helpers).
+  if (/\/sdk\/src\/(schemas\/collections|transport\/shared)\.ts$/.test(file)) return 'core';
   // The dataset preloader runs on every page with a data widget, all of which need core: in core,
   // so that the autoloader's import of it starts fetching core at once, and one file fewer.
   if (/\/elements\/src\/cdn\/preload-data\.ts$/.test(file)) return 'core';
   // The hydration support (pages with widgets rendered ahead of time only): its own chunk, with Lit's SSR helpers.
-  if (/\/elements\/src\/hydrate\.ts$|\/@lit-labs\/ssr-client\/|\/lit-html\/(development\/)?(experimental-hydrate|private-ssr-support)\.js$/.test(file)) return null;
+  if (/\/elements\/src\/hydrate\.ts$|\/@lit-labs\/ssr-client\/|\/lit-html\/(development\/)?(experimental-hydrate|private-ssr-support|directive-helpers|directive)\.js$/.test(file)) return null;
   // The entries themselves (the autoloader, the eager and classes entries) stay out of every group.
   if (/\/elements\/src\/cdn(\/|\.ts$|-all\.ts$|-classes\.ts$)/.test(file)) return null;
   const define = /\/elements\/src\/define\/([a-z-]+)\.ts$/.exec(file);
@@ -196,7 +201,7 @@ const BUNDLE_ENTRY = 'virtual:cnr-widgets-bundle';
 function bundleGroup(id: string): string | null {
   const group = chunkGroup(id);
   // A `src` page shows few widgets: it uses the chunks, not the bundle; here `src` is left to rolldown.
-  if (group === 'src') return null;
+  if (group === 'src' || group === 'failure') return null;
   return group !== null || TOTALS.test(id.replaceAll('\\', '/')) ? 'bundle' : null;
 }
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -259,14 +264,14 @@ function bundleEntry(): Plugin {
  */
 const TAG_WEIGHTS: Readonly<Record<string, number>> = {
   // Each with half of the SDK's query chunk it shares with another widget (SHARED_CHUNKS).
-  'cnr-project-list': 10_250,
-  'cnr-territory-map': 10_900,
-  'cnr-key-figures': 5_550,
-  'cnr-funding-counter': 2_900,
+  'cnr-project-list': 10_300,
+  'cnr-territory-map': 10_800,
+  'cnr-key-figures': 5_500,
+  'cnr-funding-counter': 2_800,
   'cnr-axis-filter': 3_800,
-  'cnr-provider': 2_000,
+  'cnr-provider': 2_250,
 };
-const CORE_WEIGHT = 23_700;
+const CORE_WEIGHT = 22_650;
 /** The SDK's query chunks, each loaded by two widgets (fetchQueryModulesWithWidgets()). */
 const SHARED_CHUNKS: Readonly<Record<string, readonly string[]>> = {
   listing: ['project-list', 'axis-filter'],
@@ -391,7 +396,7 @@ export default defineConfig(({ mode }) => ({
         entryFileNames: '[name].js',
         chunkFileNames: (chunk) => {
           const ids = [chunk.facadeModuleId ?? '', ...chunk.moduleIds].map((id) => id.replaceAll('\\', '/'));
-          if (['core', 'bundle', 'listing', 'src', 'english'].includes(chunk.name) || WIDGETS.includes(chunk.name)) return `chunks/${chunk.name}-[hash].js`;
+          if (['core', 'bundle', 'listing', 'src', 'english', 'failure'].includes(chunk.name) || WIDGETS.includes(chunk.name)) return `chunks/${chunk.name}-[hash].js`;
           const name = CHUNK_NAMES.find(([pattern]) => ids.some((id) => pattern.test(id)))?.[1] ?? '[name]';
           return `chunks/${name}-[hash].js`;
         },

@@ -31,3 +31,20 @@ export function stubFetch(handler: (url: string) => Promise<Response> | undefine
     window.fetch = original;
   };
 }
+
+/** Every state of `element`'s shadow root, as `read` sees it, from now on (each mutation). */
+export function recordShadow<T>(element: HTMLElement, read: (root: ShadowRoot) => T): { states: T[]; stop: () => void } {
+  const states: T[] = [];
+  const take = () => {
+    if (element.shadowRoot) states.push(read(element.shadowRoot));
+  };
+  const observer = new MutationObserver(take);
+  // The shadow root may not be there yet: observe the host's subtree once it is, and take the first state.
+  const start = () => {
+    if (!element.shadowRoot) return void requestAnimationFrame(start);
+    observer.observe(element.shadowRoot, { subtree: true, childList: true, characterData: true, attributes: true });
+    take();
+  };
+  start();
+  return { states, stop: () => observer.disconnect() };
+}

@@ -1,7 +1,6 @@
 import type { Axis, ProjectFilters, ValidationProblem } from '@cnr-widgets/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { isolate } from '../base/bidi.js';
 import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask } from '../base/data-task.js';
@@ -238,8 +237,26 @@ export class CnrAxisFilter extends CnrDataWidget {
     this.emit(new CnrFilterChangeEvent(this.source.provider?.filters ?? this.source.filters));
   }
 
+  /** The choices the last render showed checked (`updated()` keeps the inputs to them). */
+  private shownChosen: ReadonlySet<string> | undefined;
+
+  /**
+   * Each choice checked as the state says, even after a click the state did
+   * not take (what Lit's `live` directive does, without the directive
+   * machinery every page would load: issue 14, sizes).
+   */
+  protected override updated(): void {
+    const chosen = this.shownChosen;
+    if (chosen === undefined) return;
+    for (const input of this.renderRoot.querySelectorAll<HTMLInputElement>('input[name="axis"]')) {
+      const checked = input.value === '' ? chosen.size === 0 : chosen.has(input.value);
+      if (input.checked !== checked) input.checked = checked;
+    }
+  }
+
   /** One choice: `text` (ours, with the data's label isolated) and the count. */
   private renderOption(option: AxisOption, text: unknown, chosen: ReadonlySet<string>): TemplateResult {
+    this.shownChosen = chosen;
     const checked = option.id === '' ? chosen.size === 0 : chosen.has(option.id);
     return html`<label class="option" part="option">
       <input
@@ -247,7 +264,7 @@ export class CnrAxisFilter extends CnrDataWidget {
         type=${this.multiple ? 'checkbox' : 'radio'}
         name="axis"
         value=${option.id}
-        .checked=${live(checked)}
+        .checked=${checked}
       />
       <span>${text} <span class="count" part="count">${countText(option.count, this.locale)}</span></span>
     </label>`;

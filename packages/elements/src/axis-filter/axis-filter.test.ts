@@ -118,6 +118,17 @@ describe('<cnr-axis-filter>', () => {
     await expect(filter).to.be.accessible();
   });
 
+  it('shows the choice of the state again when the page changed a radio without it (form restoration): what Lit\'s live did', async () => {
+    const filter = await fixture<CnrAxisFilter>(html`<cnr-axis-filter src=${fresh()}></cnr-axis-filter>`);
+    await loaded(filter);
+    // The browser restores a form, or a script checks a box, without the events the filter listens to.
+    input(filter, 'sante-3').checked = true;
+    filter.requestUpdate();
+    await filter.updateComplete;
+    expect(input(filter, 'sante-3').checked, 'the axis the state did not choose').to.equal(false);
+    expect(input(filter, '').checked, '« Tous les axes », the state').to.equal(true);
+  });
+
   it('on the embedded dataset, which ties no project to an axis: says so once, and offers no choice that would empty the list', async () => {
     const filter = await fixture<CnrAxisFilter>(html`<cnr-axis-filter></cnr-axis-filter>`);
     await loaded(filter, '[part="note"]');

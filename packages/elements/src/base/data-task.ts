@@ -3,6 +3,34 @@ import type { CnrClient } from '@cnr-widgets/sdk';
 import { shallowArrayEquals, Task, TaskStatus, type TaskConfig } from '@lit/task';
 import { isServer, type ReactiveControllerHost } from 'lit';
 import { CnrErrorEvent } from '../events/events.js';
+import { loadFailureDetails } from './states.js';
+
+/** True when `value` is, or carries (`problems`), a non-empty list of validation problems. */
+function hasProblems(value: unknown): boolean {
+  const problems = Array.isArray(value) ? value : (value as { problems?: unknown } | null | undefined)?.problems;
+  return Array.isArray(problems) && problems.length > 0 && typeof (problems[0] as { severity?: unknown } | null)?.severity === 'string';
+}
+
+/**
+ * `task`, settling only once the failure path's code is there when its
+ * outcome needs it (states.ts `loadFailureDetails()`): after a failure (not
+ * an abort), or with a value that carries problems. The render that shows the
+ * error box or the problems notice then has them whole, and the failure is
+ * announced at once; a run that goes well never waits nor fetches anything.
+ */
+function withFailureDetails<A extends readonly unknown[], R>(task: TaskConfig<A, R>['task']): TaskConfig<A, R>['task'] {
+  return async (args, options) => {
+    let value: Awaited<ReturnType<typeof task>>;
+    try {
+      value = await task(args, options);
+    } catch (error) {
+      if (!isAbortError(error)) await loadFailureDetails();
+      throw error;
+    }
+    if (hasProblems(value)) await loadFailureDetails();
+    return value;
+  };
+}
 
 /**
  * A `Task` that aborts its run when the element leaves the page (so its
@@ -23,7 +51,7 @@ export class LifecycleTask<const A extends readonly unknown[], R> extends Task<A
   private readonly element: ReactiveControllerHost;
 
   constructor(host: ReactiveControllerHost, config: TaskConfig<A, R>) {
-    super(host, config);
+    super(host, { ...config, task: withFailureDetails(config.task) });
     this.argsOf = config.args;
     this.element = host;
   }

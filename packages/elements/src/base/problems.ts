@@ -1,10 +1,9 @@
-import { formatProblem, type CnrClient, type ValidationProblem } from '@cnr-widgets/sdk';
+import type { ValidationProblem } from '@cnr-widgets/sdk';
 import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { CnrProblemsEvent } from '../events/events.js';
 import { localeOf, type Locale } from '../i18n/locale.js';
 import type { SourceController } from './source.js';
-import { renderProblems } from './states.js';
-import { problemsHeader } from '../i18n/states.js';
+import { failureDetails, loadFailureDetails } from './states.js';
 
 /**
  * The problems of a widget's data go to the producer of the data, not to its
@@ -19,28 +18,9 @@ export interface ProblemsHost extends ReactiveControllerHost, HTMLElement {
   api?: string | undefined;
 }
 
-function problemKey(problem: ValidationProblem): string {
+/** What tells two problems apart (the same problem again is not news, nor logged twice). */
+export function problemKey(problem: ValidationProblem): string {
   return JSON.stringify([problem.collection, problem.index, problem.id, problem.path, problem.message.fr, problem.severity]);
-}
-
-/** The problems each client has logged already: one console report per source and load, whichever widgets show it. */
-const logged = new WeakMap<CnrClient, Set<string>>();
-
-function logProblems(client: CnrClient, source: string | undefined, problems: readonly ValidationProblem[], locale: Locale): void {
-  let seen = logged.get(client);
-  if (seen === undefined) {
-    seen = new Set();
-    logged.set(client, seen);
-  }
-  const fresh = problems.filter((problem) => {
-    const key = problemKey(problem);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  if (fresh.length === 0) return;
-  const header = problemsHeader(fresh.length, source, locale);
-  console.warn([header, ...fresh.map((problem) => `- ${formatProblem(problem, locale)}`)].join('\n'));
 }
 
 export class ProblemsController implements ReactiveController {
@@ -60,10 +40,20 @@ export class ProblemsController implements ReactiveController {
     return this.host.showProblems || this.linked.provider?.showProblems === true;
   }
 
-  /** Called while rendering with the problems of the data shown: the notice when asked for, else nothing. */
+  /**
+   * Called while rendering with the problems of the data shown: the notice
+   * when asked for, else nothing. Its code comes with the failure path
+   * (states.ts `loadFailureDetails()`), which the data tasks load before they
+   * settle with problems; data given ahead of time (hydration) may come
+   * first: the notice then follows once the module is there.
+   */
   render(locale: Locale, problems: readonly ValidationProblem[]): TemplateResult | typeof nothing {
     this.problems = problems;
-    return this.shown ? renderProblems(locale, problems) : nothing;
+    if (!this.shown || problems.length === 0) return nothing;
+    const details = failureDetails();
+    if (details) return details.renderProblems(locale, problems);
+    void loadFailureDetails().then(() => failureDetails() && this.host.requestUpdate());
+    return nothing;
   }
 
   hostUpdated(): void {
@@ -78,7 +68,17 @@ export class ProblemsController implements ReactiveController {
     if (problems.length === 0) return;
     const host = this.host;
     const source = host.src || host.api || this.providerSource();
-    logProblems(this.linked.client, source, problems, localeOf(host));
+    const client = this.linked.client;
+    const locale = localeOf(host);
+    // The console's report comes with the failure path's module: loaded by then (the data task waited for
+    // it), unless the data was given ahead of time; the bare problems if it cannot be loaded.
+    const log = (): void => {
+      const details = failureDetails();
+      if (details) details.logProblems(client, source, problems, locale);
+      else console.warn('[cnr-widgets]', problems);
+    };
+    if (failureDetails()) log();
+    else void loadFailureDetails().then(log);
     host.dispatchEvent(new CnrProblemsEvent({ problems, source }));
   }
 

@@ -1,5 +1,5 @@
 import type { CnrClient, ProjectFilters } from '@cnr-widgets/sdk';
-import { ContextEvent as ContextRequestEvent, ContextRoot } from '@lit/context';
+import { ContextEvent as ContextRequestEvent } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CnrProvider } from '../provider/provider.component.js';
 import { clientFor } from './clients.js';
@@ -16,17 +16,28 @@ export interface SourceHost extends ReactiveControllerHost, HTMLElement {
   client?: CnrClient | undefined;
 }
 
-let root: ContextRoot | undefined;
-
 /**
- * One `ContextRoot` per page, attached by the first widget that connects: a
- * widget upgraded before its `<cnr-provider>` (script order) gets linked when
- * the provider is defined.
+ * The widgets whose request no provider has answered yet: each asks again when
+ * a provider of our context connects anywhere on the page (its
+ * `context-provider` event), so that a widget upgraded before its
+ * `<cnr-provider>` (script order, or the autoloader's chunks arriving in any
+ * order) gets linked when the provider is defined — what `@lit/context`'s
+ * `ContextRoot` does, in a few lines instead of a module every page would
+ * load (issue 14, sizes). The document listener is there only while a widget waits.
  */
-function ensureContextRoot(): void {
-  if (root !== undefined) return;
-  root = new ContextRoot();
-  root.attach(document.documentElement);
+const waiting = new Set<() => void>();
+
+function onProvider(event: Event): void {
+  if ((event as Event & { context?: unknown }).context !== providerContext) return;
+  for (const retry of [...waiting]) retry();
+}
+
+function wait(retry: () => void, on: boolean): void {
+  const before = waiting.size;
+  if (on) waiting.add(retry);
+  else waiting.delete(retry);
+  if (before === 0 && waiting.size > 0) document.addEventListener('context-provider', onProvider);
+  else if (before > 0 && waiting.size === 0) document.removeEventListener('context-provider', onProvider);
 }
 
 function isProvider(element: Element | null): element is CnrProvider {
@@ -135,9 +146,9 @@ export class SourceController implements ReactiveController {
     const id = this.host.provider || undefined;
     this.linkedFor = id;
     if (id === undefined) {
-      // The nearest provider around the element answers; if none is defined yet, the root replays the request later.
-      ensureContextRoot();
+      // The nearest provider around the element answers; if none is defined yet, the request is sent again when one connects.
       this.host.dispatchEvent(new ContextRequestEvent(providerContext, this.host, this.onLink, true));
+      wait(this.retry, this.link === undefined);
       return;
     }
     // `provider="<id>"`: the same request, sent to the element that bears the id.
@@ -154,7 +165,14 @@ export class SourceController implements ReactiveController {
     }
   }
 
+  /** A provider connected somewhere: asks again if still unlinked (and not linked by id). */
+  private readonly retry = (): void => {
+    if (this.connected && this.link === undefined && this.linkedFor === undefined) this.request();
+    else wait(this.retry, false);
+  };
+
   private unlink(): void {
+    wait(this.retry, false);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.link = undefined;

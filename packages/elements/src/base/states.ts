@@ -1,10 +1,9 @@
-import { formatProblem, type ValidationProblem } from '@cnr-widgets/sdk';
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { formatCount } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
-import { plural } from '../i18n/plural.js';
 import { messages } from '../i18n/states.js';
-import { colon } from '../i18n/typography.js';
+import type * as FailureModule from './failure-details.js';
+
+type FailureDetails = typeof FailureModule;
 
 /**
  * The states every data widget shares — loading, error with retry, stale
@@ -135,42 +134,38 @@ export function renderReserve(locale: Locale, loading: boolean, count: number, g
   return html`<div class="reserve ${grid}">${loading ? renderLoading(locale) : nothing}${Array(count - (loading ? 1 : 0)).fill(cell)}</div>`;
 }
 
-/** What the fault of a failed load is, as the SDK's error says: the server, or the file that arrived. */
-function describeFault(locale: Locale, error: unknown): string {
-  const t = messages[locale];
-  if (!(error instanceof Error)) return '';
-  const fields = error as Error & { code?: unknown; url?: unknown; line?: unknown; column?: unknown; status?: unknown };
-  // A document that arrived but is not JSON, or not a dataset: the producer's file is at fault, not the server.
-  // (By name, not `instanceof`: a second copy of the bundle on the page has its own classes.)
-  const unreadable = error.name === 'CnrDataError' && fields.code === 'unreadable';
-  const notDataset = error.name === 'CnrDataError' && !unreadable;
-  const notFound = error.name === 'CnrHttpError' && fields.status === 404;
-  if (!unreadable && !notDataset && !notFound) return error.name === 'CnrHttpError' ? t.network : '';
-  const parts: string[] = [notFound ? t.notFound : unreadable ? t.unreadable : t.notDataset];
-  const file = typeof fields.url === 'string' ? fileName(fields.url) : undefined;
-  // Only a data error's own line and column: WebKit gives every Error a `line` and `column` of its own (where it was thrown in the script).
-  const at =
-    error.name === 'CnrDataError' && typeof fields.line === 'number' && typeof fields.column === 'number'
-      ? t.at.replace('{line}', String(fields.line)).replace('{column}', String(fields.column))
-      : undefined;
-  if (file) parts.push(`${t.file}${colon(locale)}${file}${at ? ` (${at})` : ''}.`);
-  return parts.join(' ');
+let details: FailureDetails | undefined;
+let loadingDetails: Promise<void> | undefined;
+
+/**
+ * The failure path's code and texts (failure-details.ts: what a failed
+ * load's fault is, the problems notice and console report), imported on the
+ * first failure or problem instead of with the first render: a page whose
+ * data loads well never fetches them (issue 14). The data tasks wait for it
+ * before they settle (data-task.ts), so the error box and the problems notice
+ * come whole in the render that shows them, and are announced at once. If it
+ * cannot be loaded (the network is down), the error box still says that the
+ * data could not be loaded, with its « Réessayer »; the next failure tries again.
+ */
+export function loadFailureDetails(): Promise<void> {
+  return (loadingDetails ??= import('./failure-details.js').then(
+    (module) => {
+      details = module;
+    },
+    () => {
+      loadingDetails = undefined;
+    },
+  ));
 }
 
-/** The last segment of a URL's path, to name a file without its whole address. */
-function fileName(url: string): string | undefined {
-  try {
-    const path = new URL(url, document.baseURI).pathname;
-    const last = decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
-    return last.length > 0 && last.length <= 120 ? last : undefined;
-  } catch {
-    return undefined;
-  }
+/** The failure path's module, once loaded (`loadFailureDetails()`). */
+export function failureDetails(): FailureDetails | undefined {
+  return details;
 }
 
 /** The text of a failed load, as the error box and the provider's announcement say it. */
 export function failureText(locale: Locale, error: unknown): string {
-  return `${messages[locale].error} ${describeFault(locale, error)}`.trim();
+  return `${messages[locale].error} ${details?.describeFault(locale, error) ?? ''}`.trim();
 }
 
 /** How an error or stale box is announced and what its button is called. */
@@ -203,19 +198,4 @@ export function renderStale(locale: Locale, retry?: () => void, { announce = tru
       ? html`<button type="button" class="button secondary" part="retry-button" aria-label=${retryLabel ?? nothing} @click=${retry}>${t.retry}</button>`
       : nothing}
   </div>`;
-}
-
-/** The records of the source that were left out or are incomplete, on demand. */
-export function renderProblems(locale: Locale, problems: readonly ValidationProblem[]): TemplateResult | typeof nothing {
-  if (problems.length === 0) return nothing;
-  const t = messages[locale];
-  // One record may have several problems: count records, not problems.
-  const records = new Set(problems.map((p) => (p.index === undefined ? `${p.collection ?? ''}:${p.path.join('.')}` : `${p.collection ?? ''}#${p.index}`))).size;
-  const count = formatCount(records, locale);
-  return html`<details class="problems" part="problems">
-    <summary>${count} ${plural(records, locale, t.problem, t.problems)}</summary>
-    <ul>
-      ${problems.slice(0, 200).map((problem) => html`<li dir="auto">${formatProblem(problem, locale)}</li>`)}
-    </ul>
-  </details>`;
 }

@@ -1,5 +1,5 @@
 import type { FigureQualifier, ProjectFilters, SourceDocument, ValidationProblem } from '@cnr-widgets/sdk';
-import { html, nothing } from 'lit';
+import { html, isServer, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask } from '../base/data-task.js';
@@ -131,7 +131,9 @@ export class CnrFundingCounter extends CnrDataWidget {
   });
 
   /** @internal */
-  override async prerender(): Promise<FundingCounterData> {
+  override async prerender(): Promise<FundingCounterData | undefined> {
+    // Server rendering only (renderWidgetHTML, in Node): a browser bundle, where Lit's `isServer` is false, drops the rest.
+    if (!isServer) return undefined;
     const data = await this.resolveNow(this.task);
     // Only what the counter shows of each document.
     return { ...data, documents: data.documents.map(({ id, title, url }) => (url === undefined ? { id, title } : { id, title, url })) };

@@ -9,9 +9,8 @@ import {
   type ValidationProblem,
 } from '@cnr-widgets/sdk';
 import { TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { CnrDataWidget } from '../base/data-widget.js';
 import { DataTask, LifecycleTask } from '../base/data-task.js';
 import { filtersFromAttributes, filtersKey } from '../base/filters.js';
@@ -198,7 +197,9 @@ export class CnrProjectList extends CnrDataWidget {
   });
 
   /** @internal */
-  override async prerender(): Promise<PrerenderedList> {
+  override async prerender(): Promise<PrerenderedList | undefined> {
+    // Server rendering only (renderWidgetHTML, in Node): a browser bundle, where Lit's `isServer` is false, drops the rest.
+    if (!isServer) return undefined;
     const { labels, ...answer } = await this.resolveNow(this.task);
     await this.report.run();
     // Of each kind of names, those the page's projects cite (their ids appear in the projects' records).
@@ -264,6 +265,10 @@ export class CnrProjectList extends CnrDataWidget {
   }
 
   protected override updated(): void {
+    // The field shows the state's search even after typing the state did not take (what Lit's `live` directive
+    // does, without the directive machinery every page would load: issue 14, sizes).
+    const field = this.renderRoot.querySelector<HTMLInputElement>('#search');
+    if (field && field.value !== this.searchText) field.value = this.searchText;
     if (this.focusAfterLoad === undefined || this.task.status !== TaskStatus.COMPLETE) return;
     const target =
       this.focusAfterLoad === 'cards' && this.current?.data.offset === (this.page - 1) * this.size
@@ -385,7 +390,7 @@ export class CnrProjectList extends CnrDataWidget {
               part="search-input"
               type="search"
               autocomplete="off"
-              .value=${live(this.searchText)}
+              .value=${this.searchText}
               @input=${this.onSearchInput}
             />
           </form>

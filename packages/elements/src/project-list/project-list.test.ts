@@ -91,6 +91,17 @@ describe('<cnr-project-list>', () => {
     await expect(list).to.be.accessible();
   });
 
+  it('shows the search of the state again when the page changed the field without it (form restoration): what Lit\'s live did', async () => {
+    const list = await fixture<CnrProjectList>(html`<cnr-project-list thematique="all"></cnr-project-list>`);
+    await loaded(list, '26 projets');
+    const field = $(list, '[part="search-input"]') as HTMLInputElement;
+    // The browser restores a form without the events the list listens to.
+    field.value = 'restauré';
+    list.requestUpdate();
+    await list.updateComplete;
+    expect(field.value, 'the search the list applies (none)').to.equal('');
+  });
+
   it('reserves the height of a page while loading, without layout shift', async () => {
     const { client, control } = controlledClient(createClient());
     let release = () => {};

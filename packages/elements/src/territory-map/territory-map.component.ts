@@ -197,7 +197,9 @@ export class CnrTerritoryMap extends CnrDataWidget {
   private readonly layers = new ShapeLayers();
 
   /** @internal */
-  override async prerender(): Promise<PrerenderedMap> {
+  override async prerender(): Promise<PrerenderedMap | undefined> {
+    // Server rendering only (renderWidgetHTML, in Node): a browser bundle, where Lit's `isServer` is false, drops the rest.
+    if (!isServer) return undefined;
     const [data] = await Promise.all([this.resolveNow(this.data), this.resolveNow(this.geometry), this.territories.run()]);
     // Of the referential, what the map reads: the partial TDS (the table's notes) and the selected territory with what it covers and lies in.
     const list = this.territories.value ?? [];

@@ -2,14 +2,10 @@
 export const messages = {
   loading: 'Loading data…',
   error: 'The data could not be loaded.',
-  network: 'The data server does not answer or refused the request.',
-  notFound: 'Nothing at this address (error 404): check the data URL.',
-  unreadable: 'The data file is unreadable: it is not valid JSON.',
-  notDataset: 'The data file is unreadable: it is not a CNR dataset.',
-  file: 'File',
-  at: 'line {line}, column {column}',
   retry: 'Try again',
+  retryLoad: 'Try again to load',
   stale: 'This data may be out of date: the last refresh failed.',
-  problems: 'records left out or incomplete',
-  problem: 'record left out or incomplete',
 } as const;
+
+/** What each data element loads, after « Try again to load » (i18n/states.ts `retryLabel`). */
+export const subjects = { data: 'the data', projects: 'the projects', project: 'the project', axes: 'the axes', funding: 'the funding', figures: 'the key figures', map: 'the map' } as const;
