@@ -35,6 +35,8 @@ const arg = (name, fallback) => {
   return i === -1 ? fallback : process.argv[i + 1];
 };
 const RUNS = Number(arg('--runs', '7'));
+// --wait <ms>: how long each load waits for a quiet machine (10 s; 0 for an A/B run on a machine that is never quiet: the alternation keeps it fair).
+const WAIT_MS = Number(arg('--wait', '10000'));
 
 const DSFR_DATA = JSON.stringify(
   Object.fromEntries(
@@ -61,7 +63,9 @@ const PAGES = {
   'full-page': {
     head: ours(`<cnr-provider territory="region:44"><cnr-key-figures></cnr-key-figures><cnr-territory-map level="department"></cnr-territory-map><cnr-axis-filter></cnr-axis-filter><cnr-funding-counter></cnr-funding-counter><cnr-project-list></cnr-project-list></cnr-provider>`),
     done: `(() => { const q = (t) => document.querySelector(t)?.shadowRoot; const digits = (t) => /\\d/.test(q(t)?.textContent ?? '');
-      return !!q('cnr-project-list')?.querySelector('cnr-project-card') && (q('cnr-territory-map')?.querySelectorAll('path').length ?? 0) > 0 && digits('cnr-key-figures') && digits('cnr-funding-counter') && !!q('cnr-axis-filter')?.querySelector('input,button,select'); })()`,
+      // The axis filter shows its axes, or says that no project of the territory is tied to an axis (region:44 today): loaded, no skeleton.
+      const axesShown = () => { const r = q('cnr-axis-filter'); return !!r && !r.querySelector('[part="skeleton"]') && (!!r.querySelector('input,button,select') || /\\S/.test(r.textContent ?? '')); };
+      return !!q('cnr-project-list')?.querySelector('cnr-project-card') && (q('cnr-territory-map')?.querySelectorAll('path').length ?? 0) > 0 && digits('cnr-key-figures') && digits('cnr-funding-counter') && axesShown(); })()`,
   },
   // A site's own document of 10 000 synthetic projects (`src`): download, validation, index, first page of the list.
   'list-10k': {
@@ -123,7 +127,7 @@ function startServer() {
  * One cold load; returns ms from navigation start to the first frame where `done` holds. With
  * `timeline` (an array), pushes each request's { url, sent, end } in ms from navigation start.
  */
-async function load(browser, base, name, phone, timeline) {
+async function load(browser, base, name, phone, timeline, profile) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   try {
@@ -145,10 +149,16 @@ async function load(browser, base, name, phone, timeline) {
       cdp.on('Network.responseReceived', (e) => requests.has(e.requestId) && (requests.get(e.requestId).t1 = e.timestamp));
       cdp.on('Network.loadingFinished', (e) => requests.has(e.requestId) && (requests.get(e.requestId).t2 = e.timestamp));
     }
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     await page.evaluateOnNewDocument(`(() => { const check = () => { try { if (${PAGES[name].done}) { window.__done = performance.now(); return; } } catch {} requestAnimationFrame(check); }; requestAnimationFrame(check); })();`);
     await page.goto(`${base}/page/${name}`, { waitUntil: 'load', timeout: 60_000 });
     await page.waitForFunction('window.__done !== undefined', { timeout: 60_000, polling: 50 });
     const done = await page.evaluate('window.__done');
+    if (profile) profile.push({ done, profile: (await cdp.send('Profiler.stop')).profile, base });
     if (timeline) {
       const all = [...requests.values()];
       const start = Math.min(...all.map((r) => r.t0));
@@ -178,7 +188,8 @@ if (!existsSync(path.join(dsfrDir, 'MapChart.js'))) {
 }
 /** 10 000 synthetic projects (the SDK's generator, seed 42), raw and gzipped; only when a page needs it. */
 let document10k;
-const wantsDocument = !arg('--timeline') || arg('--timeline') === 'list-10k';
+const onePage = arg('--timeline') ?? arg('--profile');
+const wantsDocument = !onePage || onePage === 'list-10k';
 if (wantsDocument && (!arg('--pages') || arg('--pages').split(',').includes('list-10k')) && (!arg('--only') || 'desktop'.includes(arg('--only')))) {
   const { buildSdkEntry } = await import('./lib/build.mjs');
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'cnr-bench-cdn-'));
@@ -210,6 +221,21 @@ if (timelinePage) {
   }
   process.exit(0);
 }
+// --profile <page> [--phone] [--runs 5]: CPU profile of each load up to the painted frame, self time
+// summed over the loads by source file and by function, through the chunks' source maps.
+const profilePage = arg('--profile');
+if (profilePage) {
+  try {
+    const profiles = [];
+    for (let run = 0; run < RUNS; run++) await load(browser, base, profilePage, process.argv.includes('--phone'), undefined, profiles);
+    const { summarize } = await import('./lib/cpu-profile.mjs');
+    console.log(summarize(profiles, { cdnDir, dsfrDir, top: Number(arg('--top', '40')) }));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  process.exit(0);
+}
 const withVariants = (pages) => pages.flatMap((p) => [p, ...(p.startsWith('dsfr') ? [] : Object.keys(VARIANTS).map((v) => `${p}@${v}`))]);
 // --only desktop|phone: one group; --pages: some pages.
 const groups = [
@@ -227,7 +253,7 @@ try {
     for (const name of group.pages) await load(browser, base, name, group.phone); // warm-up (the server, the OS file cache)
     for (let run = 0; run < RUNS; run++) {
       for (const name of group.pages) {
-        if (!(await quiet())) noisy++;
+        if (!(await quiet(WAIT_MS))) noisy++;
         const key = `${group.label}: ${name}`;
         (results[key] ??= []).push(await load(browser, base, name, group.phone));
       }
@@ -247,6 +273,9 @@ const seconds = (key) => (results[key] ? (median(results[key]) / 1000).toFixed(2
 console.log(`\nour map / DSFR map (desktop):             ${ratio('desktop: our-map', 'desktop: dsfr-map')}×  (goal ≤ 0.6×)`);
 console.log(`full ARS page / DSFR map page (desktop):  ${ratio('desktop: full-page', 'desktop: dsfr-map')}×  (goal ≤ 1.0×)`);
 console.log(`first painted list of a 10 000-project document (src, desktop): ${results['desktop, a site document: list-10k'] ? fmt(results['desktop, a site document: list-10k']) : '–'} (issue 14 quoted 770 ms, from bench browser's list page: another page and build)`);
+for (const variant of Object.keys(VARIANTS)) {
+  console.log(`@${variant}: our map / DSFR map ${ratio(`desktop: our-map@${variant}`, 'desktop: dsfr-map')}×, full page / DSFR map ${ratio(`desktop: full-page@${variant}`, 'desktop: dsfr-map')}×, old phone: one list ${seconds(`old phone: one-list@${variant}`)} s, full page ${seconds(`old phone: full-page@${variant}`)} s`);
+}
 console.log(`old phone: one list ${seconds('old phone: one-list')} s (goal ≤ 1.5 s), full page ${seconds('old phone: full-page')} s (goal ≤ 2.0 s), DSFR map ${seconds('old phone: dsfr-map')} s`);
 if (process.argv.includes('--json')) {
   mkdirSync(path.join(root, 'bench/results'), { recursive: true });
