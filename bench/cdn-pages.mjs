@@ -154,10 +154,12 @@ async function load(browser, base, name, phone, timeline, profile) {
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
       await cdp.send('Profiler.start');
     }
+    if (CPU) await page.tracing.start({ categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading'] });
     await page.evaluateOnNewDocument(`(() => { const check = () => { try { if (${PAGES[name].done}) { window.__done = performance.now(); return; } } catch {} requestAnimationFrame(check); }; requestAnimationFrame(check); })();`);
     await page.goto(`${base}/page/${name}`, { waitUntil: 'load', timeout: 60_000 });
     await page.waitForFunction('window.__done !== undefined', { timeout: 60_000, polling: 50 });
     const done = await page.evaluate('window.__done');
+    if (CPU) cpuTimes.push(mainThreadCpu(JSON.parse(Buffer.from(await page.tracing.stop()).toString('utf8')).traceEvents, `/page/${name}`, done));
     if (profile) profile.push({ done, profile: (await cdp.send('Profiler.stop')).profile, base });
     if (timeline) {
       const all = [...requests.values()];
@@ -171,6 +173,27 @@ async function load(browser, base, name, phone, timeline, profile) {
   } finally {
     await context.close();
   }
+}
+
+/**
+ * --cpu: the page's main-thread CPU time (the trace's thread time of its tasks) from navigation start
+ * to the painted frame. Far steadier than the wall time on a shared machine: another process taking
+ * the cores delays the page's tasks but does not add to their thread time.
+ */
+const CPU = process.argv.includes('--cpu');
+/** The --cpu figure of each load, in the order of the loads (read with `results`). */
+const cpuTimes = [];
+function mainThreadCpu(events, path, done) {
+  const parse = events.find((e) => e.name === 'ParseHTML' && String(e.args?.beginData?.url ?? '').endsWith(path));
+  if (!parse) return NaN;
+  const navigation = events.filter((e) => e.name === 'navigationStart' && e.pid === parse.pid && e.ts <= parse.ts).at(-1);
+  if (!navigation) return NaN;
+  const end = navigation.ts + done * 1000;
+  let cpu = 0;
+  for (const e of events) {
+    if (e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X' && e.name === 'RunTask' && e.ts >= navigation.ts && e.ts <= end) cpu += (e.tdur ?? e.dur) / 1000;
+  }
+  return cpu;
 }
 
 const median = (xs) => {
@@ -247,6 +270,7 @@ const groups = [
   // --pages our-map,dsfr-map: some pages only (their variants included).
   .map((g) => ({ ...g, pages: g.pages.filter((p) => !arg('--pages') || arg('--pages').split(',').includes(p.split('@')[0])) }));
 const results = {};
+const cpuResults = {};
 let noisy = 0;
 try {
   for (const group of groups) {
@@ -256,6 +280,7 @@ try {
         if (!(await quiet(WAIT_MS))) noisy++;
         const key = `${group.label}: ${name}`;
         (results[key] ??= []).push(await load(browser, base, name, group.phone));
+        if (CPU) (cpuResults[key] ??= []).push(cpuTimes.at(-1));
       }
     }
   }
@@ -267,17 +292,23 @@ try {
 const fmt = (xs) => `${median(xs).toFixed(1)} ms (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
 console.log(`CDN pages vs DSFR Chart — Chromium, ${RUNS} alternated cold loads each, navigation → content painted (median, min–max)`);
 console.log(`${loadText()}; ${noisy} of ${Object.values(results).flat().length} loads started on a busy machine\n`);
-for (const [key, xs] of Object.entries(results)) console.log(`${key.padEnd(34)} ${fmt(xs)}`);
+for (const [key, xs] of Object.entries(results)) console.log(`${key.padEnd(34)} ${fmt(xs)}${CPU ? `   main-thread CPU ${fmt(cpuResults[key])}` : ''}`);
 const ratio = (a, b) => (results[a] && results[b] ? (median(results[a]) / median(results[b])).toFixed(2) : '–');
 const seconds = (key) => (results[key] ? (median(results[key]) / 1000).toFixed(2) : '–');
 console.log(`\nour map / DSFR map (desktop):             ${ratio('desktop: our-map', 'desktop: dsfr-map')}×  (goal ≤ 0.6×)`);
 console.log(`full ARS page / DSFR map page (desktop):  ${ratio('desktop: full-page', 'desktop: dsfr-map')}×  (goal ≤ 1.0×)`);
 console.log(`first painted list of a 10 000-project document (src, desktop): ${results['desktop, a site document: list-10k'] ? fmt(results['desktop, a site document: list-10k']) : '–'} (issue 14 quoted 770 ms, from bench browser's list page: another page and build)`);
+if (CPU) {
+  const cpuRatio = (a, b) => (cpuResults[a] && cpuResults[b] ? (median(cpuResults[a]) / median(cpuResults[b])).toFixed(2) : '–');
+  for (const suffix of ['', ...Object.keys(VARIANTS).map((v) => `@${v}`)]) {
+    console.log(`main-thread CPU${suffix}: our map / DSFR map ${cpuRatio(`desktop: our-map${suffix}`, 'desktop: dsfr-map')}×, full page / DSFR map ${cpuRatio(`desktop: full-page${suffix}`, 'desktop: dsfr-map')}×`);
+  }
+}
 for (const variant of Object.keys(VARIANTS)) {
   console.log(`@${variant}: our map / DSFR map ${ratio(`desktop: our-map@${variant}`, 'desktop: dsfr-map')}×, full page / DSFR map ${ratio(`desktop: full-page@${variant}`, 'desktop: dsfr-map')}×, old phone: one list ${seconds(`old phone: one-list@${variant}`)} s, full page ${seconds(`old phone: full-page@${variant}`)} s`);
 }
 console.log(`old phone: one list ${seconds('old phone: one-list')} s (goal ≤ 1.5 s), full page ${seconds('old phone: full-page')} s (goal ≤ 2.0 s), DSFR map ${seconds('old phone: dsfr-map')} s`);
 if (process.argv.includes('--json')) {
   mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-  writeFileSync(path.join(root, 'bench/results/cdn-pages.json'), JSON.stringify({ date: new Date().toISOString(), runs: RUNS, noisy, loadavg: os.loadavg(), results }, null, 2) + '\n');
+  writeFileSync(path.join(root, 'bench/results/cdn-pages.json'), JSON.stringify({ date: new Date().toISOString(), runs: RUNS, noisy, loadavg: os.loadavg(), results, ...(CPU ? { cpu: cpuResults } : {}) }, null, 2) + '\n');
 }
