@@ -102,7 +102,7 @@ function startServer() {
       res.end(gz ? document10k.gzip : document10k.raw);
       return;
     }
-    const match = /^\/(cdn|dsfr|cdn@([a-z-]+))\/(.+)$/.exec(url.pathname)?.filter((_, i) => i !== 2);
+    const match = /^\/(cdn|dsfr|cdn@([a-z0-9-]+))\/(.+)$/.exec(url.pathname)?.filter((_, i) => i !== 2);
     const dir = match?.[1] === 'cdn' ? cdnDir : match?.[1] === 'dsfr' ? dsfrDir : VARIANTS[match?.[1].slice(4)];
     const file = match && path.join(dir, path.normalize(match[2]));
     if (!dir || !file || !file.startsWith(dir) || !existsSync(file)) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACCENTED, FRENCH_SEPARATORS, compareFrench, frenchCollator, frenchSortKey, normalizeText } from './normalize.js';
+import { compareFrench, frenchCollator, frenchSortKey } from './normalize.js';
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 const sign = (n: number): number => (n < 0 ? -1 : n > 0 ? 1 : 0);
@@ -73,25 +73,5 @@ describe('frenchSortKey: the French collator’s order without Intl', () => {
       }),
       { numRuns: 10_000 },
     );
-  });
-});
-
-describe('normalizeText: French letters and separators folded without Intl’s Unicode tables', () => {
-  /** `foldSlow`'s rule, on a whole string. */
-  const reference = (s: string): string =>
-    s
-      .normalize('NFKD')
-      .toLowerCase()
-      .replace(/\p{M}+/gu, '')
-      .replaceAll('œ', 'oe')
-      .replaceAll('æ', 'ae')
-      .replaceAll('ß', 'ss')
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-
-  it('folds each of them as the Unicode rule does', () => {
-    const chars = [...ACCENTED, ...ACCENTED.toUpperCase(), ...'œŒæÆß', ...FRENCH_SEPARATORS].filter((ch) => ch.charCodeAt(0) >= 128);
-    expect(chars.length).toBeGreaterThan(60);
-    for (const ch of chars) expect(normalizeText(`x${ch}y`), JSON.stringify(ch)).toBe(reference(`x${ch}y`));
   });
 });

@@ -71,7 +71,7 @@ const PUNCTUATION_ORDER = [
   '\u20ac',
 ];
 /** Accented Latin letters, each after its base letter (`àâä` → `a`); the ligatures apart. */
-export const ACCENTED = 'aàâäáãåcçeéèêëiîïíìnñoôöóòõuùûüúyÿý';
+const ACCENTED = 'aàâäáãåcçeéèêëiîïíìnñoôöóòõuùûüúyÿý';
 const LIGATURE_KEYS: Readonly<Record<string, string>> = { œ: 'oe', æ: 'ae', ß: 'ss' };
 
 /** Per UTF-16 code unit below 0x2100: its key (one unit, or a ligature's two), or undefined. */
@@ -175,24 +175,8 @@ function tables(): void {
       else if (c >= 65 && c <= 90) asciiTable[c] = c + 32;
     }
     foldTable = new Array<string | null>(TABLE_SIZE).fill(null);
-    // French letters and separators folded by plain code: `foldSlow`'s first call compiles its
-    // Unicode-property expressions, 1–2 ms on a page's first paint (funder names are folded at
-    // indexing). Its result for each of them (normalize.test.ts).
-    let base = 'a';
-    for (const ch of ACCENTED) {
-      if (ch.charCodeAt(0) < 128) base = ch;
-      else foldTable[ch.charCodeAt(0)] = foldTable[ch.toUpperCase().charCodeAt(0)] = base;
-    }
-    for (const [ligature, letters] of Object.entries(LIGATURES)) {
-      foldTable[ligature.charCodeAt(0)] = letters;
-      if (ligature !== 'ß') foldTable[ligature.toUpperCase().charCodeAt(0)] = letters;
-    }
-    for (const ch of FRENCH_SEPARATORS) foldTable[ch.charCodeAt(0)] = ' ';
   }
 }
-
-/** Separators of French text folded without `foldSlow` (see `tables`). */
-export const FRENCH_SEPARATORS = '\u2019\u00ab\u00bb\u00a0\u202f\u2013\u2014';
 
 function foldCodePoint(codePoint: number, table: (string | null)[]): string {
   if (codePoint < TABLE_SIZE) {
