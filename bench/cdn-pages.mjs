@@ -35,6 +35,8 @@ const arg = (name, fallback) => {
   return i === -1 ? fallback : process.argv[i + 1];
 };
 const RUNS = Number(arg('--runs', '7'));
+// --wait <ms>: how long each load waits for a quiet machine (10 s; 0 for an A/B run on a machine that is never quiet: the alternation keeps it fair).
+const WAIT_MS = Number(arg('--wait', '10000'));
 
 const DSFR_DATA = JSON.stringify(
   Object.fromEntries(
@@ -61,7 +63,9 @@ const PAGES = {
   'full-page': {
     head: ours(`<cnr-provider territory="region:44"><cnr-key-figures></cnr-key-figures><cnr-territory-map level="department"></cnr-territory-map><cnr-axis-filter></cnr-axis-filter><cnr-funding-counter></cnr-funding-counter><cnr-project-list></cnr-project-list></cnr-provider>`),
     done: `(() => { const q = (t) => document.querySelector(t)?.shadowRoot; const digits = (t) => /\\d/.test(q(t)?.textContent ?? '');
-      return !!q('cnr-project-list')?.querySelector('cnr-project-card') && (q('cnr-territory-map')?.querySelectorAll('path').length ?? 0) > 0 && digits('cnr-key-figures') && digits('cnr-funding-counter') && !!q('cnr-axis-filter')?.querySelector('input,button,select'); })()`,
+      // The axis filter shows its axes, or says that no project of the territory is tied to an axis (region:44 today): loaded, no skeleton.
+      const axesShown = () => { const r = q('cnr-axis-filter'); return !!r && !r.querySelector('[part="skeleton"]') && (!!r.querySelector('input,button,select') || /\\S/.test(r.textContent ?? '')); };
+      return !!q('cnr-project-list')?.querySelector('cnr-project-card') && (q('cnr-territory-map')?.querySelectorAll('path').length ?? 0) > 0 && digits('cnr-key-figures') && digits('cnr-funding-counter') && axesShown(); })()`,
   },
   // A site's own document of 10 000 synthetic projects (`src`): download, validation, index, first page of the list.
   'list-10k': {
@@ -98,7 +102,7 @@ function startServer() {
       res.end(gz ? document10k.gzip : document10k.raw);
       return;
     }
-    const match = /^\/(cdn|dsfr|cdn@([a-z-]+))\/(.+)$/.exec(url.pathname)?.filter((_, i) => i !== 2);
+    const match = /^\/(cdn|dsfr|cdn@([a-z0-9-]+))\/(.+)$/.exec(url.pathname)?.filter((_, i) => i !== 2);
     const dir = match?.[1] === 'cdn' ? cdnDir : match?.[1] === 'dsfr' ? dsfrDir : VARIANTS[match?.[1].slice(4)];
     const file = match && path.join(dir, path.normalize(match[2]));
     if (!dir || !file || !file.startsWith(dir) || !existsSync(file)) {
@@ -123,7 +127,7 @@ function startServer() {
  * One cold load; returns ms from navigation start to the first frame where `done` holds. With
  * `timeline` (an array), pushes each request's { url, sent, end } in ms from navigation start.
  */
-async function load(browser, base, name, phone, timeline) {
+async function load(browser, base, name, phone, timeline, profile) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   try {
@@ -145,10 +149,18 @@ async function load(browser, base, name, phone, timeline) {
       cdp.on('Network.responseReceived', (e) => requests.has(e.requestId) && (requests.get(e.requestId).t1 = e.timestamp));
       cdp.on('Network.loadingFinished', (e) => requests.has(e.requestId) && (requests.get(e.requestId).t2 = e.timestamp));
     }
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
+    if (CPU) await page.tracing.start({ categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading'] });
     await page.evaluateOnNewDocument(`(() => { const check = () => { try { if (${PAGES[name].done}) { window.__done = performance.now(); return; } } catch {} requestAnimationFrame(check); }; requestAnimationFrame(check); })();`);
     await page.goto(`${base}/page/${name}`, { waitUntil: 'load', timeout: 60_000 });
     await page.waitForFunction('window.__done !== undefined', { timeout: 60_000, polling: 50 });
     const done = await page.evaluate('window.__done');
+    if (CPU) cpuTimes.push(mainThreadCpu(JSON.parse(Buffer.from(await page.tracing.stop()).toString('utf8')).traceEvents, `/page/${name}`, done));
+    if (profile) profile.push({ done, profile: (await cdp.send('Profiler.stop')).profile, base });
     if (timeline) {
       const all = [...requests.values()];
       const start = Math.min(...all.map((r) => r.t0));
@@ -161,6 +173,27 @@ async function load(browser, base, name, phone, timeline) {
   } finally {
     await context.close();
   }
+}
+
+/**
+ * --cpu: the page's main-thread CPU time (the trace's thread time of its tasks) from navigation start
+ * to the painted frame. Far steadier than the wall time on a shared machine: another process taking
+ * the cores delays the page's tasks but does not add to their thread time.
+ */
+const CPU = process.argv.includes('--cpu');
+/** The --cpu figure of each load, in the order of the loads (read with `results`). */
+const cpuTimes = [];
+function mainThreadCpu(events, path, done) {
+  const parse = events.find((e) => e.name === 'ParseHTML' && String(e.args?.beginData?.url ?? '').endsWith(path));
+  if (!parse) return NaN;
+  const navigation = events.filter((e) => e.name === 'navigationStart' && e.pid === parse.pid && e.ts <= parse.ts).at(-1);
+  if (!navigation) return NaN;
+  const end = navigation.ts + done * 1000;
+  let cpu = 0;
+  for (const e of events) {
+    if (e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X' && e.name === 'RunTask' && e.ts >= navigation.ts && e.ts <= end) cpu += (e.tdur ?? e.dur) / 1000;
+  }
+  return cpu;
 }
 
 const median = (xs) => {
@@ -178,7 +211,8 @@ if (!existsSync(path.join(dsfrDir, 'MapChart.js'))) {
 }
 /** 10 000 synthetic projects (the SDK's generator, seed 42), raw and gzipped; only when a page needs it. */
 let document10k;
-const wantsDocument = !arg('--timeline') || arg('--timeline') === 'list-10k';
+const onePage = arg('--timeline') ?? arg('--profile');
+const wantsDocument = !onePage || onePage === 'list-10k';
 if (wantsDocument && (!arg('--pages') || arg('--pages').split(',').includes('list-10k')) && (!arg('--only') || 'desktop'.includes(arg('--only')))) {
   const { buildSdkEntry } = await import('./lib/build.mjs');
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'cnr-bench-cdn-'));
@@ -210,6 +244,21 @@ if (timelinePage) {
   }
   process.exit(0);
 }
+// --profile <page> [--phone] [--runs 5]: CPU profile of each load up to the painted frame, self time
+// summed over the loads by source file and by function, through the chunks' source maps.
+const profilePage = arg('--profile');
+if (profilePage) {
+  try {
+    const profiles = [];
+    for (let run = 0; run < RUNS; run++) await load(browser, base, profilePage, process.argv.includes('--phone'), undefined, profiles);
+    const { summarize } = await import('./lib/cpu-profile.mjs');
+    console.log(summarize(profiles, { cdnDir, dsfrDir, top: Number(arg('--top', '40')) }));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  process.exit(0);
+}
 const withVariants = (pages) => pages.flatMap((p) => [p, ...(p.startsWith('dsfr') ? [] : Object.keys(VARIANTS).map((v) => `${p}@${v}`))]);
 // --only desktop|phone: one group; --pages: some pages.
 const groups = [
@@ -221,15 +270,17 @@ const groups = [
   // --pages our-map,dsfr-map: some pages only (their variants included).
   .map((g) => ({ ...g, pages: g.pages.filter((p) => !arg('--pages') || arg('--pages').split(',').includes(p.split('@')[0])) }));
 const results = {};
+const cpuResults = {};
 let noisy = 0;
 try {
   for (const group of groups) {
     for (const name of group.pages) await load(browser, base, name, group.phone); // warm-up (the server, the OS file cache)
     for (let run = 0; run < RUNS; run++) {
       for (const name of group.pages) {
-        if (!(await quiet())) noisy++;
+        if (!(await quiet(WAIT_MS))) noisy++;
         const key = `${group.label}: ${name}`;
         (results[key] ??= []).push(await load(browser, base, name, group.phone));
+        if (CPU) (cpuResults[key] ??= []).push(cpuTimes.at(-1));
       }
     }
   }
@@ -241,14 +292,23 @@ try {
 const fmt = (xs) => `${median(xs).toFixed(1)} ms (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
 console.log(`CDN pages vs DSFR Chart — Chromium, ${RUNS} alternated cold loads each, navigation → content painted (median, min–max)`);
 console.log(`${loadText()}; ${noisy} of ${Object.values(results).flat().length} loads started on a busy machine\n`);
-for (const [key, xs] of Object.entries(results)) console.log(`${key.padEnd(34)} ${fmt(xs)}`);
+for (const [key, xs] of Object.entries(results)) console.log(`${key.padEnd(34)} ${fmt(xs)}${CPU ? `   main-thread CPU ${fmt(cpuResults[key])}` : ''}`);
 const ratio = (a, b) => (results[a] && results[b] ? (median(results[a]) / median(results[b])).toFixed(2) : '–');
 const seconds = (key) => (results[key] ? (median(results[key]) / 1000).toFixed(2) : '–');
 console.log(`\nour map / DSFR map (desktop):             ${ratio('desktop: our-map', 'desktop: dsfr-map')}×  (goal ≤ 0.6×)`);
 console.log(`full ARS page / DSFR map page (desktop):  ${ratio('desktop: full-page', 'desktop: dsfr-map')}×  (goal ≤ 1.0×)`);
 console.log(`first painted list of a 10 000-project document (src, desktop): ${results['desktop, a site document: list-10k'] ? fmt(results['desktop, a site document: list-10k']) : '–'} (issue 14 quoted 770 ms, from bench browser's list page: another page and build)`);
+if (CPU) {
+  const cpuRatio = (a, b) => (cpuResults[a] && cpuResults[b] ? (median(cpuResults[a]) / median(cpuResults[b])).toFixed(2) : '–');
+  for (const suffix of ['', ...Object.keys(VARIANTS).map((v) => `@${v}`)]) {
+    console.log(`main-thread CPU${suffix}: our map / DSFR map ${cpuRatio(`desktop: our-map${suffix}`, 'desktop: dsfr-map')}×, full page / DSFR map ${cpuRatio(`desktop: full-page${suffix}`, 'desktop: dsfr-map')}×`);
+  }
+}
+for (const variant of Object.keys(VARIANTS)) {
+  console.log(`@${variant}: our map / DSFR map ${ratio(`desktop: our-map@${variant}`, 'desktop: dsfr-map')}×, full page / DSFR map ${ratio(`desktop: full-page@${variant}`, 'desktop: dsfr-map')}×, old phone: one list ${seconds(`old phone: one-list@${variant}`)} s, full page ${seconds(`old phone: full-page@${variant}`)} s`);
+}
 console.log(`old phone: one list ${seconds('old phone: one-list')} s (goal ≤ 1.5 s), full page ${seconds('old phone: full-page')} s (goal ≤ 2.0 s), DSFR map ${seconds('old phone: dsfr-map')} s`);
 if (process.argv.includes('--json')) {
   mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-  writeFileSync(path.join(root, 'bench/results/cdn-pages.json'), JSON.stringify({ date: new Date().toISOString(), runs: RUNS, noisy, loadavg: os.loadavg(), results }, null, 2) + '\n');
+  writeFileSync(path.join(root, 'bench/results/cdn-pages.json'), JSON.stringify({ date: new Date().toISOString(), runs: RUNS, noisy, loadavg: os.loadavg(), results, ...(CPU ? { cpu: cpuResults } : {}) }, null, 2) + '\n');
 }

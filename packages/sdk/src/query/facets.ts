@@ -11,7 +11,7 @@ import {
   facetBits,
   passesHardFilters,
 } from './filter.js';
-import { frenchCollator } from './normalize.js';
+import { compareFrench } from './normalize.js';
 import type { FacetCount, ProjectFacets, ProjectFilters } from './types.js';
 
 
@@ -73,10 +73,9 @@ export function computeFacets(index: DatasetIndex, filters: ProjectFilters = {})
     count: kindCounts[k]!,
   }));
 
-  const collator = frenchCollator();
   const funders: FacetCount[] = index.funderKeys
     .map((key, code) => ({ value: index.funderLabels.get(key) ?? key, count: funderCounts[code]! }))
-    .sort((a, b) => b.count - a.count || collator.compare(a.value, b.value) || (a.value < b.value ? -1 : 1));
+    .sort((a, b) => b.count - a.count || compareFrench(a.value, b.value) || (a.value < b.value ? -1 : 1));
 
   return { axes, statuses, territoryKinds, funders };
 }

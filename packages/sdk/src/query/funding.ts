@@ -2,7 +2,7 @@ import { summedAmount } from '../schemas/collections.js';
 import type { Funding } from '../schemas/funding.js';
 import type { DatasetIndex } from './dataset-index.js';
 import { compileFilters, filterEntries, type CompiledFilters } from './filter.js';
-import { frenchCollator } from './normalize.js';
+import { compareFrench } from './normalize.js';
 import type { FundingTotal, ProjectFilters } from './types.js';
 
 /** Rounds a sum of euros to the cent (sums of floats drift). */
@@ -94,13 +94,12 @@ export function totalFunding(index: DatasetIndex, filters: ProjectFilters = {}):
     byFunder.set(key, (byFunder.get(key) ?? 0) + amount);
     documents.add(funding.source.document);
   }
-  const collator = frenchCollator();
   const result: FundingTotal = {
     total: toCents(total),
     fundings: summed.map((position) => fundings[position]!.id),
     byFunder: [...byFunder]
       .map(([key, amount]) => ({ funder: index.funderLabels.get(key) ?? key, total: toCents(amount) }))
-      .sort((a, b) => b.total - a.total || collator.compare(a.funder, b.funder)),
+      .sort((a, b) => b.total - a.total || compareFrench(a.funder, b.funder)),
     documents: [...documents].sort(),
   };
   if (deduced.length > 0) result.deduced = deduced;
