@@ -116,7 +116,8 @@ for (const { name, launch } of browsers) {
     }
 
     test('with the correct hashes (CSP nonce), the widgets are defined and the dataset loads', async () => {
-      const r = await open('ok', 'performance.getEntriesByType("resource").some((e) => e.name.includes("dataset-"))', 15_000);
+      // Until the dataset is fetched and every tag defined: the autoloader starts both at once, either may come first.
+      const r = await open('ok', `performance.getEntriesByType("resource").some((e) => e.name.includes("dataset-")) && ${JSON.stringify(TAGS)}.every((t) => customElements.get(t))`, 15_000);
       assert.deepEqual(r.defined, TAGS);
       assert.ok(
         r.fetched.some((u) => u.includes('/chunks/dataset-')),
