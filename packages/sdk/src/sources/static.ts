@@ -26,9 +26,9 @@ function preparerFor(reference: ReferenceOption, src?: string): DocumentPreparer
   let prepare = bySrc.get(src);
   if (!prepare) {
     prepare = async (raw) => {
-      const [{ parseDataset }, base] = await Promise.all([import('../validation/parse.js'), loadReference(reference)]);
+      const [{ parseDatasetLazily }, base] = await Promise.all([import('../validation/validate.js'), loadReference(reference)]);
       try {
-        return parseDataset(raw, { ...(base ? { base } : {}) });
+        return await parseDatasetLazily(raw, { ...(base ? { base } : {}) });
       } catch (error) {
         // Name the file in the error: the webmaster must know which one is at fault.
         if (error instanceof CnrDataError && src !== undefined && error.url === undefined) {
@@ -113,9 +113,9 @@ export function createStaticSource(options: StaticSourceOptions): DataSource {
   };
   const prepare: DocumentPreparer = async (raw): Promise<Prepared> => {
     const { parts } = raw as Composite;
-    const [{ mergeDocuments }, base] = await Promise.all([import('../validation/parse.js'), loadReference(reference)]);
+    const [{ mergeDocumentsLazily }, base] = await Promise.all([import('../validation/validate.js'), loadReference(reference)]);
     const present = parts.filter((part) => part.document !== undefined);
-    const merged = mergeDocuments(
+    const merged = await mergeDocumentsLazily(
       present.map(({ src, document }) => ({ src, document })),
       base,
       { skipUnusable: true },

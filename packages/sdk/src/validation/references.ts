@@ -1,18 +1,6 @@
 import type { CollectionName, Dataset } from '../schemas/dataset.js';
-import { departementOfCommune, parseTerritoryId } from '../territories/ids.js';
-import type { ValidationProblem } from './report.js';
 
-type Target = 'documents' | 'territories' | 'axes' | 'solutions' | 'projects' | 'fundings' | 'subgroups';
-
-const TARGET_NAMES: Record<Target, { fr: string; en: string }> = {
-  documents: { fr: 'document', en: 'document' },
-  territories: { fr: 'territoire', en: 'territory' },
-  axes: { fr: 'axe', en: 'axis' },
-  solutions: { fr: 'solution', en: 'solution' },
-  projects: { fr: 'projet', en: 'project' },
-  fundings: { fr: 'financement', en: 'funding' },
-  subgroups: { fr: 'sous-groupe d’axe', en: 'axis sub-group' },
-};
+export type Target = 'documents' | 'territories' | 'axes' | 'solutions' | 'projects' | 'fundings' | 'subgroups';
 
 /**
  * The reference fields of each collection, in the order they are checked
@@ -96,63 +84,36 @@ export function territoryReferences(records: Partial<Record<CollectionName, read
   return [...found];
 }
 
-/** Why a territory id resolves to nothing, when its kind says more than "unknown". */
-function unknownTerritory(value: string): { fr: string; en: string } | undefined {
-  const parsed = parseTerritoryId(value);
-  if (parsed?.kind === 'commune') {
-    const departement = departementOfCommune(parsed.code);
-    return departement === undefined
-      ? {
-          fr: `Référence inconnue : « ${value} » n’est pas un code commune INSEE (5 caractères, par exemple commune:05061).`,
-          en: `Unknown reference: "${value}" is not an INSEE commune code (5 characters, e.g. commune:05061).`,
-        }
-      : {
-          fr: `Référence inconnue : la commune « ${value} » serait dans le département ${departement}, qui n’existe pas ; vérifiez le code INSEE.`,
-          en: `Unknown reference: commune "${value}" would be in département ${departement}, which does not exist; check the INSEE code.`,
-        };
-  }
-  if (parsed?.kind === 'epci') {
-    return {
-      fr: `Référence inconnue : aucun territoire n’a l’identifiant « ${value} ». Un EPCI a besoin de sa fiche dans « territories » (son SIREN ne dit pas où il est) : « cnr-widgets complete » l’écrit.`,
-      en: `Unknown reference: no territory has id "${value}". An EPCI needs its record in "territories" (its SIREN does not say where it is): "cnr-widgets complete" writes it.`,
-    };
-  }
-  return undefined;
+/** A reference that resolves to nothing: where it is, and what it names. */
+export interface Dangling {
+  collection: CollectionName;
+  index: number;
+  id: string;
+  path: (string | number)[];
+  target: Target;
+  value: string;
 }
 
 /**
  * The unresolved references of `records` (per collection, with their index in
  * their document), resolved against the ids of `dataset`. A project's `axes`
- * may name an axis or one of its sub-groups.
+ * may name an axis or one of its sub-groups. Why each one is a problem:
+ * reference-problems.ts (loaded with the problems only).
  */
-export function referenceProblems(
-  records: Partial<Record<CollectionName, readonly KeptRecord[]>>,
-  dataset: Dataset,
-): ValidationProblem[] {
+export function danglingReferences(records: Partial<Record<CollectionName, readonly KeptRecord[]>>, dataset: Dataset): Dangling[] {
   const ids = {
     subgroups: new Set(dataset.axes.flatMap((axis) => (axis.subgroups ?? []).map((s) => s.id))),
   } as Record<Target, Set<string>>;
   for (const target of ['documents', 'territories', 'axes', 'solutions', 'projects', 'fundings'] as const) {
     ids[target] = new Set(dataset[target].map((r) => r.id));
   }
-  const problems: ValidationProblem[] = [];
+  const dangling: Dangling[] = [];
   for (const [collection, fields] of Object.entries(FIELDS) as [CollectionName, (typeof FIELDS)['axes']][]) {
     const kept = records[collection] ?? [];
-    /** Reports `value` unless it resolves; its path is `key` and `item` (or `path`), built only for a problem. */
+    /** Records `value` unless it resolves; its path is `key` and `item` (or `path`), built only when it does not. */
     const check = (entry: KeptRecord, value: string, target: Target, key: string, item?: string | number, path?: (string | number)[]): void => {
       if (ids[target].has(value) || (target === 'axes' && collection === 'projects' && ids.subgroups.has(value))) return;
-      const name = TARGET_NAMES[target];
-      problems.push({
-        collection,
-        index: entry.index,
-        id: entry.record['id'] as string,
-        path: path ?? (item === undefined ? [key] : [key, item]),
-        severity: 'error',
-        message: (target === 'territories' ? unknownTerritory(value) : undefined) ?? {
-          fr: `Référence inconnue : aucun ${name.fr} n’a l’identifiant « ${value} ».`,
-          en: `Unknown reference: no ${name.en} has id "${value}".`,
-        },
-      });
+      dangling.push({ collection, index: entry.index, id: entry.record['id'] as string, path: path ?? (item === undefined ? [key] : [key, item]), target, value });
     };
     for (const entry of kept) {
       const record = entry.record;
@@ -176,26 +137,5 @@ export function referenceProblems(
       }
     }
   }
-  return problems;
-}
-
-/**
- * Checks that every reference between records resolves. A project's `axes`
- * may name an axis or one of its sub-groups. A dangling reference is reported
- * as an error; the record is kept (its own data is valid).
- */
-export function checkReferences(
-  dataset: Dataset,
-  /** Per collection, the index in the source document of each kept record (records left out shift the rest). */
-  sourceIndexes?: Partial<Record<CollectionName, readonly number[]>>,
-): ValidationProblem[] {
-  const records: Partial<Record<CollectionName, KeptRecord[]>> = {};
-  for (const [collection] of Object.entries(FIELDS) as [CollectionName, unknown][]) {
-    const kept = sourceIndexes?.[collection];
-    records[collection] = (dataset[collection] as unknown as Record<string, unknown>[]).map((record, index) => ({
-      record,
-      index: kept?.[index] ?? index,
-    }));
-  }
-  return referenceProblems(records, dataset);
+  return dangling;
 }
