@@ -40,7 +40,13 @@ interface Def {
 
 class Unsupported extends Error {}
 
-function regex(pattern: unknown, where: string): string {
+/** The names of a node's check (`c<n>`: the value zod outputs, or FAIL) and of its exact test (`e<n>`). */
+interface Compiled {
+  check: string;
+  exact: string;
+}
+
+function regexLiteral(pattern: unknown, where: string): string {
   if (!(pattern instanceof RegExp)) throw new Unsupported(`${where}: a pattern that is not a RegExp`);
   if (/[gy]/.test(pattern.flags)) throw new Unsupported(`${where}: a /${pattern.flags} pattern (lastIndex)`);
   return `/${pattern.source}/${pattern.flags}`;
@@ -54,13 +60,57 @@ function literal(value: unknown, where: string): string {
 /** Builds the module: one constant per distinct check, named `c<n>`, shared by every schema node that compiles to it. */
 export function generateCompiledChecks(): string {
   const consts = new Map<string, string>();
+  /** The exact tests (`e<n>`): true when the check would output the value itself (see check-kit.ts, `reuse`). */
+  const exacts = new Map<string, string>();
+  /** Every object key of the schemas (the prototypes must not hold any of them for `reuse`). */
+  const keys = new Set<string>();
+  const compiled = new Map<z.core.$ZodType, Compiled>();
+  /** Names in the order they were made (a node's parts before it). */
+  const order: string[] = [];
+  /** Patterns and sets of values, one constant each (`r<n>`), shared by the checks. */
+  const values = new Map<string, string>();
   const visiting = new Set<z.core.$ZodType>();
+
+  const value = (literalText: string): string => {
+    let name = values.get(literalText);
+    if (!name) {
+      name = `r${values.size}`;
+      values.set(literalText, name);
+    }
+    return name;
+  };
+  const regex = (pattern: unknown, where: string): string => value(regexLiteral(pattern, where));
+  const exact = (expression: string): string => {
+    let name = exacts.get(expression);
+    if (!name) {
+      name = `e${exacts.size}`;
+      exacts.set(expression, name);
+      order.push(name);
+    }
+    return name;
+  };
+  /**
+   * A primitive that zod outputs unchanged when `test` (a kit call making a test) holds. A kit
+   * closure costs nothing here: its calls always go to the same function (unlike a generic object
+   * loop calling each field's check).
+   */
+  const leaf = (test: string): Compiled => {
+    const e = exact(`/* @__PURE__ */ ${test}`);
+    return { check: hoist(`/* @__PURE__ */ leaf(${e})`), exact: e };
+  };
+  const oneOf = (list: unknown[], where: string): Compiled => {
+    if (list.length === 1) return leaf(`is(${literal(list[0], where)})`);
+    return leaf(`inSet(${value(`new Set<unknown>([${list.map((v) => literal(v, where)).join(', ')}])`)})`);
+  };
+  /** A check of its own (a kit function) whose output is never taken for the value itself. */
+  const opaque = (expression: string): Compiled => ({ check: hoist(expression), exact: 'never' });
 
   const hoist = (expression: string): string => {
     let name = consts.get(expression);
     if (!name) {
       name = `c${consts.size}`;
       consts.set(expression, name);
+      order.push(name);
     }
     return name;
   };
@@ -69,12 +119,14 @@ export function generateCompiledChecks(): string {
     if ((def.checks?.length ?? 0) > 0) throw new Unsupported(`${where}: checks on a ${def.type}`);
   };
 
-  function stringNode(def: Def, where: string): string {
+  function stringNode(def: Def, where: string): Compiled {
     if (def.coerce) throw new Unsupported(`${where}: coerced string`);
     if (def.format === 'url') {
       if (def.normalize || !def.protocol || !def.hostname) throw new Unsupported(`${where}: a URL without protocol and hostname, or normalized`);
       if ((def.checks?.length ?? 0) > 1) throw new Unsupported(`${where}: checks on a URL`);
-      return `url(${regex(def.protocol, where)}, ${regex(def.hostname, where)})`;
+      // The kit's url() outputs the value itself or FAIL.
+      const check = hoist(`/* @__PURE__ */ url(${regex(def.protocol, where)}, ${regex(def.hostname, where)})`);
+      return { check, exact: exact(`(v) => ${check}(v) !== FAIL`) };
     }
     let min = 0;
     let max = Infinity;
@@ -92,10 +144,10 @@ export function generateCompiledChecks(): string {
       else throw new Unsupported(`${where}: string check ${JSON.stringify(c['check'])} ${JSON.stringify(c['format'] ?? c['minimum'] ?? '')}`);
     }
     if (patterns.length > 1) throw new Unsupported(`${where}: several patterns`);
-    return `str(${min}, ${max === Infinity ? 'Infinity' : max}${patterns.length ? `, ${patterns[0]}` : ''})`;
+    return leaf(`text(${min}, ${max === Infinity ? 'Infinity' : max}${patterns.length ? `, ${patterns[0]}` : ''})`);
   }
 
-  function numberNode(def: Def, where: string): string {
+  function numberNode(def: Def, where: string): Compiled {
     if (def.coerce) throw new Unsupported(`${where}: coerced number`);
     if (def.format !== undefined && def.format !== 'safeint') throw new Unsupported(`${where}: number format ${def.format}`);
     let low = -Infinity;
@@ -110,20 +162,24 @@ export function generateCompiledChecks(): string {
       else throw new Unsupported(`${where}: number check ${JSON.stringify(c['check'])}`);
     }
     const bound = (n: number) => (n === Infinity ? 'Infinity' : n === -Infinity ? '-Infinity' : String(n));
-    return `num(${def.format === 'safeint'}, ${bound(low)}, ${bound(high)})`;
+    return leaf(`${def.format === 'safeint' ? 'int' : 'num'}(${bound(low)}, ${bound(high)})`);
   }
 
-  function node(schema: z.core.$ZodType, where: string): string {
+  function node(schema: z.core.$ZodType, where: string): Compiled {
     if (visiting.has(schema)) throw new Unsupported(`${where}: a schema that contains itself`);
+    let done = compiled.get(schema);
+    if (done) return done;
     visiting.add(schema);
     try {
-      return hoist(expression(schema, where));
+      done = expression(schema, where);
+      compiled.set(schema, done);
+      return done;
     } finally {
       visiting.delete(schema);
     }
   }
 
-  function expression(schema: z.core.$ZodType, where: string): string {
+  function expression(schema: z.core.$ZodType, where: string): Compiled {
     const def = schema._zod.def as unknown as Def;
     switch (def.type) {
       case 'string':
@@ -132,16 +188,18 @@ export function generateCompiledChecks(): string {
         return numberNode(def, where);
       case 'boolean':
         plain(def, where);
-        return 'bool';
+        return leaf('boolean()');
       case 'enum':
         plain(def, where);
-        return `oneOf(${Object.values(def.entries!).map((v) => literal(v, where)).join(', ')})`;
+        return oneOf(Object.values(def.entries!), where);
       case 'literal':
         plain(def, where);
-        return `oneOf(${def.values!.map((v) => literal(v, where)).join(', ')})`;
-      case 'optional':
+        return oneOf(def.values!, where);
+      case 'optional': {
         plain(def, where);
-        return `opt(${node(def.innerType!, where)})`;
+        const inner = node(def.innerType!, where);
+        return { check: hoist(`/* @__PURE__ */ opt(${inner.check})`), exact: exact(`(v) => v === undefined || ${inner.exact}(v)`) };
+      }
       case 'array': {
         let min = 0;
         for (const check of def.checks ?? []) {
@@ -149,22 +207,28 @@ export function generateCompiledChecks(): string {
           if (c['check'] !== 'min_length' || typeof c['minimum'] !== 'number') throw new Unsupported(`${where}: array check ${JSON.stringify(c['check'])}`);
           min = Math.max(min, c['minimum']);
         }
-        return `arr(${node(def.element!, `${where}[]`)}${min > 0 ? `, ${min}` : ''})`;
+        const element = node(def.element!, `${where}[]`);
+        const check = hoist(`/* @__PURE__ */ arr(${element.check}, ${element.exact}${min > 0 ? `, ${min}` : ''})`);
+        return { check, exact: exact(`/* @__PURE__ */ exactOf(${check})`) };
       }
       case 'object': {
         plain(def, where);
         if (def.catchall !== undefined) throw new Unsupported(`${where}: object with a catchall`);
+        // As zod: a field is read from `v` (own or inherited, as `in`); a missing optional field
+        // stays missing, a present undefined stays; the output has the shape's keys, in its order.
         const fields = Object.entries(def.shape!).map(([key, field]) => {
-          const at = `${where}.${key}`;
-          if (key === '__proto__') throw new Unsupported(`${at}: a __proto__ key`);
+          const path = `${where}.${key}`;
+          if (key === '__proto__' || key in Object.prototype) throw new Unsupported(`${path}: a key that objects inherit`);
+          keys.add(key);
           const fieldDef = field._zod.def as unknown as Def;
-          const optional = field._zod.optin !== undefined || field._zod.optout !== undefined;
-          if (!optional) return `[${JSON.stringify(key)}, ${node(field, at)}]`;
-          if (fieldDef.type !== 'optional' || field._zod.optin !== 'optional' || field._zod.optout !== 'optional') throw new Unsupported(`${at}: optional field other than z.optional`);
-          plain(fieldDef, at);
-          return `[${JSON.stringify(key)}, ${node(fieldDef.innerType!, at)}, 1]`;
+          if (field._zod.optin === undefined && field._zod.optout === undefined) return { key, optional: false, compiled: node(field, path) };
+          if (fieldDef.type !== 'optional' || field._zod.optin !== 'optional' || field._zod.optout !== 'optional') throw new Unsupported(`${path}: optional field other than z.optional`);
+          plain(fieldDef, path);
+          return { key, optional: true, compiled: node(fieldDef.innerType!, path) };
         });
-        return `obj([${fields.join(', ')}])`;
+        const table = fields.map(({ key, optional, compiled: { check, exact: test } }) => `[${JSON.stringify(key)}, ${check}, ${test}${optional ? ', 1' : ''}]`);
+        const check = hoist(`/* @__PURE__ */ obj([${table.join(', ')}])`);
+        return { check, exact: exact(`/* @__PURE__ */ exactOf(${check})`) };
       }
       case 'union': {
         if (def.discriminator === undefined || def.unionFallback) throw new Unsupported(`${where}: a union that is not a discriminated union`);
@@ -173,9 +237,9 @@ export function generateCompiledChecks(): string {
         const options = def.options!.map((option, i) => {
           const values = (option._zod as unknown as { propValues?: Record<string, Set<unknown>> }).propValues?.[discriminator];
           if (!values || values.size === 0 || values.has(undefined)) throw new Unsupported(`${where}|${i}: option without a required discriminator`);
-          return `[[${[...values].map((v) => literal(v, where)).join(', ')}], ${node(option, `${where}|${i}`)}]`;
+          return `[[${[...values].map((v) => literal(v, where)).join(', ')}], ${node(option, `${where}|${i}`).check}]`;
         });
-        return `union(${JSON.stringify(discriminator)}, [${options.join(', ')}])`;
+        return opaque(`/* @__PURE__ */ union(${JSON.stringify(discriminator)}, [${options.join(', ')}])`);
       }
       case 'record': {
         plain(def, where);
@@ -184,35 +248,48 @@ export function generateCompiledChecks(): string {
         if (!(def as { partial?: boolean }).partial || def.mode === 'loose' || keyDef.type !== 'enum' || (keyDef.checks?.length ?? 0) > 0) {
           throw new Unsupported(`${where}: a record other than z.partialRecord(z.enum(…), …)`);
         }
-        const keys = Object.values(keyDef.entries!);
-        if (!keys.every((key) => typeof key === 'string' && !/^-?\d/.test(key))) throw new Unsupported(`${where}: record keys that are not words`);
-        return `record([${keys.map((k) => literal(k, where)).join(', ')}], ${node(def.valueType!, `${where}{}`)})`;
+        const names = Object.values(keyDef.entries!);
+        if (!names.every((key) => typeof key === 'string' && !/^-?\d/.test(key))) throw new Unsupported(`${where}: record keys that are not words`);
+        return opaque(`/* @__PURE__ */ record([${names.map((k) => literal(k, where)).join(', ')}], ${node(def.valueType!, `${where}{}`).check})`);
       }
       default:
         throw new Unsupported(`${where}: schema type ${def.type}`);
     }
   }
 
-  const collections = COLLECTION_NAMES.map((name) => `  ${name}: ${node(COLLECTION_SCHEMAS[name], name)},`);
-  const meta = node(DatasetMeta, 'DatasetMeta');
+  const collections = COLLECTION_NAMES.map((name) => `  ${name}: ${node(COLLECTION_SCHEMAS[name], name).check},`);
+  const meta = node(DatasetMeta, 'DatasetMeta').check;
 
-  const kit = ['arr', 'bool', 'num', 'obj', 'oneOf', 'opt', 'record', 'str', 'union', 'url'].filter((name) =>
-    [...consts.keys()].some((expression) => new RegExp(`(^|[^\\w])${name}(\\(|$|[^\\w])`).test(expression)),
+  const code = [...exacts.keys(), ...consts.keys()];
+  const kit = ['arr', 'boolean', 'exactOf', 'inSet', 'int', 'is', 'leaf', 'never', 'num', 'obj', 'opt', 'record', 'text', 'union', 'url'].filter((name) =>
+    code.some((expression) => new RegExp(`\\b${name}\\b`).test(expression)),
   );
   return [
     '// Generated by scripts/generate-compiled-checks.mjs from the zod schemas (src/schemas): do not edit.',
     '// Regenerate with `pnpm --filter @cnr-widgets/sdk run checks`; CI runs `checks:check`.',
     '/* eslint-disable */',
-    `import { ${kit.join(', ')}, type Check } from './check-kit.js';`,
+    `import { FAIL, ${kit.join(', ')}, type Check, type Test } from './check-kit.js';`,
     '',
-    ...[...consts].map(([expression, name]) => `const ${name}: Check = ${expression.includes('(') ? '/* @__PURE__ */ ' : ''}${expression};`),
+    ...[...values].map(([literalText, name]) => `const ${name} = ${literalText};`),
     '',
-    '/** The check of each collection\'s records (the value zod outputs, or FAIL). */',
+    // Exact tests and checks in one order: a check calls the tests and checks of its parts, defined before it.
+    ...[...new Map([...[...exacts].map(([x, n]) => [n, x] as const), ...[...consts].map(([x, n]) => [n, x] as const)])]
+      .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+      .map(([name, expression]) =>
+        name.startsWith('e')
+          ? `const ${name}${expression.startsWith('(v) =>') ? '' : ': Test'} = ${expression.replace('(v) =>', '(v: any): boolean =>')};`
+          : `const ${name}: Check = ${expression};`,
+      ),
+    '',
+    '/** Every key of the schemas\' objects: `reuse` is off while a prototype holds one of them. */',
+    `export const SHAPE_KEYS: readonly string[] = [${[...keys].map((k) => JSON.stringify(k)).join(', ')}];`,
+    '',
+    "/** The check of each collection's records (the value zod outputs, or FAIL). */",
     'export const COLLECTION_CHECKS = {',
     ...collections,
     '} as const;',
     '',
-    '/** The check of the document\'s metadata (`DatasetMeta`). */',
+    "/** The check of the document's metadata (`DatasetMeta`). */",
     `export const META_CHECK: Check = ${meta};`,
     '',
   ].join('\n');

@@ -7,8 +7,8 @@ import { generateDataset } from '../testing/index.js';
 import { readFileSync } from 'node:fs';
 import { generateCompiledChecks } from '../../scripts/compiled-checks.js';
 import { DatasetMeta } from '../schemas/dataset.js';
-import { FAIL, type Check } from './check-kit.js';
-import { COLLECTION_CHECKS, META_CHECK } from './compiled-checks.generated.js';
+import { FAIL, prototypesIntact, reuse, type Check } from './check-kit.js';
+import { COLLECTION_CHECKS, META_CHECK, SHAPE_KEYS } from './compiled-checks.generated.js';
 
 /** A value with its keys in order and its present-but-undefined keys marked, so that two outputs compare exactly. */
 function exact(value: unknown): unknown {
@@ -29,14 +29,30 @@ records.push(
   ['documents', { ...dataset.documents[0]!, url: 'http://example.org/dossier.pdf' }],
 );
 
-/** What zod says, and what the compiled check says: the same output, or FAIL where zod refuses. */
+/** The check's output, with copies only (`reuse` off) or the value itself where it is exact (`reuse` on). */
+function run(check: Check, value: unknown, reusing: boolean): unknown {
+  reuse.ok = reusing;
+  try {
+    return check(value);
+  } finally {
+    reuse.ok = false;
+  }
+}
+
+/** What zod says, and what the compiled check says in both modes: the same output, or FAIL where zod refuses. */
 function agree(name: CollectionName | 'meta', value: unknown): 'fast' | 'zod' {
   const [schema, check]: [z.core.$ZodType, Check] = name === 'meta' ? [DatasetMeta, META_CHECK] : [COLLECTION_SCHEMAS[name], COLLECTION_CHECKS[name]];
   const zod = z.safeParse(schema, value);
-  const fast = check(value);
-  if (fast === FAIL) return 'zod';
+  const copied = run(check, value, false);
+  const reused = run(check, value, true);
+  expect(copied === FAIL, 'the check with and without reuse: FAIL alike').toBe(reused === FAIL);
+  if (copied === FAIL) return 'zod';
   expect(zod.success, `${name}: the compiled check accepted a record zod refuses: ${JSON.stringify(value)?.slice(0, 300)}`).toBe(true);
-  expect(exact(fast)).toStrictEqual(exact(zod.data));
+  expect(exact(copied)).toStrictEqual(exact(zod.data));
+  // Reused, a value keeps its own key order (the file's); otherwise it is zod's output.
+  expect(reused).toStrictEqual(zod.data);
+  // A copy is a new value, as zod's is; with reuse, an object or array is itself only when nothing differs.
+  if (typeof value === 'object' && value !== null) expect(copied).not.toBe(value);
   return 'fast';
 }
 
@@ -84,6 +100,30 @@ describe('the compiled checks (compiled-checks.generated.ts)', () => {
   it('are what scripts/compiled-checks.ts generates from the zod schemas today (else run `pnpm --filter @cnr-widgets/sdk run checks`)', () => {
     const checkedIn = readFileSync(new URL('./compiled-checks.generated.ts', import.meta.url), 'utf8');
     expect(checkedIn).toBe(generateCompiledChecks());
+  });
+
+  it('reuse a valid record of a parsed JSON file as it is, and copy one with an unknown key', () => {
+    const project = JSON.parse(JSON.stringify(synthetic.projects[0])) as Record<string, unknown>;
+    expect(run(COLLECTION_CHECKS.projects, project, true)).toBe(project);
+    const extra = { ...project, extra: 1 };
+    const output = run(COLLECTION_CHECKS.projects, extra, true) as Record<string, unknown>;
+    expect(output).not.toBe(extra);
+    expect(output).toStrictEqual(project);
+    // The parts that are exact are still the input's own.
+    expect(output['source']).toBe(project['source']);
+  });
+
+  it('allow reuse only while no prototype holds a key of the schemas or an enumerable property', () => {
+    expect(prototypesIntact(SHAPE_KEYS)).toBe(true);
+    for (const [where, key] of [[Object.prototype, 'summary'], [Object.prototype, 'anything'], [Array.prototype, 'anything']] as const) {
+      Object.defineProperty(where, key, { value: 'x', enumerable: key === 'anything', configurable: true, writable: true });
+      try {
+        expect(prototypesIntact(SHAPE_KEYS), `${key}`).toBe(false);
+      } finally {
+        delete (where as Record<string, unknown>)[key];
+      }
+    }
+    expect(prototypesIntact(SHAPE_KEYS)).toBe(true);
   });
 
   it('load no zod: the generated module and check-kit.ts import nothing else', () => {

@@ -68,19 +68,32 @@ export interface KeptRecord {
   index: number;
 }
 
-/** Every territory id the records reference (fields that point to `territories`), once each, in order. */
-export function territoryReferences(records: Partial<Record<CollectionName, readonly KeptRecord[]>>): string[] {
-  const found = new Set<string>();
-  for (const [collection, fields] of Object.entries(FIELDS) as [CollectionName, (typeof FIELDS)['axes']][]) {
-    for (const { record } of records[collection] ?? []) {
-      for (const [field, target, list] of fields) {
-        if (target !== 'territories') continue;
+/** The fields of each collection that point to `territories`. */
+const territoryFields = () =>
+  (Object.entries(FIELDS) as [CollectionName, (typeof FIELDS)['axes']][]).map(
+    ([collection, fields]) => [collection, fields.filter(([, target]) => target === 'territories')] as const,
+  );
+
+/** Calls `visit` with every territory id the records reference (fields that point to `territories`), in order, repeats included. */
+export function forEachTerritoryReference(records: Partial<Record<CollectionName, readonly KeptRecord[]>>, visit: (id: string) => void): void {
+  for (const [collection, fields] of territoryFields()) {
+    const kept = records[collection];
+    if (!kept || fields.length === 0) continue;
+    for (const { record } of kept) {
+      for (const [field, , list] of fields) {
         const value = record[field];
-        if (!list && typeof value === 'string') found.add(value);
-        else if (list && Array.isArray(value)) for (const item of value) if (typeof item === 'string') found.add(item);
+        if (!list) {
+          if (typeof value === 'string') visit(value);
+        } else if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') visit(item);
       }
     }
   }
+}
+
+/** Every territory id the records reference (fields that point to `territories`), once each, in order. */
+export function territoryReferences(records: Partial<Record<CollectionName, readonly KeptRecord[]>>): string[] {
+  const found = new Set<string>();
+  forEachTerritoryReference(records, (id) => found.add(id));
   return [...found];
 }
 
@@ -94,6 +107,24 @@ export interface Dangling {
   value: string;
 }
 
+/** FIELDS as a list, in the order of FIELDS. */
+const FIELD_LIST = Object.entries(FIELDS) as [CollectionName, (typeof FIELDS)['axes']][];
+
+/** The ids a reference may name, per target, built on first use (most documents name no project or funding). */
+function idSets(dataset: Dataset): (target: Target) => Set<string> {
+  const sets = new Map<Target, Set<string>>();
+  return (target) => {
+    let set = sets.get(target);
+    if (!set) {
+      set = new Set<string>();
+      if (target === 'subgroups') for (const axis of dataset.axes) for (const subgroup of axis.subgroups ?? []) set.add(subgroup.id);
+      else for (const record of dataset[target]) set.add(record.id);
+      sets.set(target, set);
+    }
+    return set;
+  };
+}
+
 /**
  * The unresolved references of `records` (per collection, with their index in
  * their document), resolved against the ids of `dataset`. A project's `axes`
@@ -101,38 +132,44 @@ export interface Dangling {
  * reference-problems.ts (loaded with the problems only).
  */
 export function danglingReferences(records: Partial<Record<CollectionName, readonly KeptRecord[]>>, dataset: Dataset): Dangling[] {
-  const ids = {
-    subgroups: new Set(dataset.axes.flatMap((axis) => (axis.subgroups ?? []).map((s) => s.id))),
-  } as Record<Target, Set<string>>;
-  for (const target of ['documents', 'territories', 'axes', 'solutions', 'projects', 'fundings'] as const) {
-    ids[target] = new Set(dataset[target].map((r) => r.id));
-  }
+  const ids = idSets(dataset);
+  const documents = ids('documents');
+  const territories = ids('territories');
   const dangling: Dangling[] = [];
-  for (const [collection, fields] of Object.entries(FIELDS) as [CollectionName, (typeof FIELDS)['axes']][]) {
-    const kept = records[collection] ?? [];
-    /** Records `value` unless it resolves; its path is `key` and `item` (or `path`), built only when it does not. */
-    const check = (entry: KeptRecord, value: string, target: Target, key: string, item?: string | number, path?: (string | number)[]): void => {
-      if (ids[target].has(value) || (target === 'axes' && collection === 'projects' && ids.subgroups.has(value))) return;
-      dangling.push({ collection, index: entry.index, id: entry.record['id'] as string, path: path ?? (item === undefined ? [key] : [key, item]), target, value });
+  for (const [collection, fields] of FIELD_LIST) {
+    const kept = records[collection];
+    if (!kept) continue;
+    const nestedSources = NESTED_SOURCES[collection] ?? [];
+    const add = (entry: KeptRecord, value: string, target: Target, path: (string | number)[]): void => {
+      dangling.push({ collection, index: entry.index, id: entry.record['id'] as string, path, target, value });
     };
+    /** Whether `value` resolves (a project's axis may be a sub-group). */
+    const resolves = (value: string, target: Target, known: Set<string>): boolean =>
+      known.has(value) || (target === 'axes' && collection === 'projects' && ids('subgroups').has(value));
     for (const entry of kept) {
       const record = entry.record;
       const document = (record['source'] as { document?: string } | undefined)?.document;
-      if (document !== undefined) check(entry, document, 'documents', 'source', 'document');
+      if (document !== undefined && !documents.has(document)) add(entry, document, 'documents', ['source', 'document']);
       // A territory the layout suggests for a value (`derivation.candidateTerritory`) must exist too.
       const candidate = (record['derivation'] as { candidateTerritory?: unknown } | undefined)?.candidateTerritory;
-      if (typeof candidate === 'string') check(entry, candidate, 'territories', 'derivation', 'candidateTerritory');
-      for (const nested of NESTED_SOURCES[collection] ?? []) {
+      if (typeof candidate === 'string' && !territories.has(candidate)) add(entry, candidate, 'territories', ['derivation', 'candidateTerritory']);
+      for (const nested of nestedSources) {
         for (const [ref, at] of objectsAt(record, nested)) {
-          if (typeof ref['document'] === 'string') check(entry, ref['document'], 'documents', '', undefined, [...at, 'document']);
+          const cited = ref['document'];
+          if (typeof cited === 'string' && !documents.has(cited)) add(entry, cited, 'documents', [...at, 'document']);
         }
       }
       for (const [field, target, list] of fields) {
         const value = record[field];
+        if (value === undefined) continue;
+        const known = ids(target);
         if (!list) {
-          if (typeof value === 'string') check(entry, value, target, field);
+          if (typeof value === 'string' && !resolves(value, target, known)) add(entry, value, target, [field]);
         } else if (Array.isArray(value)) {
-          value.forEach((item, i) => check(entry, String(item), target, field, i));
+          for (let i = 0; i < value.length; i++) {
+            const item = String(value[i]);
+            if (!resolves(item, target, known)) add(entry, item, target, [field, i]);
+          }
         }
       }
     }

@@ -3,9 +3,9 @@ import { COLLECTION_NAMES, type CollectionName } from '../schemas/collections.js
 import type { Dataset, DatasetMeta } from '../schemas/dataset.js';
 import type { Territory } from '../schemas/territory.js';
 import { departementOfCommune, describeTerritoryId, parseTerritoryId } from '../territories/ids.js';
-import { FAIL } from './check-kit.js';
-import { COLLECTION_CHECKS, META_CHECK } from './compiled-checks.generated.js';
-import { danglingReferences, territoryReferences, type KeptRecord } from './references.js';
+import { FAIL, prototypesIntact, reuse } from './check-kit.js';
+import { COLLECTION_CHECKS, META_CHECK, SHAPE_KEYS } from './compiled-checks.generated.js';
+import { danglingReferences, type Dangling, type KeptRecord } from './references.js';
 import type * as ProblemTexts from './problem-texts.js';
 import type { ValidationProblem, ValidationReport } from './report.js';
 
@@ -178,9 +178,11 @@ const STAMPED = new Set<CollectionName>(['projects', 'fundings', 'figures', 'mil
 export function mergeWith(
   parts: readonly DocumentPart[],
   base: Dataset | undefined,
-  options: { skipUnusable?: boolean },
+  options: { skipUnusable?: boolean; reuse?: boolean },
   explain: Explainer,
 ): MergeResult {
+  // The valid records themselves rather than copies (check-kit.ts, `reuse`), when asked and safe.
+  reuse.ok = options.reuse === true && prototypesIntact(SHAPE_KEYS);
   const problems = new ProblemList(() => need(explain, 'texts'));
   const unusable: MergeResult['unusable'] = [];
   const validated: ValidatedPart[] = [];
@@ -205,8 +207,8 @@ export function mergeWith(
     const baseRecords = (base?.[name] ?? []) as unknown as Record<string, unknown>[];
     const merged: Record<string, unknown>[] = [...baseRecords];
     /** Where each id comes from: -1 for the base, else the part's position. */
-    const owner = new Map<string, { part: number; record: Record<string, unknown> }>();
-    for (const record of baseRecords) owner.set(record['id'] as string, { part: -1, record });
+    const owner = new Map<string, number>();
+    for (const record of baseRecords) owner.set(record['id'] as string, -1);
     let valid = 0;
     let invalid = 0;
     validated.forEach((part, p) => {
@@ -219,17 +221,17 @@ export function mergeWith(
         const previous = owner.get(id);
         // The reference's record is the one kept: a repetition is ignored (names may differ in
         // typography only, « Provence-Alpes-Côte d’Azur »; the reference is the authority).
-        if (previous?.part === -1) continue;
-        if (previous) {
+        if (previous === -1) continue;
+        if (previous !== undefined) {
           invalid += 1;
-          problems.add(need(explain, 'texts').duplicateAcross({ ...at, collection: name, index: entry.index, id }, validated[previous.part]!.src));
+          problems.add(need(explain, 'texts').duplicateAcross({ ...at, collection: name, index: entry.index, id }, validated[previous]!.src));
           continue;
         }
         const publisher = validated.length > 1 ? part.meta?.publisher : undefined;
         if (STAMPED.has(name) && publisher !== undefined && record['publisher'] === undefined) record = { ...record, publisher };
         merged.push(record);
-        owner.set(id, { part: p, record });
-        contributed.push({ record, index: entry.index });
+        owner.set(id, p);
+        contributed.push(record === entry.record ? entry : { record, index: entry.index });
         valid += 1;
       }
       kept[p]![name] = contributed;
@@ -238,13 +240,16 @@ export function mergeWith(
     counts[name] = { valid, invalid };
   }
 
-  placeCommunes(dataset, kept);
+  // The references that resolve to nothing; the communes they name are placed from their code
+  // (placeCommunes), and the references to those resolve.
+  const dangling = kept.map((records) => danglingReferences(records, dataset));
+  const placed = placeCommunes(dataset, dangling);
 
   validated.forEach((part, p) => {
-    const dangling = danglingReferences(kept[p]!, dataset);
-    if (dangling.length === 0) return;
+    const left = placed.size === 0 ? dangling[p]! : dangling[p]!.filter((d) => d.target !== 'territories' || !placed.has(d.value));
+    if (left.length === 0) return;
     const texts = need(explain, 'texts');
-    for (const reference of dangling) {
+    for (const reference of left) {
       const problem = texts.referenceProblem(reference);
       problems.add(part.src === undefined ? problem : { src: part.src, ...problem });
     }
@@ -254,10 +259,11 @@ export function mergeWith(
 
 /**
  * Places communes from their INSEE code: a commune record without `parent`
- * gets its département; a `commune:` id no record describes gets a record
- * (see {@link mergeDocuments}) when its département is known.
+ * gets its département; a `commune:` id that a territory field names and no
+ * record describes (in `dangling`, in document order) gets a record (see
+ * `mergeDocuments`) when its département is known. Returns the ids added.
  */
-function placeCommunes(dataset: Dataset, kept: readonly Partial<Record<CollectionName, KeptRecord[]>>[]): void {
+function placeCommunes(dataset: Dataset, dangling: readonly (readonly Dangling[])[]): Set<string> {
   const known = new Set(dataset.territories.map((t) => t.id));
   const departementId = (code: string): string | undefined => {
     const departement = departementOfCommune(code);
@@ -270,9 +276,12 @@ function placeCommunes(dataset: Dataset, kept: readonly Partial<Record<Collectio
     return parent === undefined ? territory : { ...territory, parent };
   });
   const added: Territory[] = [];
-  for (const part of kept) {
-    for (const id of territoryReferences(part)) {
-      if (known.has(id)) continue;
+  const tried = new Set<string>();
+  for (const part of dangling) {
+    for (const { target, path, value: id } of part) {
+      // A territory field's reference (not `derivation.candidateTerritory`, a mere candidate).
+      if (target !== 'territories' || path[0] === 'derivation' || tried.has(id)) continue;
+      tried.add(id);
       const parsed = parseTerritoryId(id);
       if (parsed?.kind !== 'commune' || id !== `commune:${parsed.code}`) continue;
       const parent = departementId(parsed.code);
@@ -282,6 +291,7 @@ function placeCommunes(dataset: Dataset, kept: readonly Partial<Record<Collectio
     }
   }
   if (added.length > 0) dataset.territories = [...dataset.territories, ...added];
+  return new Set(added.map((territory) => territory.id));
 }
 
 /**
@@ -291,7 +301,10 @@ function placeCommunes(dataset: Dataset, kept: readonly Partial<Record<Collectio
  * record, the texts (problem-texts.ts) only when there is another problem (a
  * duplicate id, a reference that resolves to nothing…); the documents are
  * then validated again with them, so every problem is reported exactly as
- * `mergeDocuments` reports it while the valid records are kept.
+ * `mergeDocuments` reports it while the valid records are kept. A valid
+ * record that is exactly what zod would output (a plain object, no unknown
+ * key: a parsed JSON file's records) is kept as it is rather than copied, so
+ * the result shares those objects with `parts`: do not mutate either.
  */
 export async function mergeDocumentsLazily(
   parts: readonly DocumentPart[],
@@ -301,7 +314,7 @@ export async function mergeDocumentsLazily(
   const explain: Explainer = {};
   for (;;) {
     try {
-      return mergeWith(parts, base, options, explain);
+      return mergeWith(parts, base, { ...options, reuse: true }, explain);
     } catch (error) {
       // Each part is loaded once: at most three passes, the last one with everything a problem needs.
       if (!(error instanceof Needs) || explain[error.part] !== undefined) throw error;
