@@ -40,10 +40,9 @@ interface Def {
 
 class Unsupported extends Error {}
 
-/** The names of a node's check (`c<n>`: the value zod outputs, or FAIL) and of its exact test (`e<n>`). */
+/** The name of a node's check (`c<n>`: the value zod outputs, or FAIL; check-kit.ts keeps its exact test with it). */
 interface Compiled {
   check: string;
-  exact: string;
 }
 
 function regexLiteral(pattern: unknown, where: string): string {
@@ -60,13 +59,7 @@ function literal(value: unknown, where: string): string {
 /** Builds the module: one constant per distinct check, named `c<n>`, shared by every schema node that compiles to it. */
 export function generateCompiledChecks(): string {
   const consts = new Map<string, string>();
-  /** The exact tests (`e<n>`): true when the check would output the value itself (see check-kit.ts, `reuse`). */
-  const exacts = new Map<string, string>();
-  /** Every object key of the schemas (the prototypes must not hold any of them for `reuse`). */
-  const keys = new Set<string>();
   const compiled = new Map<z.core.$ZodType, Compiled>();
-  /** Names in the order they were made (a node's parts before it). */
-  const order: string[] = [];
   /** Patterns and sets of values, one constant each (`r<n>`), shared by the checks. */
   const values = new Map<string, string>();
   const visiting = new Set<z.core.$ZodType>();
@@ -80,37 +73,19 @@ export function generateCompiledChecks(): string {
     return name;
   };
   const regex = (pattern: unknown, where: string): string => value(regexLiteral(pattern, where));
-  const exact = (expression: string): string => {
-    let name = exacts.get(expression);
-    if (!name) {
-      name = `e${exacts.size}`;
-      exacts.set(expression, name);
-      order.push(name);
-    }
-    return name;
-  };
-  /**
-   * A primitive that zod outputs unchanged when `test` (a kit call making a test) holds. A kit
-   * closure costs nothing here: its calls always go to the same function (unlike a generic object
-   * loop calling each field's check).
-   */
-  const leaf = (test: string): Compiled => {
-    const e = exact(`/* @__PURE__ */ ${test}`);
-    return { check: hoist(`/* @__PURE__ */ leaf(${e})`), exact: e };
-  };
+  /** A primitive that zod outputs unchanged when `test` (a kit call making a test) holds. */
+  const leaf = (test: string): Compiled => ({ check: hoist(`/* @__PURE__ */ leaf(${test})`) });
   const oneOf = (list: unknown[], where: string): Compiled => {
     if (list.length === 1) return leaf(`is(${literal(list[0], where)})`);
     return leaf(`inSet(${value(`new Set<unknown>([${list.map((v) => literal(v, where)).join(', ')}])`)})`);
   };
-  /** A check of its own (a kit function) whose output is never taken for the value itself. */
-  const opaque = (expression: string): Compiled => ({ check: hoist(expression), exact: 'never' });
+  const kept = (expression: string): Compiled => ({ check: hoist(expression) });
 
   const hoist = (expression: string): string => {
     let name = consts.get(expression);
     if (!name) {
       name = `c${consts.size}`;
       consts.set(expression, name);
-      order.push(name);
     }
     return name;
   };
@@ -125,8 +100,7 @@ export function generateCompiledChecks(): string {
       if (def.normalize || !def.protocol || !def.hostname) throw new Unsupported(`${where}: a URL without protocol and hostname, or normalized`);
       if ((def.checks?.length ?? 0) > 1) throw new Unsupported(`${where}: checks on a URL`);
       // The kit's url() outputs the value itself or FAIL.
-      const check = hoist(`/* @__PURE__ */ url(${regex(def.protocol, where)}, ${regex(def.hostname, where)})`);
-      return { check, exact: exact(`(v) => ${check}(v) !== FAIL`) };
+      return kept(`/* @__PURE__ */ url(${regex(def.protocol, where)}, ${regex(def.hostname, where)})`);
     }
     let min = 0;
     let max = Infinity;
@@ -198,7 +172,7 @@ export function generateCompiledChecks(): string {
       case 'optional': {
         plain(def, where);
         const inner = node(def.innerType!, where);
-        return { check: hoist(`/* @__PURE__ */ opt(${inner.check})`), exact: exact(`(v) => v === undefined || ${inner.exact}(v)`) };
+        return kept(`/* @__PURE__ */ opt(${inner.check})`);
       }
       case 'array': {
         let min = 0;
@@ -208,8 +182,7 @@ export function generateCompiledChecks(): string {
           min = Math.max(min, c['minimum']);
         }
         const element = node(def.element!, `${where}[]`);
-        const check = hoist(`/* @__PURE__ */ arr(${element.check}, ${element.exact}${min > 0 ? `, ${min}` : ''})`);
-        return { check, exact: exact(`/* @__PURE__ */ exactOf(${check})`) };
+        return kept(`/* @__PURE__ */ arr(${element.check}${min > 0 ? `, ${min}` : ''})`);
       }
       case 'object': {
         plain(def, where);
@@ -219,16 +192,14 @@ export function generateCompiledChecks(): string {
         const fields = Object.entries(def.shape!).map(([key, field]) => {
           const path = `${where}.${key}`;
           if (key === '__proto__' || key in Object.prototype) throw new Unsupported(`${path}: a key that objects inherit`);
-          keys.add(key);
           const fieldDef = field._zod.def as unknown as Def;
           if (field._zod.optin === undefined && field._zod.optout === undefined) return { key, optional: false, compiled: node(field, path) };
           if (fieldDef.type !== 'optional' || field._zod.optin !== 'optional' || field._zod.optout !== 'optional') throw new Unsupported(`${path}: optional field other than z.optional`);
           plain(fieldDef, path);
           return { key, optional: true, compiled: node(fieldDef.innerType!, path) };
         });
-        const table = fields.map(({ key, optional, compiled: { check, exact: test } }) => `[${JSON.stringify(key)}, ${check}, ${test}${optional ? ', 1' : ''}]`);
-        const check = hoist(`/* @__PURE__ */ obj([${table.join(', ')}])`);
-        return { check, exact: exact(`/* @__PURE__ */ exactOf(${check})`) };
+        const table = fields.map(({ key, optional, compiled: { check } }) => `[${JSON.stringify(key)}, ${check}${optional ? ', 1' : ''}]`);
+        return kept(`/* @__PURE__ */ obj([${table.join(', ')}])`);
       }
       case 'union': {
         if (def.discriminator === undefined || def.unionFallback) throw new Unsupported(`${where}: a union that is not a discriminated union`);
@@ -239,7 +210,7 @@ export function generateCompiledChecks(): string {
           if (!values || values.size === 0 || values.has(undefined)) throw new Unsupported(`${where}|${i}: option without a required discriminator`);
           return `[[${[...values].map((v) => literal(v, where)).join(', ')}], ${node(option, `${where}|${i}`).check}]`;
         });
-        return opaque(`/* @__PURE__ */ union(${JSON.stringify(discriminator)}, [${options.join(', ')}])`);
+        return kept(`/* @__PURE__ */ union(${JSON.stringify(discriminator)}, [${options.join(', ')}])`);
       }
       case 'record': {
         plain(def, where);
@@ -250,7 +221,7 @@ export function generateCompiledChecks(): string {
         }
         const names = Object.values(keyDef.entries!);
         if (!names.every((key) => typeof key === 'string' && !/^-?\d/.test(key))) throw new Unsupported(`${where}: record keys that are not words`);
-        return opaque(`/* @__PURE__ */ record([${names.map((k) => literal(k, where)).join(', ')}], ${node(def.valueType!, `${where}{}`).check})`);
+        return kept(`/* @__PURE__ */ record([${names.map((k) => literal(k, where)).join(', ')}], ${node(def.valueType!, `${where}{}`).check})`);
       }
       default:
         throw new Unsupported(`${where}: schema type ${def.type}`);
@@ -260,29 +231,20 @@ export function generateCompiledChecks(): string {
   const collections = COLLECTION_NAMES.map((name) => `  ${name}: ${node(COLLECTION_SCHEMAS[name], name).check},`);
   const meta = node(DatasetMeta, 'DatasetMeta').check;
 
-  const code = [...exacts.keys(), ...consts.keys()];
-  const kit = ['arr', 'boolean', 'exactOf', 'inSet', 'int', 'is', 'leaf', 'never', 'num', 'obj', 'opt', 'record', 'text', 'union', 'url'].filter((name) =>
-    code.some((expression) => new RegExp(`\\b${name}\\b`).test(expression)),
+  const code = [...consts.keys()];
+  const kit = ['arr', 'boolean', 'inSet', 'int', 'is', 'leaf', 'num', 'obj', 'opt', 'record', 'text', 'union', 'url'].filter((name) =>
+    code.some((expression) => new RegExp(`\\b${name}\\(`).test(expression)),
   );
   return [
     '// Generated by scripts/generate-compiled-checks.mjs from the zod schemas (src/schemas): do not edit.',
     '// Regenerate with `pnpm --filter @cnr-widgets/sdk run checks`; CI runs `checks:check`.',
     '/* eslint-disable */',
-    `import { FAIL, ${kit.join(', ')}, type Check, type Test } from './check-kit.js';`,
+    `import { ${kit.join(', ')}, type Check } from './check-kit.js';`,
     '',
     ...[...values].map(([literalText, name]) => `const ${name} = ${literalText};`),
     '',
-    // Exact tests and checks in one order: a check calls the tests and checks of its parts, defined before it.
-    ...[...new Map([...[...exacts].map(([x, n]) => [n, x] as const), ...[...consts].map(([x, n]) => [n, x] as const)])]
-      .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
-      .map(([name, expression]) =>
-        name.startsWith('e')
-          ? `const ${name}${expression.startsWith('(v) =>') ? '' : ': Test'} = ${expression.replace('(v) =>', '(v: any): boolean =>')};`
-          : `const ${name}: Check = ${expression};`,
-      ),
-    '',
-    '/** Every key of the schemas\' objects: `reuse` is off while a prototype holds one of them. */',
-    `export const SHAPE_KEYS: readonly string[] = [${[...keys].map((k) => JSON.stringify(k)).join(', ')}];`,
+    // In the order they were made: a check's parts before it.
+    ...[...consts].map(([expression, name]) => `const ${name}: Check = ${expression};`),
     '',
     "/** The check of each collection's records (the value zod outputs, or FAIL). */",
     'export const COLLECTION_CHECKS = {',

@@ -47,22 +47,6 @@ interface Composite {
   parts: { src: string; document?: unknown; error?: CnrError }[];
 }
 
-function failureProblem({ src, error }: SourceFailure, kept: boolean): ValidationProblem {
-  const fr = kept ? ' ; ses données du chargement précédent restent affichées' : ' ; les autres fichiers sont affichés';
-  const en = kept ? '; its data from the previous load is still shown' : '; the other files are shown';
-  // The SDK's messages are « français / English »: each language gets its half.
-  const [causeFr, causeEn = causeFr] = error.message.split(' / ');
-  return {
-    src,
-    path: [],
-    severity: 'error',
-    message: {
-      fr: `Le fichier « ${src} » n’a pas pu être chargé${fr}. Cause : ${causeFr}`,
-      en: `File "${src}" could not be loaded${en}. Cause: ${causeEn}`,
-    },
-  };
-}
-
 /**
  * One or several dataset documents — the way an ARS publishes its open data —
  * merged over the reference (see `mergeDocuments`), validated, indexed and
@@ -120,17 +104,22 @@ export function createStaticSource(options: StaticSourceOptions): DataSource {
       base,
       { skipUnusable: true },
     );
-    const failures: SourceFailure[] = [];
-    const problems: ValidationProblem[] = [];
+    const failures: (SourceFailure & { kept: boolean })[] = [];
     for (const part of parts) {
       const unusable = merged.unusable.find((entry) => entry.src === part.src);
       const error = part.error ?? unusable?.error;
-      if (error === undefined) continue;
-      failures.push({ src: part.src, error });
-      problems.push(failureProblem({ src: part.src, error }, part.error !== undefined && part.document !== undefined && !unusable));
+      if (error !== undefined) failures.push({ src: part.src, error, kept: part.error !== undefined && part.document !== undefined && !unusable });
     }
     if (failures.length === parts.length) throw failures[0]!.error;
-    return { dataset: merged.dataset, report: { ...merged.report, problems: [...problems, ...merged.report.problems] }, failures };
+    if (failures.length === 0) return { dataset: merged.dataset, report: merged.report, failures: [] };
+    // The texts of problems are loaded only for a page that has some.
+    const { failureProblem } = await import('../validation/problem-texts.js');
+    const problems: ValidationProblem[] = failures.map((failure) => failureProblem(failure, failure.kept));
+    return {
+      dataset: merged.dataset,
+      report: { ...merged.report, problems: [...problems, ...merged.report.problems] },
+      failures: failures.map(({ src, error }) => ({ src, error })),
+    };
   };
   return createMemorySource('static', load, prepare);
 }

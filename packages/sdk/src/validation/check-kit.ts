@@ -31,11 +31,15 @@ export type Check = (value: unknown) => unknown;
  */
 export const reuse = { ok: false };
 
-/** True when `Object.prototype` and `Array.prototype` hold no enumerable property and no key of `keys`. */
-export function prototypesIntact(keys: readonly string[]): boolean {
+/** Every key of the objects the checks know (each {@link obj} adds its own). */
+const keys = new Set<string>();
+
+/** True when `Object.prototype` and `Array.prototype` hold no enumerable property and no key of the checks' objects. */
+export function prototypesIntact(): boolean {
   for (const _ in Object.prototype) return false;
   for (const _ in Array.prototype) return false;
-  return !keys.some((key) => key in Object.prototype);
+  for (const key of keys) if (key in Object.prototype) return false;
+  return true;
 }
 
 /** An object whose prototype is `Object.prototype` (what `JSON.parse` makes). */
@@ -49,14 +53,15 @@ export function keyCount(value: object): number {
   return count;
 }
 
-/** The exact test of a node whose check always copies (unions, records). */
-export const never = (_value: unknown): boolean => false;
 
 /** An object that is no array (zod's `isObject`). */
 export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** An exact test: true when the check outputs the value itself. */
 export type Test = (value: unknown) => boolean;
+
+/** The exact test of a check that always copies (unions, records). */
+const never: Test = () => false;
 
 /** A string of `min` (0 or 1) to `max` UTF-16 units matching `pattern` (at most `max` units: at most `max` code points, what zod counts). */
 export const text = (min: number, max: number, pattern?: RegExp): Test =>
@@ -90,25 +95,31 @@ export const inSet =
   (value) =>
     set.has(value);
 
-/** A primitive zod outputs unchanged when `test` holds. */
-export const leaf =
-  (test: Test): Check =>
-  (value) =>
-    test(value) ? value : FAIL;
-
-export const opt =
-  (inner: Check): Check =>
-  (value) =>
-    value === undefined ? undefined : inner(value);
-
-/** The exact test of each array and object check (a check with an exact test of its own). */
+/** The exact test of each check (a check without one, a union or a record, is never exact: always copied). */
 const tests = new WeakMap<Check, Test>();
 
-/** The exact test of an array or object check. */
-export const exactOf = (check: Check): Test => tests.get(check)!;
+const withTest = (check: Check, test: Test): Check => {
+  tests.set(check, test);
+  return check;
+};
+
+/** The exact test of `check`. */
+export const exactOf = (check: Check): Test => tests.get(check) ?? never;
+
+/** A primitive zod outputs unchanged when `test` holds. */
+export const leaf = (test: Test): Check => withTest((value) => (test(value) ? value : FAIL), test);
+
+export function opt(inner: Check): Check {
+  const innerExact = exactOf(inner);
+  return withTest(
+    (value) => (value === undefined ? undefined : inner(value)),
+    (value) => value === undefined || innerExact(value),
+  );
+}
 
 /** An array: itself when every item is exact and `reuse` is on, else a copy of its checked items. */
-export function arr(element: Check, elementExact: Test, min = 0): Check {
+export function arr(element: Check, min = 0): Check {
+  const elementExact = exactOf(element);
   const exact: Test = (value) => {
     if (!Array.isArray(value) || value.length < min) return false;
     // As zod reads them: a hole is undefined.
@@ -126,16 +137,17 @@ export function arr(element: Check, elementExact: Test, min = 0): Check {
     }
     return out;
   };
-  tests.set(check, exact);
-  return check;
+  return withTest(check, exact);
 }
 
-/** An object's fields: key, check, exact test, optional (`z.optional`: may be missing, or present and undefined). */
-export type Field = readonly [key: string, check: Check, exact: Test, optional?: 1];
+/** An object's fields: key, check, optional (`z.optional`: may be missing, or present and undefined). */
+export type Field = readonly [key: string, check: Check, optional?: 1];
 
 /** An object: itself when it is exact and `reuse` is on, else a new one with the shape's keys, in its order. */
-export function obj(fields: readonly Field[]): Check {
+export function obj(shape: readonly Field[]): Check {
+  const fields = shape.map(([key, check, optional]) => [key, check, exactOf(check), optional] as const);
   const required = fields.filter((field) => !field[3]).length;
+  for (const [key] of fields) keys.add(key);
   /** A plain object whose own keys are the shape's keys present (counted), each value exact. */
   const exact: Test = (value) => {
     if (!isPlain(value)) return false;
@@ -168,17 +180,15 @@ export function obj(fields: readonly Field[]): Check {
     }
     return out;
   };
-  tests.set(check, exact);
-  return check;
+  return withTest(check, exact);
 }
 
 /**
  * An http(s) URL as `z.url({ protocol, hostname })` takes it, kept only when
  * zod would output it unchanged: no surrounding spaces, no tab or line break.
  */
-export const url =
-  (protocol: RegExp, hostname: RegExp): Check =>
-  (value) => {
+export function url(protocol: RegExp, hostname: RegExp): Check {
+  const check: Check = (value) => {
     if (typeof value !== 'string' || value !== value.trim() || /[\t\n\r]/.test(value) || !/^https?:\/\//i.test(value)) return FAIL;
     let parsed: URL;
     try {
@@ -188,6 +198,8 @@ export const url =
     }
     return hostname.test(parsed.hostname) && protocol.test(parsed.protocol.slice(0, -1)) ? value : FAIL;
   };
+  return withTest(check, (value) => check(value) !== FAIL);
+}
 
 /** A discriminated union: the option whose discriminator values hold the input's. */
 export function union(discriminator: string, options: readonly (readonly [values: readonly unknown[], check: Check])[]): Check {

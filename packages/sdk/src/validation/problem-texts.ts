@@ -8,6 +8,7 @@
  */
 import { CnrDataError } from '../errors.js';
 import type { CollectionName } from '../schemas/collections.js';
+import type { SourceFailure } from '../sources/types.js';
 import type { LocalizedMessage, ValidationProblem } from './report.js';
 
 export { referenceProblem } from './reference-problems.js';
@@ -89,3 +90,21 @@ export function ignoredAmount(where: Where): ValidationProblem {
 export function notListed(count: number): LocalizedMessage {
   return { fr: `${count} autres problèmes ne sont pas détaillés.`, en: `${count} more problems are not listed.` };
 }
+
+/** One of several `src` documents that could not be loaded (`kept`: its previous data is still shown). */
+export function failureProblem({ src, error }: SourceFailure, kept: boolean): ValidationProblem {
+  const fr = kept ? ' ; ses données du chargement précédent restent affichées' : ' ; les autres fichiers sont affichés';
+  const en = kept ? '; its data from the previous load is still shown' : '; the other files are shown';
+  // The SDK's messages are « français / English »: each language gets its half.
+  const [causeFr, causeEn = causeFr] = error.message.split(' / ');
+  return {
+    src,
+    path: [],
+    severity: 'error',
+    message: {
+      fr: `Le fichier « ${src} » n’a pas pu être chargé${fr}. Cause : ${causeFr}`,
+      en: `File "${src}" could not be loaded${en}. Cause: ${causeEn}`,
+    },
+  };
+}
+

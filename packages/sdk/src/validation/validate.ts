@@ -4,7 +4,7 @@ import type { Dataset, DatasetMeta } from '../schemas/dataset.js';
 import type { Territory } from '../schemas/territory.js';
 import { departementOfCommune, describeTerritoryId, parseTerritoryId } from '../territories/ids.js';
 import { FAIL, prototypesIntact, reuse } from './check-kit.js';
-import { COLLECTION_CHECKS, META_CHECK, SHAPE_KEYS } from './compiled-checks.generated.js';
+import { COLLECTION_CHECKS, META_CHECK } from './compiled-checks.generated.js';
 import { danglingReferences, type Dangling, type KeptRecord } from './references.js';
 import type * as ProblemTexts from './problem-texts.js';
 import type { ValidationProblem, ValidationReport } from './report.js';
@@ -182,7 +182,7 @@ export function mergeWith(
   explain: Explainer,
 ): MergeResult {
   // The valid records themselves rather than copies (check-kit.ts, `reuse`), when asked and safe.
-  reuse.ok = options.reuse === true && prototypesIntact(SHAPE_KEYS);
+  reuse.ok = options.reuse === true && prototypesIntact();
   const problems = new ProblemList(() => need(explain, 'texts'));
   const unusable: MergeResult['unusable'] = [];
   const validated: ValidatedPart[] = [];
