@@ -148,18 +148,21 @@ export function obj(shape: readonly Field[]): Check {
   const fields = shape.map(([key, check, optional]) => [key, check, exactOf(check), optional] as const);
   const required = fields.filter((field) => !field[3]).length;
   for (const [key] of fields) keys.add(key);
+  const names = fields.map(([key]) => key);
+  const exacts = fields.map(([, , test]) => test);
+  const optional = fields.map(([, , , optional]) => optional === 1);
   /** A plain object whose own keys are the shape's keys present (counted), each value exact. */
   const exact: Test = (value) => {
     if (!isPlain(value)) return false;
     let count = required;
-    for (const [key, , test, optional] of fields) {
-      const field = value[key];
-      if (optional) {
+    for (let i = 0; i < names.length; i++) {
+      const field = value[names[i]!];
+      if (optional[i]) {
         // Read as undefined: missing (or present and undefined: then the count differs, and the object is copied, as it must keep that key).
         if (field === undefined) continue;
         count++;
       }
-      if (!test(field)) return false;
+      if (!exacts[i]!(field)) return false;
     }
     return count === keyCount(value);
   };

@@ -138,37 +138,43 @@ export function danglingReferences(records: Partial<Record<CollectionName, reado
   const dangling: Dangling[] = [];
   for (const [collection, fields] of FIELD_LIST) {
     const kept = records[collection];
-    if (!kept) continue;
+    if (!kept || kept.length === 0) continue;
     const nestedSources = NESTED_SOURCES[collection] ?? [];
     const add = (entry: KeptRecord, value: string, target: Target, path: (string | number)[]): void => {
       dangling.push({ collection, index: entry.index, id: entry.record['id'] as string, path, target, value });
     };
-    /** Whether `value` resolves (a project's axis may be a sub-group). */
-    const resolves = (value: string, target: Target, known: Set<string>): boolean =>
-      known.has(value) || (target === 'axes' && collection === 'projects' && ids('subgroups').has(value));
-    for (const entry of kept) {
+    // Per field, the ids it may name (a project's axis may also be a sub-group).
+    const names = fields.map(([field]) => field);
+    const targets = fields.map(([, target]) => target);
+    const lists = fields.map(([, , list]) => list === true);
+    const known = targets.map((target) => ids(target));
+    const also = targets.map((target) => (target === 'axes' && collection === 'projects' ? ids('subgroups') : undefined));
+    for (let r = 0; r < kept.length; r++) {
+      const entry = kept[r]!;
       const record = entry.record;
       const document = (record['source'] as { document?: string } | undefined)?.document;
       if (document !== undefined && !documents.has(document)) add(entry, document, 'documents', ['source', 'document']);
       // A territory the layout suggests for a value (`derivation.candidateTerritory`) must exist too.
-      const candidate = (record['derivation'] as { candidateTerritory?: unknown } | undefined)?.candidateTerritory;
+      const derivation = record['derivation'] as { candidateTerritory?: unknown } | undefined;
+      const candidate = derivation?.candidateTerritory;
       if (typeof candidate === 'string' && !territories.has(candidate)) add(entry, candidate, 'territories', ['derivation', 'candidateTerritory']);
-      for (const nested of nestedSources) {
-        for (const [ref, at] of objectsAt(record, nested)) {
+      for (let n = 0; n < nestedSources.length; n++) {
+        for (const [ref, at] of objectsAt(record, nestedSources[n]!)) {
           const cited = ref['document'];
           if (typeof cited === 'string' && !documents.has(cited)) add(entry, cited, 'documents', [...at, 'document']);
         }
       }
-      for (const [field, target, list] of fields) {
-        const value = record[field];
+      for (let f = 0; f < names.length; f++) {
+        const value = record[names[f]!];
         if (value === undefined) continue;
-        const known = ids(target);
-        if (!list) {
-          if (typeof value === 'string' && !resolves(value, target, known)) add(entry, value, target, [field]);
+        const set = known[f]!;
+        const other = also[f];
+        if (!lists[f]) {
+          if (typeof value === 'string' && !set.has(value) && !other?.has(value)) add(entry, value, targets[f]!, [names[f]!]);
         } else if (Array.isArray(value)) {
           for (let i = 0; i < value.length; i++) {
             const item = String(value[i]);
-            if (!resolves(item, target, known)) add(entry, item, target, [field, i]);
+            if (!set.has(item) && !other?.has(item)) add(entry, item, targets[f]!, [names[f]!, i]);
           }
         }
       }
