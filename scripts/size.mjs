@@ -66,26 +66,31 @@ const CEILINGS = {
   // Raised for issue 12 (a producer's file over the reference, several src, the producer's CSV form,
   // errors with line and column; problems for the producer, ids in words) and issue 17 (derivation,
   // funding kinds, targets: +1.2 kB of schemas; « déduit » marks: +2 kB): measured after both, plus about 3 %.
-  '@cnr-widgets/elements': 82.5,
-  '@cnr-widgets/elements/all.js': 82.5,
-  '@cnr-widgets/elements/axis-filter.js': 54.5,
-  '@cnr-widgets/elements/funding-counter.js': 55.5,
-  '@cnr-widgets/elements/key-figures.js': 57.2,
-  '@cnr-widgets/elements/project-card.js': 57,
-  '@cnr-widgets/elements/project-list.js': 63,
-  '@cnr-widgets/elements/provider.js': 46.4,
-  '@cnr-widgets/elements/territory-map.js': 62.5,
+  // 5 December (validate branch): everything an entry may load now holds both the checks compiled from
+  // the schemas (what validates a valid document) and zod/mini with its messages (loaded only for a
+  // document with a problem): about +1.5 to +2 kB here, while what a `src` page downloads falls by 11 kB
+  // (scripts/size-pages.mjs; the SDK's « reading a src document » page below: 35 → 18.1 kB). Measured + about 3 %.
+  '@cnr-widgets/elements': 84,
+  '@cnr-widgets/elements/all.js': 84,
+  '@cnr-widgets/elements/axis-filter.js': 57.5,
+  '@cnr-widgets/elements/funding-counter.js': 58.3,
+  '@cnr-widgets/elements/key-figures.js': 60,
+  '@cnr-widgets/elements/project-card.js': 59.5,
+  '@cnr-widgets/elements/project-list.js': 66.7,
+  '@cnr-widgets/elements/provider.js': 49.3,
+  '@cnr-widgets/elements/territory-map.js': 65.3,
   // Issue 14 (sizes, second pass): + the autoloader's hint that fetches the English texts (a chunk of their own).
   'cnr-widgets.js (entry alone)': 1.82,
   // Issue 14: the autoloader loads one chunk per widget + a core chunk, or, on a page with many kinds of
   // widget, the one-file bundle (with its own on-demand chunks). What pages fetch: scripts/size-pages.mjs.
   // Issue 18: + the hydration chunk (2.5 kB gz), which only pages with widgets rendered ahead of time load;
   // issue 14 (sizes, second pass): + the English texts' chunk (2.6 kB, English pages only), out of the widget chunks.
-  'entry + code chunks': 99.5,
-  'one-file bundle + its on-demand chunks': 83.3,
+  // 5 December (validate branch): + the compiled checks and the on-demand problem texts (see above).
+  'entry + code chunks': 102.7,
+  'one-file bundle + its on-demand chunks': 86.1,
   'geometry chunk': 18.7,
-  '@cnr-widgets/sdk, on the embedded dataset': 36.5,
-  '@cnr-widgets/sdk, reading a src document': 36.5,
+  '@cnr-widgets/sdk, on the embedded dataset': 39.9,
+  '@cnr-widgets/sdk, reading a src document': 39.9,
 };
 
 /**
@@ -106,11 +111,12 @@ const EMBEDDED_CEILINGS = {
   // bundler makes it a chunk, so the map and key figures pages pay its file (+0.1 to +0.6 kB gz).
   '@cnr-widgets/elements/key-figures.js': 30.8,
   '@cnr-widgets/elements/project-card.js': 28.5,
-  '@cnr-widgets/elements/project-list.js': 36.6,
-  '@cnr-widgets/elements/provider.js': 18.9, // issue 16: + the provider's --cnr-gap spacing (0.1 kB; 19.5 was measured 19.4 + 0.5 %)
-  '@cnr-widgets/elements/territory-map.js': 36.8,
-  '@cnr-widgets/sdk, on the embedded dataset': 11.2,
-  '@cnr-widgets/sdk, reading a src document': 35, // issue 12: + the merge over the reference (the referential itself is data, 4.5 kB)
+  '@cnr-widgets/elements/project-list.js': 37.5,
+  '@cnr-widgets/elements/provider.js': 20, // issue 16: + the provider's --cnr-gap spacing (0.1 kB; 19.5 was measured 19.4 + 0.5 %)
+  '@cnr-widgets/elements/territory-map.js': 37,
+  '@cnr-widgets/sdk, on the embedded dataset': 11.5,
+  // 5 December: a valid document is validated without zod (18.1 kB measured, was about 34).
+  '@cnr-widgets/sdk, reading a src document': 18.6,
 };
 
 /** Dynamic imports measured apart: the embedded dataset and the map geometry. */
@@ -341,7 +347,7 @@ async function main() {
   console.log(
     '\ngzip -9: everything the entry may load (every source, validation, HTTP, CSV); initial: before any import();' +
       ' page: what a page on the embedded dataset loads (initial + the embedded source and the query engine; for « reading a src document »:' +
-      ' + the static source, validation with zod/mini, HTTP with ky). Data and geometry aside.',
+      ' + the static source, the validation (zod/mini only for a document with a problem), HTTP with ky). Data and geometry aside.',
   );
   console.log(`\nCDN files: ${files.map((f) => `${f.file} (${f.kind}, ${kb(f.gzip)} kB gz)`).join(', ')}`);
 

@@ -24,6 +24,9 @@ pnpm typecheck
 step "JSON Schema matches the zod schemas"
 pnpm --filter @cnr-widgets/sdk run schema:check
 
+step "The compiled checks match the zod schemas"
+pnpm --filter @cnr-widgets/sdk run checks:check
+
 step "The CLI's COG table matches @etalab/decoupage-administratif"
 pnpm --filter @cnr-widgets/sdk run cog:check
 

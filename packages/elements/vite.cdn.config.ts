@@ -120,8 +120,9 @@ function chunkGroup(id: string): string | null {
   // Barrels (importing them would pull every widget, or zod) and what a `src`/`api` page alone needs.
   if (/\/(elements|sdk)\/src\/index\.ts$|\/elements\/src\/define\/index\.ts$/.test(file)) return null;
   // A `src` page's own pieces (the static source, the reference it merges over, the validation of a
-  // document) in one chunk: one file, and zod/mini fetched with it rather than after the document.
-  if (/\/sdk\/src\/(sources\/(static|reference)|validation\/(parse|references|record-warnings))\.ts$/.test(file)) return 'src';
+  // document: the checks compiled from the schemas, no zod) in one chunk. zod/mini with its messages,
+  // and the texts of problems, are imported only for a document that has a problem: left to rolldown.
+  if (/\/sdk\/src\/(sources\/(static|reference)|validation\/(validate|references|check-kit|compiled-checks\.generated))\.ts$/.test(file)) return 'src';
   if (/\/sdk\/src\/(sources\/(static|rest|rest-params|rest-schemas|records|reference)|transport|validation|csv|schemas)[/.]/.test(file)) return null;
   if (/\/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(file)) return 'core';
   if (/\/(elements|sdk)\/src\//.test(file)) return 'core';

@@ -60,6 +60,12 @@ const DOCUMENT = {
   ],
 };
 
+/** The same document with a second project that has no title (and a territory that is no list). */
+const BROKEN = {
+  ...DOCUMENT,
+  projects: [...DOCUMENT.projects, { ...DOCUMENT.projects[0], id: 'p-2', title: undefined, territories: 'departement:57' }],
+};
+
 const RECORDER = `<script>window.__cnr = { errors: [] };
 addEventListener('error', (e) => { __cnr.errors.push(String(e.message)); });
 addEventListener('unhandledrejection', (e) => { __cnr.errors.push('unhandled rejection: ' + String(e.reason)); });</script>`;
@@ -82,9 +88,9 @@ function startServer() {
       res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>autoload</title>${RECORDER}${map}${scripts}</head><body>${url.searchParams.get('body') ?? ''}</body></html>`);
       return;
     }
-    if (url.pathname === '/doc.json') {
+    if (url.pathname === '/doc.json' || url.pathname === '/broken.json') {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(DOCUMENT));
+      res.end(JSON.stringify(url.pathname === '/doc.json' ? DOCUMENT : BROKEN));
       return;
     }
     const match = /^\/(?:cdn|t\/([^/]+)|d\/(\d+))\/(.+)$/.exec(url.pathname);
@@ -231,8 +237,8 @@ Element.prototype.attachShadow = function (init) {
         [LIST, ['project-list', 'listing', 'core', 'dataset']],
         // Many kinds of widget: the one-file bundle, with the dataset and the map's geometry at once.
         [FULL, ['bundle', 'geometry', 'dataset']],
-        // A document of the site: the static source, HTTP, the validation and zod, the referential, while the document downloads.
-        ['<cnr-provider src="/doc.json"><cnr-project-list></cnr-project-list></cnr-provider>', ['provider', 'project-list', 'listing', 'core', 'src', 'zod', 'dataset']],
+        // A document of the site: the static source, HTTP, the validation (no zod), the referential, while the document downloads.
+        ['<cnr-provider src="/doc.json"><cnr-project-list></cnr-project-list></cnr-provider>', ['provider', 'project-list', 'listing', 'core', 'src', 'http', 'dataset']],
       ]) {
         const r = await open({ body, delay: String(DELAY) }, { until: cardsShown, timeout: 30_000 });
         assert.ok(r.held, 'the list shows project cards');
@@ -241,7 +247,24 @@ Element.prototype.attachShadow = function (init) {
         const first = Math.min(...chunks.map((s) => s.at));
         const late = chunks.filter((s) => s.at - first > DELAY / 2).map((s) => `${s.file} at +${Math.round(s.at - first)} ms`);
         assert.deepEqual(late, [], `no chunk was requested after another one arrived (${body.slice(0, 60)})`);
+        // A valid document is checked without zod/mini (nor the texts of problems).
+        assert.deepEqual(chunks.filter((s) => /^chunks\/(zod|explain|problem-texts)-/.test(s.file)), [], 'nothing of the validation’s error path');
       }
+    });
+
+    test('a document with a malformed record: zod/mini is loaded then, the valid record shows, the other is reported, zod leaves no global', async () => {
+      // The problems reach the page through the cnr-problems event (it bubbles through the provider).
+      const listen = `<script>document.addEventListener('cnr-problems', (e) => { window.__problems = e.detail.problems; });</script>`;
+      const titleReported = `(window.__problems ?? []).some((p) => p.collection === 'projects' && p.index === 1 && p.id === 'p-2' && p.path[0] === 'title')`;
+      const r = await open(
+        { body: `${listen}<cnr-provider src="/broken.json"><cnr-project-list></cnr-project-list></cnr-provider>` },
+        { until: `${cardsShown} && ${titleReported} && !Object.getOwnPropertyNames(window).some((key) => key.startsWith('__zod'))`, timeout: 30_000 },
+      );
+      // zod keeps its configuration on globalThis; the CDN build gives it a scope of its own (vite.cdn.config.ts).
+      assert.ok(r.held, 'the valid project shows, the missing title of p-2 is reported, and zod left no __zod_ global on window');
+      assert.ok(r.fetched.some((f) => /^chunks\/zod-/.test(f)), `zod/mini was fetched for the malformed record: ${r.fetched.join(' ')}`);
+      assert.ok(r.fetched.some((f) => /^chunks\/explain-/.test(f)), 'with the messages of its issues');
+      assert.deepEqual(r.errors, []);
     });
 
     test('the entry alone fetches nothing else', async () => {

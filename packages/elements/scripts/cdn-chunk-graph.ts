@@ -8,7 +8,7 @@ import type { Plugin } from 'vite';
  *
  * ```js
  * { tags: { 'cnr-project-list': ['project-list-…', 'core-…', 'project-card-…'], … },
- *   data: ['preload-data-…', 'core-…', 'dataset-…'], src: ['static-…', 'http-…', 'parse-…', 'zod-…', …], api: […] }
+ *   data: ['preload-data-…', 'core-…', 'dataset-…'], src: ['src-…', 'http-…', 'dataset-…', …], api: […] }
  * ```
  *
  * - `tags[tag]`: the tag's chunk and every chunk it imports statically, recursively, plus the
@@ -16,8 +16,9 @@ import type { Plugin } from 'vite';
  * - `data`: what the embedded dataset needs (src/cdn/preload-data.ts, the core it imports and the
  *   dataset chunk that the SDK imports on demand);
  * - `src`: what a widget reading a document of the site needs besides core (the static source,
- *   HTTP, the validation with zod, the referential the document stands on), fetched while the
- *   document downloads; `api`: the REST source and HTTP.
+ *   HTTP, the validation of a document — its checks compiled from the schemas, no zod —, the
+ *   referential the document stands on), fetched while the document downloads (zod/mini and the
+ *   texts of problems are fetched only for a document that has a problem); `api`: the REST source and HTTP.
  *
  * Without it, a tag's chunk is fetched, then parsed, then its imports are fetched (core, the
  * cards…), then the dataset and geometry once code asks: one round trip each.
@@ -28,8 +29,8 @@ export const CHUNK_GRAPH_PLACEHOLDER = '__CNR_CHUNK_GRAPH__';
 const ALWAYS_NEEDED = [/\/territory-map\/geometry\//];
 const DATASET = /\/packages\/data\/(dist|src)\/index\.[jt]s$|\/@cnr-widgets\/data\/dist\/index\.js$/;
 const PRELOAD_DATA = /\/elements\/src\/cdn\/preload-data\.ts$/;
-/** What a `src` page needs (the static source, HTTP, the validation and zod, the referential it stands on), and an `api` page. */
-const SRC = [/\/sdk\/src\/sources\/static\.ts$/, /\/sdk\/src\/transport\/http\.ts$/, /\/sdk\/src\/validation\/parse\.ts$/, /\/packages\/data\/(dist|src)\/referential\.[jt]s$|\/@cnr-widgets\/data\/dist\/referential\.js$/];
+/** What a `src` page needs (the static source, HTTP, the validation without zod, the referential it stands on), and an `api` page. */
+const SRC = [/\/sdk\/src\/sources\/static\.ts$/, /\/sdk\/src\/transport\/http\.ts$/, /\/sdk\/src\/validation\/validate\.ts$/, /\/packages\/data\/(dist|src)\/referential\.[jt]s$|\/@cnr-widgets\/data\/dist\/referential\.js$/];
 const API = [/\/sdk\/src\/sources\/rest\.ts$/, /\/sdk\/src\/transport\/http\.ts$/];
 const DEFINE = /\/elements\/src\/define\/([a-z-]+)\.ts$/;
 

@@ -45,7 +45,7 @@ export interface Prepared {
   failures?: SourceFailure[];
 }
 
-export const validateDocument: DocumentPreparer = async (raw) => (await import('../validation/parse.js')).parseDataset(raw);
+export const validateDocument: DocumentPreparer = async (raw) => (await import('../validation/validate.js')).parseDatasetLazily(raw);
 
 async function build(raw: unknown, previous: Loaded | undefined, prepare: DocumentPreparer): Promise<Loaded> {
   if (previous && previous.raw === raw) return previous;

@@ -26,9 +26,9 @@ function preparerFor(reference: ReferenceOption, src?: string): DocumentPreparer
   let prepare = bySrc.get(src);
   if (!prepare) {
     prepare = async (raw) => {
-      const [{ parseDataset }, base] = await Promise.all([import('../validation/parse.js'), loadReference(reference)]);
+      const [{ parseDatasetLazily }, base] = await Promise.all([import('../validation/validate.js'), loadReference(reference)]);
       try {
-        return parseDataset(raw, { ...(base ? { base } : {}) });
+        return await parseDatasetLazily(raw, { ...(base ? { base } : {}) });
       } catch (error) {
         // Name the file in the error: the webmaster must know which one is at fault.
         if (error instanceof CnrDataError && src !== undefined && error.url === undefined) {
@@ -45,22 +45,6 @@ function preparerFor(reference: ReferenceOption, src?: string): DocumentPreparer
 /** Several documents as loaded: each one's body, or why it could not be loaded. */
 interface Composite {
   parts: { src: string; document?: unknown; error?: CnrError }[];
-}
-
-function failureProblem({ src, error }: SourceFailure, kept: boolean): ValidationProblem {
-  const fr = kept ? ' ; ses données du chargement précédent restent affichées' : ' ; les autres fichiers sont affichés';
-  const en = kept ? '; its data from the previous load is still shown' : '; the other files are shown';
-  // The SDK's messages are « français / English »: each language gets its half.
-  const [causeFr, causeEn = causeFr] = error.message.split(' / ');
-  return {
-    src,
-    path: [],
-    severity: 'error',
-    message: {
-      fr: `Le fichier « ${src} » n’a pas pu être chargé${fr}. Cause : ${causeFr}`,
-      en: `File "${src}" could not be loaded${en}. Cause: ${causeEn}`,
-    },
-  };
 }
 
 /**
@@ -113,24 +97,29 @@ export function createStaticSource(options: StaticSourceOptions): DataSource {
   };
   const prepare: DocumentPreparer = async (raw): Promise<Prepared> => {
     const { parts } = raw as Composite;
-    const [{ mergeDocuments }, base] = await Promise.all([import('../validation/parse.js'), loadReference(reference)]);
+    const [{ mergeDocumentsLazily }, base] = await Promise.all([import('../validation/validate.js'), loadReference(reference)]);
     const present = parts.filter((part) => part.document !== undefined);
-    const merged = mergeDocuments(
+    const merged = await mergeDocumentsLazily(
       present.map(({ src, document }) => ({ src, document })),
       base,
       { skipUnusable: true },
     );
-    const failures: SourceFailure[] = [];
-    const problems: ValidationProblem[] = [];
+    const failures: (SourceFailure & { kept: boolean })[] = [];
     for (const part of parts) {
       const unusable = merged.unusable.find((entry) => entry.src === part.src);
       const error = part.error ?? unusable?.error;
-      if (error === undefined) continue;
-      failures.push({ src: part.src, error });
-      problems.push(failureProblem({ src: part.src, error }, part.error !== undefined && part.document !== undefined && !unusable));
+      if (error !== undefined) failures.push({ src: part.src, error, kept: part.error !== undefined && part.document !== undefined && !unusable });
     }
     if (failures.length === parts.length) throw failures[0]!.error;
-    return { dataset: merged.dataset, report: { ...merged.report, problems: [...problems, ...merged.report.problems] }, failures };
+    if (failures.length === 0) return { dataset: merged.dataset, report: merged.report, failures: [] };
+    // The texts of problems are loaded only for a page that has some.
+    const { failureProblem } = await import('../validation/problem-texts.js');
+    const problems: ValidationProblem[] = failures.map((failure) => failureProblem(failure, failure.kept));
+    return {
+      dataset: merged.dataset,
+      report: { ...merged.report, problems: [...problems, ...merged.report.problems] },
+      failures: failures.map(({ src, error }) => ({ src, error })),
+    };
   };
   return createMemorySource('static', load, prepare);
 }

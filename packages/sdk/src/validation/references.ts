@@ -1,18 +1,6 @@
 import type { CollectionName, Dataset } from '../schemas/dataset.js';
-import { departementOfCommune, parseTerritoryId } from '../territories/ids.js';
-import type { ValidationProblem } from './report.js';
 
-type Target = 'documents' | 'territories' | 'axes' | 'solutions' | 'projects' | 'fundings' | 'subgroups';
-
-const TARGET_NAMES: Record<Target, { fr: string; en: string }> = {
-  documents: { fr: 'document', en: 'document' },
-  territories: { fr: 'territoire', en: 'territory' },
-  axes: { fr: 'axe', en: 'axis' },
-  solutions: { fr: 'solution', en: 'solution' },
-  projects: { fr: 'projet', en: 'project' },
-  fundings: { fr: 'financement', en: 'funding' },
-  subgroups: { fr: 'sous-groupe d’axe', en: 'axis sub-group' },
-};
+export type Target = 'documents' | 'territories' | 'axes' | 'solutions' | 'projects' | 'fundings' | 'subgroups';
 
 /**
  * The reference fields of each collection, in the order they are checked
@@ -80,122 +68,117 @@ export interface KeptRecord {
   index: number;
 }
 
-/** Every territory id the records reference (fields that point to `territories`), once each, in order. */
-export function territoryReferences(records: Partial<Record<CollectionName, readonly KeptRecord[]>>): string[] {
-  const found = new Set<string>();
-  for (const [collection, fields] of Object.entries(FIELDS) as [CollectionName, (typeof FIELDS)['axes']][]) {
-    for (const { record } of records[collection] ?? []) {
-      for (const [field, target, list] of fields) {
-        if (target !== 'territories') continue;
+/** The fields of each collection that point to `territories`. */
+const territoryFields = () =>
+  (Object.entries(FIELDS) as [CollectionName, (typeof FIELDS)['axes']][]).map(
+    ([collection, fields]) => [collection, fields.filter(([, target]) => target === 'territories')] as const,
+  );
+
+/** Calls `visit` with every territory id the records reference (fields that point to `territories`), in order, repeats included. */
+export function forEachTerritoryReference(records: Partial<Record<CollectionName, readonly KeptRecord[]>>, visit: (id: string) => void): void {
+  for (const [collection, fields] of territoryFields()) {
+    const kept = records[collection];
+    if (!kept || fields.length === 0) continue;
+    for (const { record } of kept) {
+      for (const [field, , list] of fields) {
         const value = record[field];
-        if (!list && typeof value === 'string') found.add(value);
-        else if (list && Array.isArray(value)) for (const item of value) if (typeof item === 'string') found.add(item);
+        if (!list) {
+          if (typeof value === 'string') visit(value);
+        } else if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') visit(item);
       }
     }
   }
+}
+
+/** Every territory id the records reference (fields that point to `territories`), once each, in order. */
+export function territoryReferences(records: Partial<Record<CollectionName, readonly KeptRecord[]>>): string[] {
+  const found = new Set<string>();
+  forEachTerritoryReference(records, (id) => found.add(id));
   return [...found];
 }
 
-/** Why a territory id resolves to nothing, when its kind says more than "unknown". */
-function unknownTerritory(value: string): { fr: string; en: string } | undefined {
-  const parsed = parseTerritoryId(value);
-  if (parsed?.kind === 'commune') {
-    const departement = departementOfCommune(parsed.code);
-    return departement === undefined
-      ? {
-          fr: `Référence inconnue : « ${value} » n’est pas un code commune INSEE (5 caractères, par exemple commune:05061).`,
-          en: `Unknown reference: "${value}" is not an INSEE commune code (5 characters, e.g. commune:05061).`,
-        }
-      : {
-          fr: `Référence inconnue : la commune « ${value} » serait dans le département ${departement}, qui n’existe pas ; vérifiez le code INSEE.`,
-          en: `Unknown reference: commune "${value}" would be in département ${departement}, which does not exist; check the INSEE code.`,
-        };
-  }
-  if (parsed?.kind === 'epci') {
-    return {
-      fr: `Référence inconnue : aucun territoire n’a l’identifiant « ${value} ». Un EPCI a besoin de sa fiche dans « territories » (son SIREN ne dit pas où il est) : « cnr-widgets complete » l’écrit.`,
-      en: `Unknown reference: no territory has id "${value}". An EPCI needs its record in "territories" (its SIREN does not say where it is): "cnr-widgets complete" writes it.`,
-    };
-  }
-  return undefined;
+/** A reference that resolves to nothing: where it is, and what it names. */
+export interface Dangling {
+  collection: CollectionName;
+  index: number;
+  id: string;
+  path: (string | number)[];
+  target: Target;
+  value: string;
+}
+
+/** FIELDS as a list, in the order of FIELDS. */
+const FIELD_LIST = Object.entries(FIELDS) as [CollectionName, (typeof FIELDS)['axes']][];
+
+/** The ids a reference may name, per target, built on first use (most documents name no project or funding). */
+function idSets(dataset: Dataset): (target: Target) => Set<string> {
+  const sets = new Map<Target, Set<string>>();
+  return (target) => {
+    let set = sets.get(target);
+    if (!set) {
+      set = new Set<string>();
+      if (target === 'subgroups') for (const axis of dataset.axes) for (const subgroup of axis.subgroups ?? []) set.add(subgroup.id);
+      else for (const record of dataset[target]) set.add(record.id);
+      sets.set(target, set);
+    }
+    return set;
+  };
 }
 
 /**
  * The unresolved references of `records` (per collection, with their index in
  * their document), resolved against the ids of `dataset`. A project's `axes`
- * may name an axis or one of its sub-groups.
+ * may name an axis or one of its sub-groups. Why each one is a problem:
+ * reference-problems.ts (loaded with the problems only).
  */
-export function referenceProblems(
-  records: Partial<Record<CollectionName, readonly KeptRecord[]>>,
-  dataset: Dataset,
-): ValidationProblem[] {
-  const ids = {
-    subgroups: new Set(dataset.axes.flatMap((axis) => (axis.subgroups ?? []).map((s) => s.id))),
-  } as Record<Target, Set<string>>;
-  for (const target of ['documents', 'territories', 'axes', 'solutions', 'projects', 'fundings'] as const) {
-    ids[target] = new Set(dataset[target].map((r) => r.id));
-  }
-  const problems: ValidationProblem[] = [];
-  for (const [collection, fields] of Object.entries(FIELDS) as [CollectionName, (typeof FIELDS)['axes']][]) {
-    const kept = records[collection] ?? [];
-    /** Reports `value` unless it resolves; its path is `key` and `item` (or `path`), built only for a problem. */
-    const check = (entry: KeptRecord, value: string, target: Target, key: string, item?: string | number, path?: (string | number)[]): void => {
-      if (ids[target].has(value) || (target === 'axes' && collection === 'projects' && ids.subgroups.has(value))) return;
-      const name = TARGET_NAMES[target];
-      problems.push({
-        collection,
-        index: entry.index,
-        id: entry.record['id'] as string,
-        path: path ?? (item === undefined ? [key] : [key, item]),
-        severity: 'error',
-        message: (target === 'territories' ? unknownTerritory(value) : undefined) ?? {
-          fr: `Référence inconnue : aucun ${name.fr} n’a l’identifiant « ${value} ».`,
-          en: `Unknown reference: no ${name.en} has id "${value}".`,
-        },
-      });
+export function danglingReferences(records: Partial<Record<CollectionName, readonly KeptRecord[]>>, dataset: Dataset): Dangling[] {
+  const ids = idSets(dataset);
+  const documents = ids('documents');
+  const territories = ids('territories');
+  const dangling: Dangling[] = [];
+  for (const [collection, fields] of FIELD_LIST) {
+    const kept = records[collection];
+    if (!kept || kept.length === 0) continue;
+    const nestedSources = NESTED_SOURCES[collection] ?? [];
+    const add = (entry: KeptRecord, value: string, target: Target, path: (string | number)[]): void => {
+      dangling.push({ collection, index: entry.index, id: entry.record['id'] as string, path, target, value });
     };
-    for (const entry of kept) {
+    // Per field, the ids it may name (a project's axis may also be a sub-group).
+    const names = fields.map(([field]) => field);
+    const targets = fields.map(([, target]) => target);
+    const lists = fields.map(([, , list]) => list === true);
+    const known = targets.map((target) => ids(target));
+    const also = targets.map((target) => (target === 'axes' && collection === 'projects' ? ids('subgroups') : undefined));
+    for (let r = 0; r < kept.length; r++) {
+      const entry = kept[r]!;
       const record = entry.record;
       const document = (record['source'] as { document?: string } | undefined)?.document;
-      if (document !== undefined) check(entry, document, 'documents', 'source', 'document');
+      if (document !== undefined && !documents.has(document)) add(entry, document, 'documents', ['source', 'document']);
       // A territory the layout suggests for a value (`derivation.candidateTerritory`) must exist too.
-      const candidate = (record['derivation'] as { candidateTerritory?: unknown } | undefined)?.candidateTerritory;
-      if (typeof candidate === 'string') check(entry, candidate, 'territories', 'derivation', 'candidateTerritory');
-      for (const nested of NESTED_SOURCES[collection] ?? []) {
-        for (const [ref, at] of objectsAt(record, nested)) {
-          if (typeof ref['document'] === 'string') check(entry, ref['document'], 'documents', '', undefined, [...at, 'document']);
+      const derivation = record['derivation'] as { candidateTerritory?: unknown } | undefined;
+      const candidate = derivation?.candidateTerritory;
+      if (typeof candidate === 'string' && !territories.has(candidate)) add(entry, candidate, 'territories', ['derivation', 'candidateTerritory']);
+      for (let n = 0; n < nestedSources.length; n++) {
+        for (const [ref, at] of objectsAt(record, nestedSources[n]!)) {
+          const cited = ref['document'];
+          if (typeof cited === 'string' && !documents.has(cited)) add(entry, cited, 'documents', [...at, 'document']);
         }
       }
-      for (const [field, target, list] of fields) {
-        const value = record[field];
-        if (!list) {
-          if (typeof value === 'string') check(entry, value, target, field);
+      for (let f = 0; f < names.length; f++) {
+        const value = record[names[f]!];
+        if (value === undefined) continue;
+        const set = known[f]!;
+        const other = also[f];
+        if (!lists[f]) {
+          if (typeof value === 'string' && !set.has(value) && !other?.has(value)) add(entry, value, targets[f]!, [names[f]!]);
         } else if (Array.isArray(value)) {
-          value.forEach((item, i) => check(entry, String(item), target, field, i));
+          for (let i = 0; i < value.length; i++) {
+            const item = String(value[i]);
+            if (!set.has(item) && !other?.has(item)) add(entry, item, targets[f]!, [names[f]!, i]);
+          }
         }
       }
     }
   }
-  return problems;
-}
-
-/**
- * Checks that every reference between records resolves. A project's `axes`
- * may name an axis or one of its sub-groups. A dangling reference is reported
- * as an error; the record is kept (its own data is valid).
- */
-export function checkReferences(
-  dataset: Dataset,
-  /** Per collection, the index in the source document of each kept record (records left out shift the rest). */
-  sourceIndexes?: Partial<Record<CollectionName, readonly number[]>>,
-): ValidationProblem[] {
-  const records: Partial<Record<CollectionName, KeptRecord[]>> = {};
-  for (const [collection] of Object.entries(FIELDS) as [CollectionName, unknown][]) {
-    const kept = sourceIndexes?.[collection];
-    records[collection] = (dataset[collection] as unknown as Record<string, unknown>[]).map((record, index) => ({
-      record,
-      index: kept?.[index] ?? index,
-    }));
-  }
-  return referenceProblems(records, dataset);
+  return dangling;
 }
