@@ -156,6 +156,13 @@ async function load(browser, base, name, phone, timeline, profile) {
     }
     if (CPU) await page.tracing.start({ categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading'] });
     await page.evaluateOnNewDocument(`(() => { const check = () => { try { if (${PAGES[name].done}) { window.__done = performance.now(); return; } } catch {} requestAnimationFrame(check); }; requestAnimationFrame(check); })();`);
+    // --timeline: what each animation frame shows (our elements defined, skeletons, map shapes), up to the painted one.
+    if (timeline) {
+      await page.evaluateOnNewDocument(`(() => { window.__frames = []; const look = () => { const els = [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('cnr-'));
+        const roots = els.map((e) => e.shadowRoot).filter(Boolean); const count = (s) => roots.reduce((n, r) => n + r.querySelectorAll(s).length, 0);
+        window.__frames.push([performance.now(), 'defined ' + els.filter((e) => customElements.get(e.localName)).length + '/' + els.length + ', skeletons ' + count('[part="skeleton"]') + ', shapes ' + count('path')]);
+        if (window.__done === undefined) requestAnimationFrame(look); }; requestAnimationFrame(look); })();`);
+    }
     await page.goto(`${base}/page/${name}`, { waitUntil: 'load', timeout: 60_000 });
     await page.waitForFunction('window.__done !== undefined', { timeout: 60_000, polling: 50 });
     const done = await page.evaluate('window.__done');
@@ -166,6 +173,15 @@ async function load(browser, base, name, phone, timeline, profile) {
       const start = Math.min(...all.map((r) => r.t0));
       for (const r of all) {
         timeline.push({ url: r.url.replace(base, ''), sent: (r.t0 - start) * 1000, response: ((r.t1 ?? NaN) - start) * 1000, end: ((r.t2 ?? NaN) - start) * 1000 });
+      }
+      let last = '';
+      for (const [t, what] of await page.evaluate('window.__frames')) {
+        if (what !== last) timeline.push({ url: `(frame) ${what}`, sent: t, response: t, end: t });
+        last = what;
+      }
+      // The page's own user timing marks, if a build has any (an instrumented build, to see what a frame waits for).
+      for (const { name: mark, startTime } of await page.evaluate(`performance.getEntriesByType('mark').map(({ name, startTime }) => ({ name, startTime }))`)) {
+        timeline.push({ url: `(mark) ${mark}`, sent: startTime, response: startTime, end: startTime });
       }
       timeline.push({ url: '(content painted)', sent: done, response: done, end: done });
     }
