@@ -12,7 +12,18 @@ export type EmbeddedModuleLoader = () => Promise<unknown>;
  * first use only (a dynamic `import()`, a separate chunk for bundlers), then
  * validated and indexed once and shared by every client.
  */
-const importDataModule: EmbeddedModuleLoader = () => import('@cnr-widgets/data');
+let dataModule: Promise<unknown> | undefined;
+/**
+ * One `import()` per page, kept: a second `import()` of a module already evaluated still waits for
+ * a task in browsers (up to 40 ms measured on the CDN map page, where the autoloader's preloader
+ * and the widgets' client each asked), while the kept promise answers in a microtask. Forgotten
+ * when it fails, so that « Réessayer » downloads again.
+ */
+const importDataModule: EmbeddedModuleLoader = () =>
+  (dataModule ??= import('@cnr-widgets/data').catch((error: unknown) => {
+    dataModule = undefined;
+    throw error;
+  }));
 
 function datasetOf(module: unknown): unknown {
   if (typeof module === 'object' && module !== null) {

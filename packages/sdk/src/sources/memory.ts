@@ -28,7 +28,7 @@ interface Loaded extends Prepared {
  * Documents already validated and indexed, by preparer and identity: every
  * client of the embedded dataset (or of one document object) shares one index.
  */
-const built = new WeakMap<DocumentPreparer, WeakMap<object, Loaded>>();
+const built = new WeakMap<DocumentPreparer, WeakMap<object, Promise<Loaded>>>();
 
 /**
  * Turns a raw document into valid records and a report. Untrusted documents
@@ -49,13 +49,22 @@ export const validateDocument: DocumentPreparer = async (raw) => (await import('
 
 async function build(raw: unknown, previous: Loaded | undefined, prepare: DocumentPreparer): Promise<Loaded> {
   if (previous && previous.raw === raw) return previous;
+  const make = async (): Promise<Loaded> => {
+    const prepared = await prepare(raw);
+    return { ...prepared, raw, index: createIndex(prepared.dataset) };
+  };
+  if (typeof raw !== 'object' || raw === null) return make();
   let cache = built.get(prepare);
   if (!cache) built.set(prepare, (cache = new WeakMap()));
-  const known = typeof raw === 'object' && raw !== null ? cache.get(raw) : undefined;
-  if (known) return known;
-  const prepared = await prepare(raw);
-  const loaded: Loaded = { ...prepared, raw, index: createIndex(prepared.dataset) };
-  if (typeof raw === 'object' && raw !== null) cache.set(raw, loaded);
+  // Kept while in flight too: two clients that get the same document at once (the CDN's preloader
+  // and the widgets' client) validate and index it once.
+  let loaded = cache.get(raw);
+  if (!loaded) {
+    const making = make();
+    cache.set(raw, making);
+    making.catch(() => cache.delete(raw));
+    loaded = making;
+  }
   return loaded;
 }
 

@@ -3,7 +3,7 @@ import { createApp } from '../../../../examples/api-server/src/server.js';
 import { createClient } from '../../src/client.js';
 import { CnrAbortError, CnrDataError, CnrHttpError } from '../../src/errors.js';
 import { smallDataset } from '../../src/query/__fixtures__/small-dataset.js';
-import { createEmbeddedSource } from '../../src/sources/index.js';
+import { createEmbeddedSource, createMemorySource } from '../../src/sources/index.js';
 import { FAST_RETRY, failure, faultServer, sendJson, serveFetch, sleep, type LoopbackServer } from './helpers.js';
 
 const servers: LoopbackServer[] = [];
@@ -261,6 +261,40 @@ describe('REST source', () => {
     expect((territories.data[0] as unknown as Record<string, unknown>)['polluted']).toBeUndefined();
 
     expect(await failure(client.facets())).toBeInstanceOf(CnrDataError);
+  });
+});
+
+describe('memory source', () => {
+  it('validates and indexes a document once when two clients get it at the same time', async () => {
+    // The CDN's preloader and the widgets' client both load the embedded dataset as the page starts.
+    const document = structuredClone(smallDataset);
+    let prepared = 0;
+    const prepare = async (raw: unknown) => {
+      prepared += 1;
+      await sleep(5);
+      const dataset = raw as typeof smallDataset;
+      return { dataset, report: { problems: [], counts: {} } };
+    };
+    const first = createClient({ source: createMemorySource('static', () => Promise.resolve(document), prepare) });
+    const second = createClient({ source: createMemorySource('static', () => Promise.resolve(document), prepare) });
+    const [a, b] = await Promise.all([first.projects({ territory: '88' }), second.projects({ territory: '88' })]);
+    expect(prepared).toBe(1);
+    expect(b.data.total).toBe(a.data.total);
+    expect(a.data.total).toBeGreaterThan(0);
+  });
+
+  it('prepares the document again after a failed preparation', async () => {
+    const document = structuredClone(smallDataset);
+    let prepared = 0;
+    const prepare = async (raw: unknown) => {
+      prepared += 1;
+      if (prepared === 1) throw new CnrDataError({ message: 'not this time' });
+      return { dataset: raw as typeof smallDataset, report: { problems: [], counts: {} } };
+    };
+    const client = createClient({ source: createMemorySource('static', () => Promise.resolve(document), prepare) });
+    expect(await failure(client.load())).toBeInstanceOf(CnrDataError);
+    expect((await client.load()).dataset.projects.length).toBe(smallDataset.projects.length);
+    expect(prepared).toBe(2);
   });
 });
 
