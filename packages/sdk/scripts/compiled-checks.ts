@@ -64,14 +64,16 @@ export function generateCompiledChecks(): string {
   const values = new Map<string, string>();
   const visiting = new Set<z.core.$ZodType>();
 
-  const value = (literalText: string): string => {
-    let name = values.get(literalText);
+  /** The constant named `<prefix><n>` for `text` in `table`, made on first use. */
+  const named = (table: Map<string, string>, prefix: string, text: string): string => {
+    let name = table.get(text);
     if (!name) {
-      name = `r${values.size}`;
-      values.set(literalText, name);
+      name = `${prefix}${table.size}`;
+      table.set(text, name);
     }
     return name;
   };
+  const value = (literalText: string): string => named(values, 'r', literalText);
   const regex = (pattern: unknown, where: string): string => value(regexLiteral(pattern, where));
   /** A primitive that zod outputs unchanged when `test` (a kit call making a test) holds. */
   const leaf = (test: string): Compiled => ({ check: hoist(`/* @__PURE__ */ leaf(${test})`) });
@@ -81,14 +83,7 @@ export function generateCompiledChecks(): string {
   };
   const kept = (expression: string): Compiled => ({ check: hoist(expression) });
 
-  const hoist = (expression: string): string => {
-    let name = consts.get(expression);
-    if (!name) {
-      name = `c${consts.size}`;
-      consts.set(expression, name);
-    }
-    return name;
-  };
+  const hoist = (expression: string): string => named(consts, 'c', expression);
 
   const plain = (def: Def, where: string) => {
     if ((def.checks?.length ?? 0) > 0) throw new Unsupported(`${where}: checks on a ${def.type}`);
