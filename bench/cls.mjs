@@ -19,6 +19,7 @@ import puppeteer from 'puppeteer-core';
 import { build } from 'vite';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/browsers.mjs';
 import { measureBlank } from './lib/blank-probe.mjs';
+import { blockFonts as refuseFonts } from './lib/block-fonts.mjs';
 import { benchDir, repoRoot } from './lib/build.mjs';
 import { environment, measured, printTable, writeJson } from './lib/report.mjs';
 import { serveStatic } from './lib/server.mjs';
@@ -44,14 +45,7 @@ async function load(browser, url, viewport, blockFonts) {
     const page = await context.newPage();
     await page.setViewport(viewport);
     await page.evaluateOnNewDocument(probe);
-    if (blockFonts) {
-      await page.setRequestInterception(true);
-      page.on('request', (request) => {
-        if (request.isInterceptResolutionHandled()) return;
-        if (request.resourceType() === 'font') void request.abort('blockedbyclient');
-        else void request.continue();
-      });
-    }
+    if (blockFonts) await refuseFonts(page);
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     const ready = await page.evaluate(() => window.__cnrProbe.interactive);
     if (ready.interactive === undefined) throw new Error(`not interactive in time (${ready.widgets.join(', ')})`);

@@ -209,18 +209,19 @@ for (const engine of BROWSERS) {
 
     const here = (page: Page) => page.evaluate(focused);
 
+    /** Presses Tab, or Shift+Tab when `back`. */
+    async function pressTab(page: Page, back: boolean): Promise<void> {
+      if (back) await page.keyboard.down('Shift');
+      await page.keyboard.press('Tab');
+      if (back) await page.keyboard.up('Shift');
+    }
+
     /** Presses Tab (Shift+Tab when `back`) until the focus matches `match`; fails after a whole walk. */
     async function tabTo(page: Page, what: string, match: (stop: Stop) => boolean, back = false): Promise<Stop> {
       for (let i = 0; i < MAX_STOPS; i++) {
         const stop = await here(page);
         if (stop && match(stop)) return stop;
-        if (back) {
-          await page.keyboard.down('Shift');
-          await page.keyboard.press('Tab');
-          await page.keyboard.up('Shift');
-        } else {
-          await page.keyboard.press('Tab');
-        }
+        await pressTab(page, back);
       }
       throw new Error(`Tab never reached ${what}`);
     }
@@ -240,13 +241,7 @@ for (const engine of BROWSERS) {
     async function walk(page: Page, back: boolean): Promise<Stop[]> {
       const stops: Stop[] = [];
       for (let i = 0; i < MAX_STOPS; i++) {
-        if (back) {
-          await page.keyboard.down('Shift');
-          await page.keyboard.press('Tab');
-          await page.keyboard.up('Shift');
-        } else {
-          await page.keyboard.press('Tab');
-        }
+        await pressTab(page, back);
         const stop = await here(page);
         if (stop === null) continue; // the browser's own UI between the end and the start of the page
         if (stops.length > 0 && stop.id === stops[0]!.id) return stops;
@@ -303,9 +298,7 @@ for (const engine of BROWSERS) {
         await tabTo(page, 'the last stop', (stop) => stop.id === last.id);
         const backward = [last];
         while (backward.length <= forward.length && backward.at(-1)!.id !== forward[0]!.id) {
-          await page.keyboard.down('Shift');
-          await page.keyboard.press('Tab');
-          await page.keyboard.up('Shift');
+          await pressTab(page, true);
           const stop = await here(page);
           if (stop) backward.push(stop);
         }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { build } from 'vite';
+import { blockFonts as refuseFonts } from '../../bench/lib/block-fonts.mjs';
 import { serveStatic } from '../../bench/lib/server.mjs';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/browsers.mjs';
 
@@ -134,14 +135,7 @@ export async function visit(site: Site, name: LayoutPage, width: number, { block
   ]);
   await page.evaluateOnNewDocument(PROBE);
   if (init) await page.evaluateOnNewDocument(init);
-  if (blockFonts) {
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      if (request.isInterceptResolutionHandled()) return;
-      if (request.resourceType() === 'font') void request.abort('blockedbyclient');
-      else void request.continue();
-    });
-  }
+  if (blockFonts) await refuseFonts(page);
   await page.goto(`${site.origin}${LAYOUT_PAGES[name]}`, { waitUntil: 'load', timeout: 60_000 });
   const ready = await page.evaluate(
     () => (window as unknown as { __cnrProbe: { interactive: Promise<{ interactive?: number; widgets: string[] }> } }).__cnrProbe.interactive,
